@@ -1,0 +1,8 @@
+//! The pure core: the draft, its file format, its renderings and its edit history.
+//! Nothing here knows about egui, so the command line, tests and benchmarks use it directly.
+
+pub mod draft;
+pub mod draft_file;
+pub mod history;
+pub mod render;
+pub mod safe_harbor;

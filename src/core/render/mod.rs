@@ -1,0 +1,682 @@
+//! Rendering a draft to formatted text. One layout engine serves every style; a
+//! style is a set of [`Rules`], so EDGAR and newswire cannot drift apart by accident.
+
+pub mod dateline;
+pub mod text;
+
+use chrono::{NaiveDate, NaiveTime, TimeZone};
+
+use crate::core::draft::{
+    Attribution, Block, Contact, ContactsPlacement, DatelineStyle, Draft, FieldRef, Quote, Style,
+    Subheadline, Timing,
+};
+use text::{balanced_lines, centre, letter_spaced, paragraphs, space_sentences, wrap};
+
+/// What an export wrote, and what it could not write faithfully.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rendered {
+    pub text: String,
+    pub unprintable: Vec<Unprintable>,
+}
+
+/// A character the style cannot print (EDGAR is ASCII); it was written as `?`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unprintable {
+    pub ch: char,
+    pub field: FieldRef,
+}
+
+impl std::fmt::Display for Unprintable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: character '{}' (U+{:04X}) has no ASCII form; written as '?'",
+            self.field, self.ch, self.ch as u32
+        )
+    }
+}
+
+/// EDGAR's rule for plain-text documents.
+pub const EDGAR_MAX_WIDTH: usize = 80;
+const MIN_WIDTH: usize = 30;
+const MAX_WIDTH: usize = 200;
+/// Centred blocks stay narrow enough to read as centred.
+const HEADLINE_MAX: usize = 64;
+
+struct Rules {
+    ascii: bool,
+    letter_spaced_title: bool,
+    timing_caps: bool,
+    hanging_contacts: bool,
+    centred_headline: bool,
+    centred_headings: bool,
+    paragraph_indent: bool,
+    auto_pages: bool,
+    page_tag: bool,
+    headline_gap: usize,
+    dateline: DatelineStyle,
+    max_width: usize,
+}
+
+impl Rules {
+    fn of(style: Style) -> Rules {
+        match style {
+            Style::Edgar => Rules {
+                ascii: true,
+                letter_spaced_title: true,
+                timing_caps: false,
+                hanging_contacts: true,
+                centred_headline: true,
+                centred_headings: true,
+                paragraph_indent: true,
+                auto_pages: true,
+                page_tag: true,
+                headline_gap: 2,
+                dateline: DatelineStyle::Full,
+                max_width: EDGAR_MAX_WIDTH,
+            },
+            Style::Newswire => Rules {
+                ascii: false,
+                letter_spaced_title: false,
+                timing_caps: true,
+                hanging_contacts: false,
+                centred_headline: false,
+                centred_headings: false,
+                paragraph_indent: false,
+                auto_pages: false,
+                page_tag: false,
+                headline_gap: 1,
+                dateline: DatelineStyle::Ap,
+                max_width: MAX_WIDTH,
+            },
+        }
+    }
+}
+
+/// Renders the draft in its own export style.
+pub fn render(draft: &Draft) -> Rendered {
+    render_as(draft, draft.export.style)
+}
+
+/// The wrap column a style uses for this draft: the draft's width within the style's limits.
+pub fn effective_width(draft: &Draft, style: Style) -> usize {
+    draft
+        .export
+        .width
+        .clamp(MIN_WIDTH, Rules::of(style).max_width)
+}
+
+/// Renders the draft in the given style; the preview and every export call this.
+pub fn render_as(draft: &Draft, style: Style) -> Rendered {
+    let rules = Rules::of(style);
+    let width = effective_width(draft, style);
+    let mut w = Writer {
+        draft,
+        width,
+        rules,
+        pieces: Vec::new(),
+        unprintable: Vec::new(),
+    };
+    w.release();
+    let text = w.finish();
+    Rendered {
+        text,
+        unprintable: w.unprintable,
+    }
+}
+
+/// A run of lines laid out together, `gap` blank lines after whatever came before.
+struct Chunk {
+    lines: Vec<String>,
+    gap: usize,
+    keep_with_next: bool,
+}
+
+enum Piece {
+    Chunk(Chunk),
+    PageBreak,
+}
+
+struct Writer<'a> {
+    draft: &'a Draft,
+    width: usize,
+    rules: Rules,
+    pieces: Vec<Piece>,
+    unprintable: Vec<Unprintable>,
+}
+
+impl Writer<'_> {
+    fn release(&mut self) {
+        let d = self.draft;
+        if !d.release.exhibit.trim().is_empty() {
+            let line = self.one_line(&d.release.exhibit, FieldRef::Release);
+            self.push(wrap(&line, self.width, "", ""), 1);
+        }
+        let mut gap = 1;
+        if d.release.logo.is_some() {
+            self.push(vec!["[LOGO]".into()], 1);
+            gap = 2;
+        }
+        if self.rules.letter_spaced_title && !d.release.title.trim().is_empty() {
+            let title = self.one_line(&d.release.title, FieldRef::Release);
+            let spaced = letter_spaced(&title);
+            // A title too long to letter-space within the width is centred plain.
+            let lines = if text::width(&spaced) <= self.width {
+                vec![spaced]
+            } else {
+                balanced_lines(&title, self.width)
+            };
+            let lines = lines.iter().map(|l| centre(l, self.width)).collect();
+            self.push(lines, gap);
+            gap = 1;
+        }
+        let timing = timing_line(&d.release.timing, self.rules.timing_caps);
+        let timing = self.one_line(&timing, FieldRef::Release);
+        self.push(wrap(&timing, self.width, "", ""), gap);
+        if d.contacts_placement == ContactsPlacement::Top {
+            self.contacts();
+        }
+        self.headline();
+        self.body();
+        self.boilerplate();
+        self.safe_harbor();
+        if d.contacts_placement == ContactsPlacement::EndBeforeMark {
+            self.contacts();
+        }
+        let mark = d.end_mark.text();
+        if !mark.is_empty() {
+            self.push(vec![centre(mark, self.width)], 1);
+        }
+        if d.contacts_placement == ContactsPlacement::EndAfterMark {
+            self.contacts();
+        }
+    }
+
+    fn contacts(&mut self) {
+        let contacts: Vec<(usize, &Contact)> = self
+            .draft
+            .contacts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !contact_lines(c).is_empty())
+            .collect();
+        if contacts.is_empty() {
+            return;
+        }
+        let unlabelled = contacts
+            .iter()
+            .filter(|(_, c)| c.role.trim().is_empty())
+            .count();
+        let mut labels = Vec::new();
+        let mut plain_seen = false;
+        for (_, c) in &contacts {
+            let role = c.role.trim().trim_end_matches(':');
+            labels.push(if !role.is_empty() {
+                format!("{role}:")
+            } else if plain_seen {
+                String::new()
+            } else {
+                plain_seen = true;
+                if unlabelled > 1 {
+                    "Contacts:"
+                } else {
+                    "Contact:"
+                }
+                .to_string()
+            });
+        }
+        if self.rules.hanging_contacts {
+            let labels: Vec<String> = labels
+                .iter()
+                .map(|l| self.one_line(l, FieldRef::Contact(0)))
+                .collect();
+            // The hanging indent fits the longest label, within reason: a label longer
+            // than a third of the line goes on a line of its own.
+            let longest = labels.iter().map(|l| text::width(l)).max().unwrap_or(0);
+            let hang = (longest + 2).clamp(10, (self.width / 3).max(10));
+            let indent = " ".repeat(hang);
+            let mut lines = Vec::new();
+            for ((i, c), label) in contacts.iter().zip(&labels) {
+                if !lines.is_empty() {
+                    lines.push(String::new());
+                }
+                let own_line = text::width(label) + 2 > hang;
+                if own_line {
+                    lines.extend(wrap(label, self.width, "", ""));
+                }
+                for (k, item) in contact_lines(c).iter().enumerate() {
+                    let item = self.one_line(item, FieldRef::Contact(*i));
+                    let first = if k == 0 && !own_line {
+                        format!("{label:<hang$}")
+                    } else {
+                        indent.clone()
+                    };
+                    lines.extend(wrap(&item, self.width, &first, &indent));
+                }
+            }
+            self.push(lines, 1);
+        } else {
+            for ((i, c), label) in contacts.iter().zip(&labels) {
+                let mut lines = Vec::new();
+                if !label.is_empty() {
+                    let label = self.one_line(label, FieldRef::Contact(*i));
+                    lines.extend(wrap(&label, self.width, "", ""));
+                }
+                for item in contact_lines(c) {
+                    let item = self.one_line(&item, FieldRef::Contact(*i));
+                    lines.extend(wrap(&item, self.width, "", ""));
+                }
+                self.push(lines, 1);
+            }
+        }
+    }
+
+    fn headline(&mut self) {
+        let d = self.draft;
+        let max = HEADLINE_MAX.min(self.width.saturating_sub(16)).max(20);
+        let mut lines = Vec::new();
+        for line in text::lines(&d.headline) {
+            let line = self.one_line(&line, FieldRef::Headline);
+            if self.rules.centred_headline {
+                let upper = line.to_uppercase();
+                lines.extend(
+                    balanced_lines(&upper, max)
+                        .iter()
+                        .map(|l| centre(l, self.width)),
+                );
+            } else {
+                lines.extend(wrap(&line, self.width, "", ""));
+            }
+        }
+        let has_sub = !matches!(&d.subheadline, Subheadline::None)
+            && !subheadline_items(&d.subheadline).is_empty();
+        if !lines.is_empty() {
+            self.push(lines, 1);
+        }
+        if has_sub {
+            let mut lines = Vec::new();
+            match &d.subheadline {
+                Subheadline::Text(t) => {
+                    let t = self.one_line(&text::one_paragraph(t), FieldRef::Subheadline);
+                    if self.rules.centred_headline {
+                        lines.extend(
+                            balanced_lines(&t, max)
+                                .iter()
+                                .map(|l| centre(l, self.width)),
+                        );
+                    } else {
+                        lines.extend(wrap(&t, self.width, "", ""));
+                    }
+                }
+                Subheadline::Bullets(items) => {
+                    lines = self.bullets(items, FieldRef::Subheadline);
+                }
+                Subheadline::None => {}
+            }
+            self.push(lines, 1);
+        }
+        self.set_gap_after(self.rules.headline_gap);
+    }
+
+    fn body(&mut self) {
+        let d = self.draft;
+        let lead = dateline::dateline_lead(&d.dateline, self.rules.dateline);
+        let first_prose = d.body.iter().position(|b| {
+            matches!(b, Block::Paragraph(t) if !t.trim().is_empty())
+                || matches!(b, Block::Quote(q) if !q.text.trim().is_empty())
+        });
+        let mut lead = Some(lead).filter(|l| !l.is_empty());
+        if first_prose.is_none()
+            && let Some(l) = lead.take()
+        {
+            self.prose(l.trim_end(), FieldRef::Dateline, true);
+        }
+        for (i, block) in d.body.iter().enumerate() {
+            let field = FieldRef::Body(i);
+            let lead_here = if Some(i) == first_prose {
+                lead.take()
+            } else {
+                None
+            };
+            match block {
+                Block::Paragraph(t) => {
+                    let t = match lead_here {
+                        Some(l) => format!("{l}{}", t.trim_start()),
+                        None => t.clone(),
+                    };
+                    self.prose(&t, field, true);
+                }
+                Block::Quote(q) => {
+                    for (k, p) in quote_paragraphs(q).into_iter().enumerate() {
+                        let p = match (&lead_here, k) {
+                            (Some(l), 0) => format!("{l}{p}"),
+                            _ => p,
+                        };
+                        self.prose(&p, field, true);
+                    }
+                }
+                Block::Bullets(items) => {
+                    let lines = self.bullets(items, field);
+                    if !lines.is_empty() {
+                        self.push(lines, 1);
+                    }
+                }
+                Block::Heading(h) => {
+                    let h = self.one_line(&text::one_paragraph(h), field);
+                    if !h.is_empty() {
+                        let lines = wrap(&h, self.width, "", "");
+                        self.push_kept(lines, 1);
+                    }
+                }
+                Block::PageBreak => self.pieces.push(Piece::PageBreak),
+            }
+        }
+    }
+
+    fn boilerplate(&mut self) {
+        let d = self.draft;
+        for (i, about) in d.boilerplate.iter().enumerate() {
+            if about.text.trim().is_empty() && about.heading.trim().is_empty() {
+                continue;
+            }
+            self.heading(&d.about_heading(about), FieldRef::About(i));
+            self.prose(&about.text, FieldRef::About(i), true);
+        }
+    }
+
+    fn safe_harbor(&mut self) {
+        let sh = &self.draft.safe_harbor;
+        if sh.text.trim().is_empty() && sh.heading.trim().is_empty() {
+            return;
+        }
+        if sh.page_break_before {
+            self.pieces.push(Piece::PageBreak);
+        }
+        if !sh.heading.trim().is_empty() {
+            self.heading(&sh.heading, FieldRef::SafeHarbor);
+        }
+        self.prose(&sh.text, FieldRef::SafeHarbor, false);
+    }
+
+    fn heading(&mut self, heading: &str, field: FieldRef) {
+        let h = self.one_line(&text::one_paragraph(heading), field);
+        let lines = if self.rules.centred_headings {
+            balanced_lines(&h.to_uppercase(), HEADLINE_MAX.min(self.width))
+                .iter()
+                .map(|l| centre(l, self.width))
+                .collect()
+        } else {
+            wrap(&h, self.width, "", "")
+        };
+        self.push_kept(lines, 1);
+    }
+
+    fn bullets(&mut self, items: &[String], field: FieldRef) -> Vec<String> {
+        let mut lines = Vec::new();
+        for item in items {
+            let item = text::one_paragraph(item);
+            if item.is_empty() {
+                continue;
+            }
+            let item = self.convert(&item, field);
+            let item = space_sentences(&item, self.draft.export.sentence_spacing);
+            lines.extend(wrap(&item, self.width, "  - ", "    "));
+        }
+        lines
+    }
+
+    /// Paragraphs of prose, wrapped, each its own chunk.
+    fn prose(&mut self, text: &str, field: FieldRef, indented: bool) {
+        let indent = if indented && self.rules.paragraph_indent {
+            " ".repeat(self.draft.export.paragraph_indent.min(self.width / 2))
+        } else {
+            String::new()
+        };
+        for p in paragraphs(text) {
+            let p = self.convert(&p, field);
+            let p = space_sentences(&p, self.draft.export.sentence_spacing);
+            let lines = wrap(&p, self.width, &indent, "");
+            self.push(lines, 1);
+        }
+    }
+
+    /// A single line of text, cleaned and converted for the style.
+    fn one_line(&mut self, s: &str, field: FieldRef) -> String {
+        let s = text::clean_line(s.trim());
+        self.convert(&s, field)
+    }
+
+    fn convert(&mut self, s: &str, field: FieldRef) -> String {
+        if !self.rules.ascii {
+            return s.to_string();
+        }
+        let (ascii, missing) = text::to_ascii(s);
+        for ch in missing {
+            let u = Unprintable { ch, field };
+            if !self.unprintable.contains(&u) {
+                self.unprintable.push(u);
+            }
+        }
+        ascii
+    }
+
+    fn push(&mut self, lines: Vec<String>, gap: usize) {
+        self.pieces.push(Piece::Chunk(Chunk {
+            lines,
+            gap,
+            keep_with_next: false,
+        }));
+    }
+
+    fn push_kept(&mut self, lines: Vec<String>, gap: usize) {
+        self.push(lines, gap);
+        if let Some(Piece::Chunk(c)) = self.pieces.last_mut() {
+            c.keep_with_next = true;
+        }
+    }
+
+    /// Widens the gap before whatever comes next (two blank lines under a headline).
+    fn set_gap_after(&mut self, gap: usize) {
+        self.pieces.push(Piece::Chunk(Chunk {
+            lines: Vec::new(),
+            gap,
+            keep_with_next: false,
+        }));
+    }
+
+    /// Lays the pieces out: blank lines between chunks, page breaks explicit and automatic.
+    fn finish(&mut self) -> String {
+        let page_length = if self.rules.auto_pages {
+            self.draft.export.page_length
+        } else {
+            0
+        };
+        let mut out: Vec<String> = Vec::new();
+        let mut page_lines = 0usize;
+        let mut pending_gap = 0usize;
+        let mut break_pending = false;
+        let sizes: Vec<usize> = self
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Chunk(c) => c.lines.len(),
+                Piece::PageBreak => 0,
+            })
+            .collect();
+        let pieces = std::mem::take(&mut self.pieces);
+        for (idx, piece) in pieces.iter().enumerate() {
+            let chunk = match piece {
+                Piece::PageBreak => {
+                    break_pending = !out.is_empty();
+                    continue;
+                }
+                Piece::Chunk(c) => c,
+            };
+            if chunk.lines.is_empty() {
+                pending_gap = pending_gap.max(chunk.gap);
+                continue;
+            }
+            let gap = if out.is_empty() {
+                0
+            } else {
+                pending_gap.max(chunk.gap)
+            };
+            let mut need = gap + chunk.lines.len();
+            if chunk.keep_with_next {
+                need += 1 + sizes
+                    .get(idx + 1..)
+                    .and_then(|s| s.iter().find(|&&n| n > 0))
+                    .copied()
+                    .unwrap_or(0);
+            }
+            // Room is left at the page foot for a blank line and the `-more-` mark.
+            let auto = page_length > 0 && page_lines > 0 && page_lines + need + 2 > page_length;
+            if (break_pending || auto) && !out.is_empty() {
+                out.push(String::new());
+                out.push(centre("-more-", self.width));
+                page_lines = 0;
+                if self.rules.page_tag {
+                    out.push("<PAGE>".into());
+                    page_lines = 1;
+                }
+            }
+            break_pending = false;
+            let gap = if out.is_empty() { 0 } else { gap };
+            for _ in 0..gap {
+                out.push(String::new());
+            }
+            page_lines += gap + chunk.lines.len();
+            out.extend(chunk.lines.iter().map(|l| l.trim_end().to_string()));
+            pending_gap = 0;
+        }
+        let mut text = out.join("\n");
+        text.push('\n');
+        text
+    }
+}
+
+/// The items of a subheadline, without empty ones.
+pub fn subheadline_items(s: &Subheadline) -> Vec<String> {
+    match s {
+        Subheadline::None => Vec::new(),
+        Subheadline::Text(t) => paragraphs(t),
+        Subheadline::Bullets(items) => items
+            .iter()
+            .map(|i| text::one_paragraph(i))
+            .filter(|i| !i.is_empty())
+            .collect(),
+    }
+}
+
+/// The lines a contact prints, in order: organisation, name and title, phone, email.
+pub fn contact_lines(c: &Contact) -> Vec<String> {
+    let mut lines = Vec::new();
+    let org = c.organisation.trim();
+    if !org.is_empty() {
+        lines.push(org.to_string());
+    }
+    let who: Vec<&str> = [c.name.trim(), c.title.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !who.is_empty() {
+        lines.push(who.join(", "));
+    }
+    if !c.phone.trim().is_empty() {
+        lines.push(format!("Phone: {}", c.phone.trim()));
+    }
+    if !c.email.trim().is_empty() {
+        lines.push(format!("Email: {}", c.email.trim()));
+    }
+    lines
+}
+
+/// A quote as paragraphs of prose with its attribution, in the draft's chosen order.
+/// Continued quotes open each paragraph with a quotation mark and close only the last.
+pub fn quote_paragraphs(q: &Quote) -> Vec<String> {
+    let paras = paragraphs(&q.text);
+    if paras.is_empty() {
+        return Vec::new();
+    }
+    let speaker = q.speaker.trim();
+    let title = q.title.trim();
+    let verb = if q.verb.trim().is_empty() {
+        "said"
+    } else {
+        q.verb.trim()
+    };
+    let last = paras.len() - 1;
+    let mut out = Vec::new();
+    for (k, p) in paras.iter().enumerate() {
+        let close = if k == last { "\"" } else { "" };
+        let body = format!("\"{p}{close}");
+        let s = match (k, q.attribution, speaker.is_empty()) {
+            (0, _, true) => body,
+            (0, Attribution::Before, false) => {
+                if title.is_empty() {
+                    format!("{speaker} {verb}, {body}")
+                } else {
+                    format!("{title}, {speaker}, {verb}, {body}")
+                }
+            }
+            (0, Attribution::After, false) => {
+                let (sentence, ends_in) = match p.char_indices().last() {
+                    Some((i, '.')) => (&p[..i], ","),
+                    Some((_, '?' | '!' | ',')) => (p.as_str(), ""),
+                    _ => (p.as_str(), ","),
+                };
+                let who = if title.is_empty() {
+                    speaker.to_string()
+                } else {
+                    format!("{speaker}, {title}")
+                };
+                format!("\"{sentence}{ends_in}\" {verb} {who}.")
+            }
+            _ => body,
+        };
+        out.push(s);
+    }
+    // After-attribution closed the first paragraph already; a continued quote reopens.
+    out
+}
+
+/// The timing line: "For Immediate Release", "Embargoed Until ...", "For Release on ...".
+pub fn timing_line(t: &Timing, caps: bool) -> String {
+    let s = match t {
+        Timing::Immediate => "For Immediate Release".to_string(),
+        Timing::Embargoed { date, time, zone } => {
+            let zone = zone
+                .and_then(|z| zone_abbreviation(z, *date, *time))
+                .map(|z| format!(" {z}"))
+                .unwrap_or_default();
+            format!(
+                "Embargoed Until {}{zone}, {}",
+                clock(*time),
+                dateline::full_date(*date)
+            )
+        }
+        Timing::ReleaseOn(date) => format!("For Release on {}", dateline::full_date(*date)),
+    };
+    if caps { s.to_uppercase() } else { s }
+}
+
+/// "8:00 a.m." in the AP manner.
+pub fn clock(t: NaiveTime) -> String {
+    let s = t.format("%-I:%M").to_string();
+    let half = if t.format("%p").to_string() == "AM" {
+        "a.m."
+    } else {
+        "p.m."
+    };
+    format!("{s} {half}")
+}
+
+/// "EST" or "EDT" for the zone on that day.
+pub fn zone_abbreviation(zone: chrono_tz::Tz, date: NaiveDate, time: NaiveTime) -> Option<String> {
+    zone.from_local_datetime(&date.and_time(time))
+        .earliest()
+        .map(|dt| dt.format("%Z").to_string())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,285 @@
+use super::*;
+use crate::core::draft::{About, EndMark, SafeHarbor, SentenceSpacing, Wire};
+use chrono::NaiveDate;
+
+fn acme() -> Draft {
+    let mut d = Draft::default();
+    d.release.logo = Some("assets/logo.png".into());
+    d.company.name = "Acme Widget Corporation".into();
+    d.contacts = vec![Contact {
+        organisation: "Acme Widget Corporation".into(),
+        name: "Dana Reyes".into(),
+        title: "Director of Investor Relations".into(),
+        phone: "555-010-0199".into(),
+        email: "ir@acmewidget.example".into(),
+        ..Contact::default()
+    }];
+    d.headline = "Acme Widget Corporation Announces Consolidation of Its Eastern Plants".into();
+    d.dateline.city = "Dayton".into();
+    d.dateline.region = "OH".into();
+    d.dateline.date = NaiveDate::from_ymd_opt(2026, 9, 14);
+    d.body = vec![
+        Block::Paragraph("Acme Widget Corporation (Nasdaq: ACMW) today announced that it will consolidate its two eastern plants into one.".into()),
+        Block::Quote(Quote {
+            text: "This step lets us serve customers faster.".into(),
+            speaker: "Lee Park".into(),
+            title: "Chief Executive Officer".into(),
+            verb: "commented".into(),
+            attribution: Attribution::Before,
+        }),
+    ];
+    d.boilerplate = vec![About {
+        heading: String::new(),
+        text: "Acme Widget Corporation makes widgets.".into(),
+    }];
+    d.safe_harbor = SafeHarbor {
+        heading: String::new(),
+        text: "This release contains forward-looking statements.".into(),
+        page_break_before: true,
+    };
+    d
+}
+
+fn lines(s: &str) -> Vec<&str> {
+    s.lines().collect()
+}
+
+#[test]
+fn edgar_opens_with_logo_title_timing_and_contact_block() {
+    let out = render_as(&acme(), Style::Edgar).text;
+    let l = lines(&out);
+    assert_eq!(l[0], "[LOGO]");
+    assert_eq!(l[1..3], ["", ""]);
+    assert_eq!(l[3].trim(), "N E W S   R E L E A S E");
+    assert!(
+        l[3].starts_with("          "),
+        "title is centred: {:?}",
+        l[3]
+    );
+    assert_eq!(l[5], "For Immediate Release");
+    assert_eq!(l[7], "Contact:  Acme Widget Corporation");
+    assert_eq!(l[8], "          Dana Reyes, Director of Investor Relations");
+    assert_eq!(l[9], "          Phone: 555-010-0199");
+    assert_eq!(l[10], "          Email: ir@acmewidget.example");
+}
+
+#[test]
+fn edgar_headline_is_capitals_centred_and_followed_by_two_blanks() {
+    let out = render_as(&acme(), Style::Edgar).text;
+    let l = lines(&out);
+    assert_eq!(
+        format!("{} {}", l[12].trim(), l[13].trim()),
+        "ACME WIDGET CORPORATION ANNOUNCES CONSOLIDATION OF ITS EASTERN PLANTS"
+    );
+    // Balanced: neither line much longer than the other.
+    assert!(
+        l[12].trim().len().abs_diff(l[13].trim().len()) <= 8,
+        "{:?}",
+        &l[12..14]
+    );
+    for line in &l[12..14] {
+        let indent = line.len() - line.trim_start().len();
+        let right = 76 - line.len();
+        assert!(indent.abs_diff(right) <= 1, "centred: {line:?}");
+    }
+    assert_eq!(l[14..16], ["", ""]);
+    assert!(
+        l[16].starts_with("       Dayton, OH, September 14, 2026 - - Acme Widget"),
+        "{:?}",
+        l[16]
+    );
+}
+
+#[test]
+fn edgar_quote_reads_as_a_paragraph_with_attribution_first() {
+    let out = render_as(&acme(), Style::Edgar).text;
+    assert!(out.contains("       Chief Executive Officer, Lee Park, commented, \"This step lets us\nserve customers faster.\"")
+        || out.contains("       Chief Executive Officer, Lee Park, commented, \"This step lets us serve"), "{out}");
+}
+
+#[test]
+fn edgar_about_heading_page_break_safe_harbor_and_end_mark() {
+    let out = render_as(&acme(), Style::Edgar).text;
+    let l = lines(&out);
+    let about = l
+        .iter()
+        .position(|x| x.trim() == "ABOUT ACME WIDGET CORPORATION")
+        .unwrap();
+    assert!(l[about].starts_with("             "));
+    let more = l.iter().position(|x| x.trim() == "-more-").unwrap();
+    assert_eq!(l[more + 1], "<PAGE>");
+    assert_eq!(l[more + 2], "");
+    assert_eq!(
+        l[more + 3],
+        "This release contains forward-looking statements."
+    );
+    assert_eq!(l.last().unwrap().trim(), "###");
+    assert!(out.ends_with("###\n"));
+}
+
+#[test]
+fn newswire_uses_ap_dateline_block_paragraphs_and_no_page_tag() {
+    let mut d = acme();
+    d.dateline.wire = Wire::PrNewswire;
+    let out = render_as(&d, Style::Newswire).text;
+    assert!(
+        out.contains("\nDAYTON, Ohio, Sept. 14, 2026 /PRNewswire/ -- Acme Widget"),
+        "{out}"
+    );
+    assert!(out.contains("FOR IMMEDIATE RELEASE"));
+    assert!(out.contains("Acme Widget Corporation Announces Consolidation of Its Eastern Plants"));
+    assert!(!out.contains("<PAGE>"));
+    assert!(
+        out.contains("-more-"),
+        "explicit break before the safe harbor shows"
+    );
+    assert!(out.contains("\nAbout Acme Widget Corporation\n"));
+    assert!(!out.contains("N E W S"));
+}
+
+#[test]
+fn newswire_keeps_unicode_and_edgar_transliterates() {
+    let mut d = acme();
+    d.headline = "Acme’s “Zürich” Plant — Now Open".into();
+    assert!(
+        render_as(&d, Style::Newswire)
+            .text
+            .contains("Acme’s “Zürich” Plant — Now Open")
+    );
+    let e = render_as(&d, Style::Edgar);
+    assert!(
+        e.text.contains("ACME'S \"ZURICH\" PLANT -- NOW OPEN"),
+        "{}",
+        e.text
+    );
+    assert!(e.unprintable.is_empty());
+}
+
+#[test]
+fn edgar_reports_characters_without_ascii() {
+    let mut d = acme();
+    d.body.push(Block::Paragraph("Listed in 東京.".into()));
+    let e = render_as(&d, Style::Edgar);
+    assert!(e.text.is_ascii());
+    assert_eq!(e.unprintable.len(), 2);
+    assert_eq!(e.unprintable[0].field, FieldRef::Body(2));
+    assert!(e.unprintable[0].to_string().contains("U+6771"));
+}
+
+#[test]
+fn automatic_page_breaks_fall_between_paragraphs() {
+    let mut d = acme();
+    d.safe_harbor.page_break_before = false;
+    d.export.page_length = 30;
+    for i in 0..12 {
+        d.body.push(Block::Paragraph(format!("Paragraph {i} says something long enough to need a second line when wrapped at seventy-six columns.")));
+    }
+    let out = render_as(&d, Style::Edgar).text;
+    let l = lines(&out);
+    let breaks: Vec<usize> = l
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.trim() == "-more-")
+        .map(|(i, _)| i)
+        .collect();
+    assert!(breaks.len() >= 2, "{out}");
+    assert!(breaks[0] < 30, "first page holds at most 30 lines");
+    for b in breaks {
+        assert_eq!(l[b - 1], "", "a blank line precedes -more-");
+        assert_eq!(l[b + 1], "<PAGE>");
+    }
+}
+
+#[test]
+fn explicit_page_breaks_do_not_double_up() {
+    let mut d = acme();
+    d.safe_harbor.page_break_before = false;
+    d.body.push(Block::PageBreak);
+    d.body.push(Block::PageBreak);
+    let out = render_as(&d, Style::Edgar).text;
+    assert_eq!(out.matches("<PAGE>").count(), 1, "{out}");
+    // A break with nothing before it makes no empty page.
+    let mut bare = Draft {
+        body: vec![Block::PageBreak, Block::Paragraph("x".into())],
+        ..Draft::default()
+    };
+    bare.release.title.clear();
+    let out = render_as(&bare, Style::Newswire).text;
+    assert_eq!(out.matches("-more-").count(), 1, "{out}");
+}
+
+#[test]
+fn contacts_at_the_end_with_roles_share_a_hanging_indent() {
+    let mut d = acme();
+    d.contacts.push(Contact {
+        role: "Media Contact".into(),
+        name: "Sam Ode".into(),
+        phone: "555-010-0100".into(),
+        ..Contact::default()
+    });
+    d.contacts[0].role = "Investor Contact".into();
+    d.contacts_placement = ContactsPlacement::EndAfterMark;
+    d.end_mark = EndMark::Thirty;
+    let out = render_as(&d, Style::Edgar).text;
+    let l = lines(&out);
+    let mark = l.iter().position(|x| x.trim() == "-30-").unwrap();
+    assert!(l[mark + 2].starts_with("Investor Contact:  Acme"), "{out}");
+    assert!(out.contains("\nMedia Contact:     Sam Ode\n"), "{out}");
+    assert!(out.contains("\n                   Phone: 555-010-0100"));
+}
+
+#[test]
+fn quote_after_attribution_moves_the_full_stop() {
+    let q = Quote {
+        text: "We are pleased.\n\nMore to come.".into(),
+        speaker: "Lee Park".into(),
+        title: "CEO".into(),
+        ..Quote::default()
+    };
+    assert_eq!(
+        quote_paragraphs(&q),
+        vec![
+            "\"We are pleased,\" said Lee Park, CEO.",
+            "\"More to come.\""
+        ]
+    );
+}
+
+#[test]
+fn embargo_and_release_on_timing_lines() {
+    let date = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let t = Timing::Embargoed {
+        date,
+        time: NaiveTime::from_hms_opt(16, 5, 0).unwrap(),
+        zone: Some(chrono_tz::America::New_York),
+    };
+    assert_eq!(
+        timing_line(&t, false),
+        "Embargoed Until 4:05 p.m. EST, March 2, 2026"
+    );
+    assert_eq!(
+        timing_line(&Timing::ReleaseOn(date), true),
+        "FOR RELEASE ON MARCH 2, 2026"
+    );
+}
+
+#[test]
+fn sentence_spacing_setting_reaches_the_export() {
+    let mut d = acme();
+    d.body = vec![Block::Paragraph("One. Two. Three.".into())];
+    d.dateline = Default::default();
+    d.export.sentence_spacing = SentenceSpacing::Two;
+    assert!(
+        render_as(&d, Style::Edgar)
+            .text
+            .contains("One.  Two.  Three.")
+    );
+}
+
+#[test]
+fn an_empty_draft_renders_without_panicking() {
+    let out = render_as(&Draft::default(), Style::Edgar).text;
+    assert!(out.contains("For Immediate Release"));
+    assert!(out.trim_end().ends_with("###"));
+    render_as(&Draft::default(), Style::Newswire);
+}

@@ -1,0 +1,709 @@
+//! The window: menus, form, preview, status bar and the prompts between them.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Context, Id, Ui, ViewportCommand};
+use serde::{Deserialize, Serialize};
+
+use crate::core::draft::{About, Block, Contact, Draft, Quote, Style};
+use crate::core::{draft_file, safe_harbor};
+use crate::shell::commands::{BlockKind, Command, SHORTCUTS, move_item};
+use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
+use crate::shell::document::Document;
+use crate::shell::form;
+use crate::shell::preview::{self, Preview};
+
+const PREFS_KEY: &str = "pressroom-prefs";
+const RECENT_LIMIT: usize = 10;
+
+/// What persists between runs (window size and the splitter persist through egui itself).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct Prefs {
+    pub recent: Vec<PathBuf>,
+    pub preview_style: Style,
+    pub theme: Theme,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            preview_style: Style::Edgar,
+            theme: Theme::System,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+enum Then {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// The one prompt that may be open.
+#[derive(Clone, Debug, PartialEq)]
+enum Prompt {
+    Unsaved(Then),
+    ReplaceSafeHarbor,
+    Error(String),
+    /// No native dialog: the user types a path.
+    PathEntry {
+        purpose: Purpose,
+        text: String,
+        then: Option<Then>,
+    },
+}
+
+pub struct PressroomApp {
+    pub doc: Document,
+    pub prefs: Prefs,
+    preview: Preview,
+    dialogs: Box<dyn FileDialogs>,
+    prompt: Option<Prompt>,
+    focus_headline: bool,
+    quitting: bool,
+    /// The last message about a save or export, shown in the status bar.
+    status: String,
+    title_sent: String,
+    theme_applied: Option<Theme>,
+}
+
+impl PressroomApp {
+    pub fn new(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Self {
+        Self {
+            doc: Document::new(Draft::default(), None),
+            prefs,
+            preview: Preview::default(),
+            dialogs,
+            prompt: None,
+            focus_headline: true,
+            quitting: false,
+            status: String::new(),
+            title_sent: String::new(),
+            theme_applied: None,
+        }
+    }
+
+    /// The app as eframe starts it: preferences from storage, native dialogs.
+    pub fn from_eframe(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        let mut app = Self::new(prefs, Box::new(crate::shell::dialogs::NativeDialogs));
+        if let Some(path) = file {
+            app.open_at_start(&path);
+        }
+        app
+    }
+
+    /// Opens the draft named on the command line; a path that does not exist yet
+    /// becomes a new draft that saves there.
+    pub fn open_at_start(&mut self, path: &Path) {
+        if !path.exists() {
+            self.doc = Document::new(Draft::default(), Some(path.to_path_buf()));
+            self.status = format!("{} does not exist yet; Save creates it", path.display());
+            return;
+        }
+        self.open_path(path);
+    }
+
+    /// The rendered text the preview shows and Export writes.
+    pub fn preview_text(&mut self) -> &str {
+        self.preview.update(
+            &self.doc.draft,
+            self.doc.revision(),
+            self.prefs.preview_style,
+        );
+        &self.preview.rendered.text
+    }
+
+    pub fn prompt_text(&self) -> Option<String> {
+        self.prompt.as_ref().map(|p| format!("{p:?}"))
+    }
+
+    /// One frame of the whole window.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.prefs.theme) {
+            ctx.set_theme(self.prefs.theme.preference());
+            self.theme_applied = Some(self.prefs.theme);
+        }
+        let revision_at_start = self.doc.revision();
+        let mut commands = self.shortcuts(&ctx);
+        self.handle_close_request(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        self.preview.update(
+            &self.doc.draft,
+            self.doc.revision(),
+            self.prefs.preview_style,
+        );
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("form")
+            .resizable(true)
+            .default_size(560.0)
+            .size_range(320.0..=1200.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("form-scroll")
+                    .show(ui, |ui| {
+                        let out = form::show(ui, &mut self.doc.draft, self.focus_headline);
+                        if out.edited {
+                            self.doc.edited(out.typing_in, ctx.input(|i| i.time));
+                        }
+                        commands.extend(out.commands);
+                    });
+            });
+        self.focus_headline = false;
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.preview.update(
+                &self.doc.draft,
+                self.doc.revision(),
+                self.prefs.preview_style,
+            );
+            self.preview.ui(ui);
+        });
+        self.prompts(&ctx);
+        for c in commands {
+            self.run_command(&ctx, c);
+        }
+        self.update_title(&ctx);
+        if self.doc.revision() != revision_at_start {
+            // Panels drawn before the change show it on the next frame.
+            ctx.request_repaint();
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &Context) -> Vec<Command> {
+        if self.prompt.is_some() {
+            return Vec::new();
+        }
+        // Consumed before any text field sees them, so Ctrl+Z is the document's undo.
+        ctx.input_mut(|i| {
+            SHORTCUTS
+                .iter()
+                .filter(|(s, _)| i.consume_shortcut(s))
+                .map(|(_, c)| c.clone())
+                .collect()
+        })
+    }
+
+    fn handle_close_request(&mut self, ctx: &Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.doc.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.prompt = Some(Prompt::Unsaved(Then::Quit));
+        }
+    }
+
+    /// Carries out a command: the single path for menus, shortcuts and buttons.
+    pub fn run_command(&mut self, ctx: &Context, command: Command) {
+        match command {
+            Command::New => self.guard(ctx, Then::New),
+            Command::Open => self.guard(ctx, Then::Open),
+            Command::OpenPath(p) => self.guard(ctx, Then::OpenPath(p)),
+            Command::Quit => self.guard(ctx, Then::Quit),
+            Command::Save => {
+                self.save(None);
+            }
+            Command::SaveAs => {
+                self.save_as(None);
+            }
+            Command::Export => self.export(),
+            Command::CopyExport => {
+                let text = self.preview_text().to_string();
+                ctx.copy_text(text);
+                self.status = "Copied the export to the clipboard".into();
+            }
+            Command::Undo => {
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.doc.redo();
+            }
+            Command::InsertSafeHarbor => {
+                if self.doc.draft.safe_harbor.text.trim().is_empty() {
+                    self.insert_safe_harbor();
+                } else {
+                    self.prompt = Some(Prompt::ReplaceSafeHarbor);
+                }
+            }
+            Command::ChooseLogo => match self.dialogs.pick(Purpose::ChooseLogo, None) {
+                Pick::Path(p) => self
+                    .doc
+                    .apply(|d| d.release.logo = Some(p.to_string_lossy().into_owned())),
+                Pick::Cancelled => {}
+                Pick::Unavailable => self.ask_path(Purpose::ChooseLogo, None),
+            },
+            Command::AddBlock(kind) => self.doc.apply(|d| d.body.push(new_block(kind))),
+            Command::RemoveBlock(i) => self.doc.apply(|d| remove_at(&mut d.body, i)),
+            Command::MoveBlock(i, m) => self.doc.apply(|d| {
+                move_item(&mut d.body, i, m);
+            }),
+            Command::AddContact => self.doc.apply(|d| d.contacts.push(Contact::default())),
+            Command::RemoveContact(i) => self.doc.apply(|d| remove_at(&mut d.contacts, i)),
+            Command::MoveContact(i, m) => self.doc.apply(|d| {
+                move_item(&mut d.contacts, i, m);
+            }),
+            Command::AddAbout => self.doc.apply(|d| d.boilerplate.push(About::default())),
+            Command::RemoveAbout(i) => self.doc.apply(|d| remove_at(&mut d.boilerplate, i)),
+            Command::MoveAbout(i, m) => self.doc.apply(|d| {
+                move_item(&mut d.boilerplate, i, m);
+            }),
+            Command::SetPreviewStyle(s) => self.prefs.preview_style = s,
+            Command::SetTheme(t) => self.prefs.theme = t,
+        }
+    }
+
+    /// Asks about unsaved changes before `then` throws them away.
+    fn guard(&mut self, ctx: &Context, then: Then) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(then));
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &Context, then: Then) {
+        match then {
+            Then::New => {
+                self.doc = Document::new(Draft::default(), None);
+                self.preview.invalidate();
+                self.focus_headline = true;
+                self.status.clear();
+            }
+            Then::Open => match self
+                .dialogs
+                .pick(Purpose::OpenDraft, self.doc.path.as_deref())
+            {
+                Pick::Path(p) => self.open_path(&p),
+                Pick::Cancelled => {}
+                Pick::Unavailable => self.ask_path(Purpose::OpenDraft, None),
+            },
+            Then::OpenPath(p) => self.open_path(&p),
+            Then::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens a draft, or shows why not and leaves the current one as it was.
+    fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.doc = doc;
+                self.preview.invalidate();
+                self.remember(path);
+                self.status = format!("Opened {}", path.display());
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!("Could not open the draft.\n\n{e}")))
+            }
+        }
+    }
+
+    /// Saves to the document's file, or asks for one. True when the draft is now saved.
+    fn save(&mut self, then: Option<Then>) -> bool {
+        match self.doc.path.clone() {
+            Some(p) => self.save_to(&p),
+            None => self.save_as(then),
+        }
+    }
+
+    fn save_as(&mut self, then: Option<Then>) -> bool {
+        let suggested = self
+            .doc
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("release.ron"));
+        match self.dialogs.pick(Purpose::SaveDraft, Some(&suggested)) {
+            Pick::Path(p) => self.save_to(&with_extension(p, "ron")),
+            Pick::Cancelled => false,
+            Pick::Unavailable => {
+                self.ask_path(Purpose::SaveDraft, then);
+                false
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.remember(path);
+                self.status = format!("Saved {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Could not save to {}.\n\n{e}\n\nThe draft is still open and unsaved.",
+                    path.display()
+                )));
+                false
+            }
+        }
+    }
+
+    fn export(&mut self) {
+        let suggested = self
+            .doc
+            .path
+            .as_ref()
+            .map(|p| p.with_extension("txt"))
+            .unwrap_or_else(|| PathBuf::from("release.txt"));
+        match self.dialogs.pick(Purpose::ExportText, Some(&suggested)) {
+            Pick::Path(p) => self.export_to(&with_extension(p, "txt")),
+            Pick::Cancelled => {}
+            Pick::Unavailable => self.ask_path(Purpose::ExportText, None),
+        }
+    }
+
+    fn export_to(&mut self, path: &Path) {
+        self.preview_text();
+        let r = &self.preview.rendered;
+        match draft_file::write_atomically(path, r.text.as_bytes()) {
+            Ok(()) => {
+                self.status = format!(
+                    "Exported {} lines to {}",
+                    self.preview.lines.len(),
+                    path.display()
+                );
+                if !r.unprintable.is_empty() {
+                    self.status.push_str(&format!(
+                        " ({} characters had no ASCII form and were written as '?')",
+                        r.unprintable.len()
+                    ));
+                }
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Could not export to {}.\n\n{e}",
+                    path.display()
+                )))
+            }
+        }
+    }
+
+    fn insert_safe_harbor(&mut self) {
+        let text = safe_harbor::standard_text(&self.doc.draft.company.name);
+        self.doc.apply(|d| {
+            d.safe_harbor.text = text;
+            if d.safe_harbor.heading.trim().is_empty() && d.export.style == Style::Newswire {
+                d.safe_harbor.heading = "Forward-Looking Statements".into();
+            }
+        });
+    }
+
+    fn ask_path(&mut self, purpose: Purpose, then: Option<Then>) {
+        self.prompt = Some(Prompt::PathEntry {
+            purpose,
+            text: String::new(),
+            then,
+        });
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.prefs.recent.retain(|p| *p != path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(RECENT_LIMIT);
+    }
+
+    fn update_title(&mut self, ctx: &Context) {
+        let mark = if self.doc.is_dirty() { " \u{2022}" } else { "" };
+        let title = format!("{}{mark} \u{2014} Pressroom", self.doc.display_name());
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    pub fn window_title(&self) -> &str {
+        &self.title_sent
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let item = |ui: &mut Ui, c: Command, enabled: bool, commands: &mut Vec<Command>| {
+            let mut b = egui::Button::new(c.label());
+            if let Some(s) = c.shortcut() {
+                b = b.shortcut_text(ui.ctx().format_shortcut(&s));
+            }
+            if ui.add_enabled(enabled, b).clicked() {
+                commands.push(c);
+            }
+        };
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                item(ui, Command::New, true, commands);
+                item(ui, Command::Open, true, commands);
+                ui.menu_button("Open Recent", |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.weak("No recent drafts");
+                    }
+                    for p in &self.prefs.recent {
+                        if ui.button(p.display().to_string()).clicked() {
+                            commands.push(Command::OpenPath(p.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                item(ui, Command::Save, true, commands);
+                item(ui, Command::SaveAs, true, commands);
+                item(ui, Command::Export, true, commands);
+                item(ui, Command::CopyExport, true, commands);
+                ui.separator();
+                item(ui, Command::Quit, true, commands);
+            });
+            ui.menu_button("Edit", |ui| {
+                item(ui, Command::Undo, self.doc.can_undo(), commands);
+                item(ui, Command::Redo, self.doc.can_redo(), commands);
+                ui.separator();
+                item(ui, Command::InsertSafeHarbor, true, commands);
+            });
+            ui.menu_button("View", |ui| {
+                ui.label("Preview and export style");
+                for s in Style::ALL {
+                    if ui.radio(self.prefs.preview_style == s, s.label()).clicked() {
+                        commands.push(Command::SetPreviewStyle(s));
+                    }
+                }
+                ui.separator();
+                ui.label("Theme");
+                for (t, label) in [
+                    (Theme::System, "System"),
+                    (Theme::Light, "Light"),
+                    (Theme::Dark, "Dark"),
+                ] {
+                    if ui.radio(self.prefs.theme == t, label).clicked() {
+                        commands.push(Command::SetTheme(t));
+                    }
+                }
+            });
+        });
+    }
+
+    fn status_bar(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let p = &self.preview;
+            ui.label(format!("{} words", p.words));
+            ui.separator();
+            let len = self.doc.draft.headline.trim().chars().count();
+            let note = match len {
+                0..=70 => "",
+                71..=120 => " (over the ~70 newswires suggest)",
+                _ => " (too long: over 120)",
+            };
+            ui.colored_label(
+                preview::headline_colour(len, ui),
+                format!("Headline {len} chars{note}"),
+            );
+            ui.separator();
+            ui.label(format!("{} lines", p.lines.len()));
+            ui.separator();
+            ui.label(format!(
+                "{} · {} columns",
+                self.prefs.preview_style.label(),
+                p.width
+            ));
+            if !p.rendered.unprintable.is_empty() {
+                ui.separator();
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!(
+                        "{} characters have no ASCII form",
+                        p.rendered.unprintable.len()
+                    ),
+                )
+                .on_hover_text(
+                    p.rendered
+                        .unprintable
+                        .iter()
+                        .map(|u| u.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                );
+            }
+            if !self.status.is_empty() {
+                ui.separator();
+                ui.weak(&self.status);
+            }
+        });
+    }
+
+    fn prompts(&mut self, ctx: &Context) {
+        let Some(prompt) = self.prompt.clone() else {
+            return;
+        };
+        let mut choice: Option<&'static str> = None;
+        let mut typed = None;
+        let modal = egui::Modal::new(Id::unique("pressroom-prompt")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            match &prompt {
+                Prompt::Unsaved(then) => {
+                    let what = match then {
+                        Then::Quit => "closing",
+                        Then::New => "starting a new draft",
+                        Then::Open | Then::OpenPath(_) => "opening another draft",
+                    };
+                    ui.heading("Unsaved changes");
+                    ui.label(format!("Save the changes to {} before {what}?", self.doc.display_name()));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            choice = Some("save");
+                        }
+                        if ui.button("Discard").clicked() {
+                            choice = Some("discard");
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Some("cancel");
+                        }
+                    });
+                }
+                Prompt::ReplaceSafeHarbor => {
+                    ui.heading("Replace the safe harbor?");
+                    ui.label("The safe-harbor section already has text. Replace it with the standard text?");
+                    ui.horizontal(|ui| {
+                        if ui.button("Replace").clicked() {
+                            choice = Some("replace");
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Some("cancel");
+                        }
+                    });
+                }
+                Prompt::Error(message) => {
+                    ui.heading("Something went wrong");
+                    ui.label(message);
+                    if ui.button("OK").clicked() {
+                        choice = Some("cancel");
+                    }
+                }
+                Prompt::PathEntry { purpose, text, .. } => {
+                    ui.heading(purpose.title());
+                    ui.label("No file dialog can be shown on this system (no desktop portal or zenity). Type the file's path instead.");
+                    let mut t = text.clone();
+                    let l = ui.label("Path");
+                    let r = ui.add(egui::TextEdit::singleline(&mut t).desired_width(480.0)).labelled_by(l.id);
+                    r.request_focus();
+                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if t != *text {
+                        typed = Some(t.clone());
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button("OK").clicked() || enter {
+                            choice = Some("ok");
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Some("cancel");
+                        }
+                    });
+                }
+            }
+        });
+        if modal.should_close() && choice.is_none() {
+            choice = Some("cancel");
+        }
+        if let (Some(t), Some(Prompt::PathEntry { text, .. })) = (typed, self.prompt.as_mut()) {
+            *text = t;
+        }
+        let Some(choice) = choice else { return };
+        let prompt = self.prompt.take().expect("a prompt is open");
+        match (prompt, choice) {
+            (Prompt::Unsaved(then), "save") if self.save(Some(then.clone())) => {
+                self.proceed(ctx, then)
+            }
+            (Prompt::Unsaved(then), "discard") => self.proceed(ctx, then),
+            (Prompt::ReplaceSafeHarbor, "replace") => self.insert_safe_harbor(),
+            (
+                Prompt::PathEntry {
+                    purpose,
+                    text,
+                    then,
+                },
+                "ok",
+            ) => {
+                let path = PathBuf::from(text.trim());
+                if text.trim().is_empty() {
+                    self.prompt = Some(Prompt::PathEntry {
+                        purpose,
+                        text,
+                        then,
+                    });
+                    return;
+                }
+                match purpose {
+                    Purpose::OpenDraft => self.open_path(&path),
+                    Purpose::SaveDraft => {
+                        if self.save_to(&with_extension(path, "ron"))
+                            && let Some(then) = then
+                        {
+                            self.proceed(ctx, then);
+                        }
+                    }
+                    Purpose::ExportText => self.export_to(&with_extension(path, "txt")),
+                    Purpose::ChooseLogo => self
+                        .doc
+                        .apply(|d| d.release.logo = Some(path.to_string_lossy().into_owned())),
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl eframe::App for PressroomApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+fn new_block(kind: BlockKind) -> Block {
+    match kind {
+        BlockKind::Paragraph => Block::Paragraph(String::new()),
+        BlockKind::Quote => Block::Quote(Quote::default()),
+        BlockKind::Bullets => Block::Bullets(vec![String::new()]),
+        BlockKind::Heading => Block::Heading(String::new()),
+        BlockKind::PageBreak => Block::PageBreak,
+    }
+}
+
+fn remove_at<T>(items: &mut Vec<T>, i: usize) {
+    if i < items.len() {
+        items.remove(i);
+    }
+}
+
+/// Adds the extension when the user typed a name without one.
+fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(ext)
+    }
+}

@@ -1,0 +1,156 @@
+//! Every change the user can ask for, by name. Menus, shortcuts and buttons all
+//! produce a [`Command`]; [`crate::shell::app::PressroomApp::run_command`] is the one place
+//! that carries them out.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::core::draft::Style;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    Export,
+    CopyExport,
+    Quit,
+    Undo,
+    Redo,
+    InsertSafeHarbor,
+    ChooseLogo,
+    AddBlock(BlockKind),
+    RemoveBlock(usize),
+    MoveBlock(usize, Move),
+    AddContact,
+    RemoveContact(usize),
+    MoveContact(usize, Move),
+    AddAbout,
+    RemoveAbout(usize),
+    MoveAbout(usize, Move),
+    SetPreviewStyle(Style),
+    SetTheme(crate::shell::app::Theme),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Quote,
+    Bullets,
+    Heading,
+    PageBreak,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 5] = [
+        BlockKind::Paragraph,
+        BlockKind::Quote,
+        BlockKind::Bullets,
+        BlockKind::Heading,
+        BlockKind::PageBreak,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "Paragraph",
+            BlockKind::Quote => "Quote",
+            BlockKind::Bullets => "Bullet list",
+            BlockKind::Heading => "Sub-heading",
+            BlockKind::PageBreak => "Page break",
+        }
+    }
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+/// Shortcuts in the order they are tested: a Shift variant before the plain one,
+/// since a plain shortcut would also match with Shift held.
+pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
+    (KeyboardShortcut::new(CTRL_SHIFT, Key::Z), Command::Redo),
+    (KeyboardShortcut::new(CTRL, Key::Y), Command::Redo),
+    (KeyboardShortcut::new(CTRL, Key::Z), Command::Undo),
+    (KeyboardShortcut::new(CTRL_SHIFT, Key::S), Command::SaveAs),
+    (KeyboardShortcut::new(CTRL, Key::S), Command::Save),
+    (KeyboardShortcut::new(CTRL, Key::N), Command::New),
+    (KeyboardShortcut::new(CTRL, Key::O), Command::Open),
+    (KeyboardShortcut::new(CTRL, Key::E), Command::Export),
+    (KeyboardShortcut::new(CTRL, Key::Q), Command::Quit),
+];
+
+impl Command {
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        SHORTCUTS.iter().find(|(_, c)| c == self).map(|(s, _)| *s)
+    }
+
+    /// The menu label (with "..." where a dialog follows).
+    pub fn label(&self) -> &'static str {
+        match self {
+            Command::New => "New",
+            Command::Open => "Open...",
+            Command::OpenPath(_) => "Open",
+            Command::Save => "Save",
+            Command::SaveAs => "Save As...",
+            Command::Export => "Export...",
+            Command::CopyExport => "Copy Export to Clipboard",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::InsertSafeHarbor => "Insert Safe Harbor",
+            Command::ChooseLogo => "Choose...",
+            Command::AddBlock(_) => "Add block",
+            Command::RemoveBlock(_) | Command::RemoveContact(_) | Command::RemoveAbout(_) => {
+                "Remove"
+            }
+            Command::MoveBlock(..) | Command::MoveContact(..) | Command::MoveAbout(..) => "Move",
+            Command::AddContact => "Add contact",
+            Command::AddAbout => "Add \"About\" section",
+            Command::SetPreviewStyle(_) => "Preview style",
+            Command::SetTheme(_) => "Theme",
+        }
+    }
+}
+
+/// Moves item `i` one place up or down; false when it is already at that end.
+pub fn move_item<T>(items: &mut [T], i: usize, dir: Move) -> bool {
+    let j = match dir {
+        Move::Up if i > 0 => i - 1,
+        Move::Down if i + 1 < items.len() => i + 1,
+        _ => return false,
+    };
+    items.swap(i, j);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shift_variants_come_before_their_plain_shortcut() {
+        let pos = |c: Command| SHORTCUTS.iter().position(|(_, x)| *x == c).unwrap();
+        assert!(pos(Command::Redo) < pos(Command::Undo));
+        assert!(pos(Command::SaveAs) < pos(Command::Save));
+    }
+
+    #[test]
+    fn moving_stops_at_the_ends() {
+        let mut v = vec![1, 2, 3];
+        assert!(!move_item(&mut v, 0, Move::Up));
+        assert!(move_item(&mut v, 0, Move::Down));
+        assert_eq!(v, [2, 1, 3]);
+        assert!(!move_item(&mut v, 2, Move::Down));
+    }
+}

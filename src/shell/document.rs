@@ -1,0 +1,189 @@
+//! The draft being edited: where it lives on disk, whether it has unsaved changes,
+//! and its undo history.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::draft::Draft;
+use crate::core::draft_file;
+use crate::core::history::History;
+
+/// Keystrokes in one field closer together than this undo as one step.
+const TYPING_GROUP_SECONDS: f64 = 1.0;
+
+pub struct Document {
+    pub draft: Draft,
+    pub path: Option<PathBuf>,
+    /// The draft as last saved or opened, to tell whether there is anything to save.
+    saved: Draft,
+    /// The draft as of the last recorded change: the "before" of the next one.
+    committed: Draft,
+    history: History,
+    /// The field and time of the last keystroke, to group typing into one undo step.
+    typing: Option<(egui::Id, f64)>,
+    /// Bumped on every change, so views cache what they derive from the draft.
+    revision: u64,
+    dirty: bool,
+}
+
+impl Document {
+    pub fn new(draft: Draft, path: Option<PathBuf>) -> Self {
+        Self {
+            saved: draft.clone(),
+            committed: draft.clone(),
+            draft,
+            path,
+            history: History::default(),
+            typing: None,
+            revision: 0,
+            dirty: false,
+        }
+    }
+
+    pub fn open(path: &Path) -> Result<Self, draft_file::LoadError> {
+        let draft = draft_file::load(path)?;
+        Ok(Self::new(draft, Some(path.to_path_buf())))
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The name the window title and prompts use.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".into())
+    }
+
+    /// A widget changed the draft in place. Typing into one field in quick succession
+    /// undoes as one step; anything else is a step of its own.
+    pub fn edited(&mut self, field: Option<egui::Id>, now: f64) {
+        let continues = matches!((self.typing, field),
+            (Some((last, t)), Some(f)) if last == f && now - t < TYPING_GROUP_SECONDS);
+        if continues {
+            self.committed = self.draft.clone();
+        } else {
+            let before = std::mem::replace(&mut self.committed, self.draft.clone());
+            self.history.record(before);
+        }
+        self.typing = field.map(|f| (f, now));
+        self.changed();
+    }
+
+    /// Applies a named change as one undoable step.
+    pub fn apply(&mut self, change: impl FnOnce(&mut Draft)) {
+        let before = self.draft.clone();
+        change(&mut self.draft);
+        if self.draft == before {
+            return;
+        }
+        self.history.record(before);
+        self.committed = self.draft.clone();
+        self.typing = None;
+        self.changed();
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.step(History::undo)
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.step(History::redo)
+    }
+
+    fn step(&mut self, f: impl FnOnce(&mut History, &mut Draft) -> bool) -> bool {
+        // Typing not yet recorded as a step is recorded first, so undo takes it back.
+        if self.draft != self.committed {
+            self.edited(None, 0.0);
+        }
+        let moved = f(&mut self.history, &mut self.draft);
+        if moved {
+            self.committed = self.draft.clone();
+            self.typing = None;
+            self.changed();
+        }
+        moved
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Saves to `path` and makes it the document's file.
+    pub fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
+        draft_file::save(path, &self.draft)?;
+        self.path = Some(path.to_path_buf());
+        self.saved = self.draft.clone();
+        self.dirty = false;
+        Ok(())
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.dirty = self.draft != self.saved;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_in_one_field_undoes_as_one_step() {
+        let mut doc = Document::new(Draft::default(), None);
+        let id = egui::Id::unique("headline");
+        for (i, ch) in "Acme".chars().enumerate() {
+            doc.draft.headline.push(ch);
+            doc.edited(Some(id), i as f64 * 0.1);
+        }
+        assert!(doc.is_dirty());
+        doc.draft.company.name.push('X');
+        doc.edited(Some(egui::Id::unique("company")), 0.5);
+        assert!(doc.undo());
+        assert_eq!(doc.draft.company.name, "");
+        assert_eq!(doc.draft.headline, "Acme");
+        assert!(doc.undo());
+        assert_eq!(doc.draft.headline, "");
+        assert!(!doc.is_dirty(), "back where it started");
+        assert!(doc.redo());
+        assert_eq!(doc.draft.headline, "Acme");
+    }
+
+    #[test]
+    fn a_pause_starts_a_new_step_and_commands_are_steps() {
+        let mut doc = Document::new(Draft::default(), None);
+        let id = egui::Id::unique("headline");
+        doc.draft.headline.push('A');
+        doc.edited(Some(id), 0.0);
+        doc.draft.headline.push('B');
+        doc.edited(Some(id), 5.0);
+        doc.apply(|d| d.body.push(crate::core::draft::Block::PageBreak));
+        doc.undo();
+        assert_eq!(doc.draft.headline, "AB");
+        doc.undo();
+        assert_eq!(doc.draft.headline, "A");
+    }
+
+    #[test]
+    fn saving_clears_dirty_and_sets_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = Document::new(Draft::default(), None);
+        doc.apply(|d| d.headline = "X".into());
+        assert!(doc.is_dirty());
+        let p = dir.path().join("x.ron");
+        doc.save_to(&p).unwrap();
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.display_name(), "x.ron");
+        assert_eq!(Document::open(&p).unwrap().draft.headline, "X");
+    }
+}

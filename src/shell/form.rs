@@ -1,0 +1,662 @@
+//! The draft as a form, in reading order. Widgets edit the draft in place; structural
+//! changes (add, remove, move) come back as [`Command`]s so they are undoable steps.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use egui::{Id, Response, TextEdit, Ui};
+
+use crate::core::draft::{
+    Attribution, Block, ContactsPlacement, DatelineStyle, Draft, EndMark, SentenceSpacing, Style,
+    Subheadline, Timing, Wire,
+};
+use crate::shell::commands::{BlockKind, Command, Move};
+
+/// What one frame of the form did.
+#[derive(Default)]
+pub struct FormOutput {
+    /// A widget changed the draft in place this frame.
+    pub edited: bool,
+    /// The text field typed into, so keystrokes in one field undo together.
+    pub typing_in: Option<Id>,
+    pub commands: Vec<Command>,
+}
+
+pub struct Form<'a> {
+    draft: &'a mut Draft,
+    out: FormOutput,
+    focus_headline: bool,
+}
+
+/// Time zones offered for an embargo: where IR teams and their wires usually are.
+const ZONES: &[chrono_tz::Tz] = &[
+    chrono_tz::America::New_York,
+    chrono_tz::America::Chicago,
+    chrono_tz::America::Denver,
+    chrono_tz::America::Los_Angeles,
+    chrono_tz::America::Toronto,
+    chrono_tz::Europe::London,
+    chrono_tz::Europe::Paris,
+    chrono_tz::Europe::Zurich,
+    chrono_tz::Asia::Tokyo,
+    chrono_tz::Asia::Hong_Kong,
+    chrono_tz::Australia::Sydney,
+    chrono_tz::UTC,
+];
+
+pub fn show(ui: &mut Ui, draft: &mut Draft, focus_headline: bool) -> FormOutput {
+    let mut form = Form {
+        draft,
+        out: FormOutput::default(),
+        focus_headline,
+    };
+    form.ui(ui);
+    form.out
+}
+
+impl Form<'_> {
+    fn ui(&mut self, ui: &mut Ui) {
+        section(ui, "Release", true, |ui| self.release(ui));
+        section(ui, "Company", true, |ui| self.company(ui));
+        section(ui, "Contacts", false, |ui| self.contacts(ui));
+        section(ui, "Headline and subheadline", true, |ui| self.headline(ui));
+        section(ui, "Dateline", true, |ui| self.dateline(ui));
+        section(ui, "Body", true, |ui| self.body(ui));
+        section(ui, "Boilerplate", false, |ui| self.boilerplate(ui));
+        section(ui, "Safe harbor", false, |ui| self.safe_harbor(ui));
+        section(ui, "End mark and export", false, |ui| self.export(ui));
+    }
+
+    /// Records a text field's edit.
+    fn note(&mut self, r: &Response) {
+        if r.changed() {
+            self.out.edited = true;
+            self.out.typing_in = Some(r.id);
+        }
+    }
+
+    /// Records a change from a control that is not typed into (combo, checkbox, date).
+    fn changed(&mut self, changed: bool) {
+        self.out.edited |= changed;
+    }
+
+    fn text(&mut self, ui: &mut Ui, label: &str, value: &mut String) -> Response {
+        let l = ui.label(label);
+        let r = ui
+            .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
+            .labelled_by(l.id);
+        ui.end_row();
+        self.note(&r);
+        r
+    }
+
+    fn multiline(&mut self, ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
+        let l = ui.label(label);
+        let r = ui
+            .add(
+                TextEdit::multiline(value)
+                    .desired_rows(rows)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+        ui.end_row();
+        self.note(&r);
+        r
+    }
+
+    /// One list item per line, for bullet lists.
+    fn lines(&mut self, ui: &mut Ui, label: &str, items: &mut Vec<String>) {
+        let mut joined = items.join("\n");
+        let r = self.multiline(ui, label, &mut joined, 3);
+        if r.changed() {
+            *items = joined.split('\n').map(str::to_string).collect();
+        }
+    }
+
+    fn release(&mut self, ui: &mut Ui) {
+        grid(ui, "release", |ui| {
+            let l = ui.label("Timing");
+            let mut kind = timing_kind(&self.draft.release.timing);
+            let options: Vec<(TimingKind, &str)> =
+                TimingKind::ALL.iter().map(|k| (*k, k.label())).collect();
+            if combo(ui, l.id, "timing", &mut kind, &options) {
+                self.draft.release.timing = kind.convert(&self.draft.release.timing);
+                self.changed(true);
+            }
+            ui.end_row();
+            let mut changed = false;
+            match &mut self.draft.release.timing {
+                Timing::Immediate => {}
+                Timing::ReleaseOn(date) => {
+                    ui.label("Release date");
+                    changed |= date_button(ui, date, "release-date");
+                    ui.end_row();
+                }
+                Timing::Embargoed { date, time, zone } => {
+                    ui.label("Embargo date");
+                    changed |= date_button(ui, date, "embargo-date");
+                    ui.end_row();
+                    ui.label("Embargo time");
+                    ui.horizontal(|ui| {
+                        let (mut h, mut m) = (time.hour(), time.minute());
+                        let rh = ui.add(egui::DragValue::new(&mut h).range(0..=23));
+                        ui.label(":");
+                        let rm = ui.add(egui::DragValue::new(&mut m).range(0..=59));
+                        if rh.changed() || rm.changed() {
+                            *time = NaiveTime::from_hms_opt(h, m, 0).unwrap_or(*time);
+                            changed = true;
+                        }
+                        egui::ComboBox::from_id_salt("embargo-zone")
+                            .selected_text(zone.map_or("(no time zone)", |z| z.name()))
+                            .show_ui(ui, |ui| {
+                                changed |=
+                                    ui.selectable_value(zone, None, "(no time zone)").changed();
+                                for z in ZONES {
+                                    changed |=
+                                        ui.selectable_value(zone, Some(*z), z.name()).changed();
+                                }
+                            });
+                    });
+                    ui.end_row();
+                }
+            }
+            if changed {
+                self.changed(true);
+            }
+            let mut logo = self.draft.release.logo.clone().unwrap_or_default();
+            let l = ui.label("Logo image");
+            ui.horizontal(|ui| {
+                if ui.button("Choose...").clicked() {
+                    self.out.commands.push(Command::ChooseLogo);
+                }
+                let r = ui
+                    .add(TextEdit::singleline(&mut logo).desired_width(f32::INFINITY))
+                    .labelled_by(l.id);
+                if r.changed() {
+                    self.draft.release.logo = Some(logo).filter(|l| !l.trim().is_empty());
+                }
+                self.note(&r);
+            });
+            ui.end_row();
+            let mut title = std::mem::take(&mut self.draft.release.title);
+            self.text(ui, "Title line", &mut title);
+            self.draft.release.title = title;
+            let mut exhibit = std::mem::take(&mut self.draft.release.exhibit);
+            self.text(ui, "Exhibit label", &mut exhibit);
+            self.draft.release.exhibit = exhibit;
+        });
+    }
+
+    fn company(&mut self, ui: &mut Ui) {
+        let mut c = std::mem::take(&mut self.draft.company);
+        grid(ui, "company", |ui| {
+            self.text(ui, "Company name", &mut c.name);
+            self.text(ui, "Ticker", &mut c.ticker);
+            self.text(ui, "Exchange", &mut c.exchange);
+            self.text(ui, "Website", &mut c.website);
+            self.text(ui, "HQ city", &mut c.city);
+            self.text(ui, "HQ state", &mut c.state);
+        });
+        self.draft.company = c;
+    }
+
+    fn contacts(&mut self, ui: &mut Ui) {
+        let mut contacts = std::mem::take(&mut self.draft.contacts);
+        let n = contacts.len();
+        for (i, c) in contacts.iter_mut().enumerate() {
+            ui.push_id(("contact", i), |ui| {
+                item_header(
+                    ui,
+                    &format!("Contact {}", i + 1),
+                    i,
+                    n,
+                    &mut self.out.commands,
+                    |i, m| m.map_or(Command::RemoveContact(i), |m| Command::MoveContact(i, m)),
+                );
+                grid(ui, "contact", |ui| {
+                    self.text(ui, "Role label", &mut c.role);
+                    self.text(ui, "Organisation", &mut c.organisation);
+                    self.text(ui, "Name", &mut c.name);
+                    self.text(ui, "Title", &mut c.title);
+                    self.text(ui, "Phone", &mut c.phone);
+                    self.text(ui, "Email", &mut c.email);
+                });
+            });
+            ui.separator();
+        }
+        self.draft.contacts = contacts;
+        ui.horizontal(|ui| {
+            if ui.button("+ Contact").clicked() {
+                self.out.commands.push(Command::AddContact);
+            }
+            let l = ui.label("Print contacts");
+            let placements = [
+                ContactsPlacement::Top,
+                ContactsPlacement::EndBeforeMark,
+                ContactsPlacement::EndAfterMark,
+            ]
+            .map(|p| (p, placement_label(p)));
+            let changed = combo(
+                ui,
+                l.id,
+                "contacts-placement",
+                &mut self.draft.contacts_placement,
+                &placements,
+            );
+            self.changed(changed);
+        });
+    }
+
+    fn headline(&mut self, ui: &mut Ui) {
+        let focus = self.focus_headline;
+        let mut headline = std::mem::take(&mut self.draft.headline);
+        let mut sub = std::mem::take(&mut self.draft.subheadline);
+        grid(ui, "headline", |ui| {
+            let r = self.multiline(ui, "Headline", &mut headline, 2);
+            if focus {
+                r.request_focus();
+            }
+            ui.label("Subheadline");
+            let mut kind = match &sub {
+                Subheadline::None => 0,
+                Subheadline::Text(_) => 1,
+                Subheadline::Bullets(_) => 2,
+            };
+            let before = kind;
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut kind, 0, "None");
+                ui.radio_value(&mut kind, 1, "Text");
+                ui.radio_value(&mut kind, 2, "Bullet points");
+            });
+            ui.end_row();
+            if kind != before {
+                let items = crate::core::render::subheadline_items(&sub);
+                sub = match kind {
+                    1 => Subheadline::Text(items.join("\n")),
+                    2 => Subheadline::Bullets(if items.is_empty() {
+                        vec![String::new()]
+                    } else {
+                        items
+                    }),
+                    _ => Subheadline::None,
+                };
+                self.changed(true);
+            }
+            match &mut sub {
+                Subheadline::Text(t) => {
+                    self.multiline(ui, "Subheadline text", t, 1);
+                }
+                Subheadline::Bullets(items) => self.lines(ui, "Subheadline points", items),
+                Subheadline::None => {}
+            }
+        });
+        self.draft.headline = headline;
+        self.draft.subheadline = sub;
+        let len = self.draft.headline.chars().count();
+        ui.weak(format!("{len} characters (newswires suggest about 70)"));
+    }
+
+    fn dateline(&mut self, ui: &mut Ui) {
+        let mut d = std::mem::take(&mut self.draft.dateline);
+        grid(ui, "dateline", |ui| {
+            self.text(ui, "City", &mut d.city);
+            self.text(ui, "State or country", &mut d.region);
+            ui.label("Date");
+            ui.horizontal(|ui| {
+                let mut has = d.date.is_some();
+                if ui.checkbox(&mut has, "Dated").changed() {
+                    d.date = has.then(|| chrono::Local::now().date_naive());
+                    self.changed(true);
+                }
+                if let Some(date) = &mut d.date
+                    && date_button(ui, date, "dateline-date")
+                {
+                    self.changed(true);
+                }
+            });
+            ui.end_row();
+            let l = ui.label("Wire");
+            if combo(ui, l.id,
+                "wire",
+                &mut d.wire,
+                &[
+                    (Wire::None, "None"),
+                    (Wire::PrNewswire, "PR Newswire"),
+                    (Wire::BusinessWire, "Business Wire"),
+                    (Wire::GlobeNewswire, "GlobeNewswire"),
+                ],
+            ) {
+                self.changed(true);
+            }
+            ui.end_row();
+            let l = ui.label("Dateline style");
+            if combo(ui, l.id,
+                "dateline-style",
+                &mut d.style,
+                &[
+                    (DatelineStyle::Auto, "As the export style"),
+                    (DatelineStyle::Full, "City, ST, Month D, YYYY - -"),
+                    (DatelineStyle::Ap, "CITY, Mon. D, YYYY /wire/ --"),
+                    (DatelineStyle::CityDash, "CITY, State -- Month D, YYYY --"),
+                ],
+            ) {
+                self.changed(true);
+            }
+            ui.end_row();
+        });
+        self.draft.dateline = d;
+    }
+
+    fn body(&mut self, ui: &mut Ui) {
+        let mut blocks = std::mem::take(&mut self.draft.body);
+        let n = blocks.len();
+        for (i, block) in blocks.iter_mut().enumerate() {
+            ui.push_id(("block", i), |ui| {
+                let title = format!("{}. {}", i + 1, block.kind_name());
+                item_header(ui, &title, i, n, &mut self.out.commands, |i, m| {
+                    m.map_or(Command::RemoveBlock(i), |m| Command::MoveBlock(i, m))
+                });
+                grid(ui, "block", |ui| match block {
+                    Block::Paragraph(t) => {
+                        self.multiline(ui, "Text", t, 3);
+                    }
+                    Block::Quote(q) => {
+                        self.multiline(ui, "Quote", &mut q.text, 3);
+                        self.text(ui, "Speaker", &mut q.speaker);
+                        self.text(ui, "Speaker's title", &mut q.title);
+                        self.text(ui, "Verb", &mut q.verb);
+                        ui.label("Attribution");
+                        ui.horizontal(|ui| {
+                            let a = ui.radio_value(
+                                &mut q.attribution,
+                                Attribution::After,
+                                "After the quote",
+                            );
+                            let b = ui.radio_value(
+                                &mut q.attribution,
+                                Attribution::Before,
+                                "Before the quote",
+                            );
+                            self.changed(a.changed() || b.changed());
+                        });
+                        ui.end_row();
+                    }
+                    Block::Bullets(items) => self.lines(ui, "Points", items),
+                    Block::Heading(h) => {
+                        self.text(ui, "Sub-heading", h);
+                    }
+                    Block::PageBreak => {
+                        ui.weak("-more- and a new page here");
+                        ui.end_row();
+                    }
+                });
+            });
+            ui.separator();
+        }
+        self.draft.body = blocks;
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Add:");
+            for kind in BlockKind::ALL {
+                if ui.button(format!("+ {}", kind.label())).clicked() {
+                    self.out.commands.push(Command::AddBlock(kind));
+                }
+            }
+        });
+    }
+
+    fn boilerplate(&mut self, ui: &mut Ui) {
+        let mut abouts = std::mem::take(&mut self.draft.boilerplate);
+        let n = abouts.len();
+        for (i, a) in abouts.iter_mut().enumerate() {
+            ui.push_id(("about", i), |ui| {
+                item_header(
+                    ui,
+                    &format!("About section {}", i + 1),
+                    i,
+                    n,
+                    &mut self.out.commands,
+                    |i, m| m.map_or(Command::RemoveAbout(i), |m| Command::MoveAbout(i, m)),
+                );
+                grid(ui, "about", |ui| {
+                    self.text(ui, "Heading", &mut a.heading);
+                    self.multiline(ui, "About text", &mut a.text, 3);
+                });
+            });
+            ui.separator();
+        }
+        self.draft.boilerplate = abouts;
+        if ui.button("+ About section").clicked() {
+            self.out.commands.push(Command::AddAbout);
+        }
+    }
+
+    fn safe_harbor(&mut self, ui: &mut Ui) {
+        let mut sh = std::mem::take(&mut self.draft.safe_harbor);
+        grid(ui, "safe-harbor", |ui| {
+            self.text(ui, "Safe harbor heading", &mut sh.heading);
+            self.multiline(ui, "Safe harbor text", &mut sh.text, 4);
+            ui.label("");
+            let r = ui.checkbox(&mut sh.page_break_before, "Start on a new page");
+            self.note(&r);
+            ui.end_row();
+        });
+        self.draft.safe_harbor = sh;
+        if ui.button("Insert standard safe harbor").clicked() {
+            self.out.commands.push(Command::InsertSafeHarbor);
+        }
+    }
+
+    fn export(&mut self, ui: &mut Ui) {
+        let e = &mut self.draft.export;
+        let mut changed = false;
+        grid(ui, "export", |ui| {
+            let l = ui.label("End mark");
+            let marks: Vec<(EndMark, &str)> = EndMark::ALL
+                .iter()
+                .map(|m| {
+                    (
+                        *m,
+                        if *m == EndMark::None {
+                            "(none)"
+                        } else {
+                            m.text()
+                        },
+                    )
+                })
+                .collect();
+            changed |= combo(ui, l.id, "end-mark", &mut self.draft.end_mark, &marks);
+            ui.end_row();
+            let l = ui.label("Saved style");
+            let styles: Vec<(Style, &str)> = Style::ALL.iter().map(|s| (*s, s.label())).collect();
+            changed |= combo(ui, l.id, "saved-style", &mut e.style, &styles);
+            ui.end_row();
+            ui.label("Width (columns)");
+            changed |= ui
+                .add(egui::DragValue::new(&mut e.width).range(30..=200))
+                .changed();
+            ui.end_row();
+            let l = ui.label("Sentence spacing");
+            changed |= combo(ui, l.id,
+                "sentence-spacing",
+                &mut e.sentence_spacing,
+                &[
+                    (SentenceSpacing::AsTyped, "As typed"),
+                    (SentenceSpacing::One, "One space"),
+                    (SentenceSpacing::Two, "Two spaces"),
+                ],
+            );
+            ui.end_row();
+            ui.label("Paragraph indent");
+            changed |= ui
+                .add(egui::DragValue::new(&mut e.paragraph_indent).range(0..=20))
+                .changed();
+            ui.end_row();
+            ui.label("Page length (lines)");
+            changed |= ui
+                .add(egui::DragValue::new(&mut e.page_length).range(0..=200))
+                .changed();
+            ui.end_row();
+        });
+        ui.weak("The saved style is what `pressroom export` uses; the window exports the previewed style.");
+        if changed {
+            self.changed(true);
+        }
+    }
+}
+
+fn section(ui: &mut Ui, title: &str, open: bool, body: impl FnOnce(&mut Ui)) {
+    egui::CollapsingHeader::new(title)
+        .default_open(open)
+        .show(ui, body);
+}
+
+fn grid(ui: &mut Ui, id: &str, body: impl FnOnce(&mut Ui)) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .min_col_width(110.0)
+        .show(ui, body);
+}
+
+/// A list item's title with Up, Down and Remove buttons.
+fn item_header(
+    ui: &mut Ui,
+    title: &str,
+    i: usize,
+    n: usize,
+    commands: &mut Vec<Command>,
+    make: impl Fn(usize, Option<Move>) -> Command,
+) {
+    ui.horizontal(|ui| {
+        ui.strong(title);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("Remove")
+                .on_hover_text(format!("Remove {title}"))
+                .clicked()
+            {
+                commands.push(make(i, None));
+            }
+            if ui
+                .add_enabled(i + 1 < n, egui::Button::new("Down").small())
+                .on_hover_text("Move down")
+                .clicked()
+            {
+                commands.push(make(i, Some(Move::Down)));
+            }
+            if ui
+                .add_enabled(i > 0, egui::Button::new("Up").small())
+                .on_hover_text("Move up")
+                .clicked()
+            {
+                commands.push(make(i, Some(Move::Up)));
+            }
+        });
+    });
+}
+
+/// A combo box named (for screen readers and tests) by the label beside it.
+fn combo<T: PartialEq + Copy>(
+    ui: &mut Ui,
+    label: Id,
+    id: &str,
+    value: &mut T,
+    options: &[(T, &str)],
+) -> bool {
+    let before = *value;
+    let current = options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or("", |(_, l)| *l);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for (v, text) in options {
+                ui.selectable_value(value, *v, *text);
+            }
+        })
+        .response
+        .labelled_by(label);
+    *value != before
+}
+
+/// egui_extras' date picker, for the chrono dates drafts hold.
+fn date_button(ui: &mut Ui, date: &mut NaiveDate, id: &'static str) -> bool {
+    let Ok(mut picked) =
+        jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
+    else {
+        ui.label(date.to_string()); // outside the picker's years: shown, not editable here
+        return false;
+    };
+    let r = ui.add(
+        egui_extras::DatePickerButton::new(&mut picked)
+            .id_salt(id)
+            .format("%B %-d, %Y"),
+    );
+    let new = NaiveDate::from_ymd_opt(
+        picked.year().into(),
+        picked.month() as u32,
+        picked.day() as u32,
+    );
+    match new {
+        Some(n) if r.changed() && n != *date => {
+            *date = n;
+            true
+        }
+        _ => false,
+    }
+}
+
+fn placement_label(p: ContactsPlacement) -> &'static str {
+    match p {
+        ContactsPlacement::Top => "at the top",
+        ContactsPlacement::EndBeforeMark => "at the end, before the end mark",
+        ContactsPlacement::EndAfterMark => "after the end mark",
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TimingKind {
+    Immediate,
+    Embargoed,
+    ReleaseOn,
+}
+
+impl TimingKind {
+    const ALL: [TimingKind; 3] = [
+        TimingKind::Immediate,
+        TimingKind::Embargoed,
+        TimingKind::ReleaseOn,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            TimingKind::Immediate => "For immediate release",
+            TimingKind::Embargoed => "Embargoed until",
+            TimingKind::ReleaseOn => "For release on",
+        }
+    }
+
+    /// The new timing keeps whatever date the old one had.
+    fn convert(self, old: &Timing) -> Timing {
+        let date = match old {
+            Timing::Immediate => chrono::Local::now().date_naive(),
+            Timing::Embargoed { date, .. } | Timing::ReleaseOn(date) => *date,
+        };
+        match self {
+            TimingKind::Immediate => Timing::Immediate,
+            TimingKind::ReleaseOn => Timing::ReleaseOn(date),
+            TimingKind::Embargoed => Timing::Embargoed {
+                date,
+                time: NaiveTime::from_hms_opt(8, 0, 0).expect("valid time"),
+                zone: Some(chrono_tz::America::New_York),
+            },
+        }
+    }
+}
+
+fn timing_kind(t: &Timing) -> TimingKind {
+    match t {
+        Timing::Immediate => TimingKind::Immediate,
+        Timing::Embargoed { .. } => TimingKind::Embargoed,
+        Timing::ReleaseOn(_) => TimingKind::ReleaseOn,
+    }
+}

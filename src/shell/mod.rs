@@ -1,0 +1,30 @@
+//! The egui shell: a thin window over [`crate::core`]. State changes go through
+//! [`commands::Command`] so menus, shortcuts and undo share one path.
+
+pub mod app;
+pub mod commands;
+pub mod dialogs;
+pub mod document;
+pub mod form;
+pub mod preview;
+
+use std::path::PathBuf;
+
+pub use app::PressroomApp;
+
+/// Opens the editor window, with `file` if given.
+pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Pressroom")
+            .with_app_id("pressroom")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Pressroom",
+        options,
+        Box::new(move |cc| Ok(Box::new(PressroomApp::from_eframe(cc, file)))),
+    )
+}

@@ -1,0 +1,107 @@
+//! The command line as a script would use it: exit statuses, standard output, errors.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn pressroom() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_pressroom"))
+}
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+#[test]
+fn export_writes_to_stdout_in_the_saved_style() {
+    let out = pressroom()
+        .args(["export"])
+        .arg(example("earnings-embargoed.ron"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("N E W S   R E L E A S E"),
+        "saved style is EDGAR"
+    );
+    assert!(text.contains("<PAGE>") || !text.contains("-more-"));
+}
+
+#[test]
+fn export_style_flag_overrides_and_output_file_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.txt");
+    let status = pressroom()
+        .args(["export", "--style", "newswire", "-o"])
+        .arg(&target)
+        .arg(example("earnings-embargoed.ron"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        text.contains("MADISON, Wis., Feb. 26, 2026 (GLOBE NEWSWIRE) --"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unreadable_draft_exits_2_naming_the_file_and_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.ron");
+    std::fs::write(&bad, "(\n    headline: \"x\",\n    body: [Nope],\n)\n").unwrap();
+    let out = pressroom().arg("export").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.ron:3:"), "{err}");
+    let missing = pressroom()
+        .args(["export", "no-such-draft.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-draft.ron"));
+}
+
+#[test]
+fn an_unwritable_output_exits_1() {
+    let out = pressroom()
+        .args(["export", "-o", "/nonexistent-folder/out.txt"])
+        .arg(example("appointment-short.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-folder/out.txt"));
+}
+
+#[test]
+fn help_documents_every_subcommand() {
+    let out = pressroom().arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("export"), "{help}");
+    assert!(help.contains("Exit status"));
+    let out = pressroom().args(["export", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("--style") && help.contains("edgar") && help.contains("newswire"));
+}
+
+#[test]
+fn edgar_export_reports_characters_it_cannot_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("cjk.ron");
+    std::fs::write(&d, "(headline: \"Listed in 東京\")").unwrap();
+    let out = pressroom()
+        .args(["export", "--style", "edgar"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_ascii());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cjk.ron") && err.contains("U+6771"), "{err}");
+}

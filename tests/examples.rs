@@ -1,0 +1,57 @@
+//! The shipped example drafts: each loads, is stored in the canonical format, and its
+//! exports in both styles are pinned as snapshots.
+
+use std::path::{Path, PathBuf};
+
+use pressroom::core::draft::Style;
+use pressroom::core::{draft_file, render};
+
+fn examples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn there_are_at_least_three_examples() {
+    assert!(examples().len() >= 3);
+}
+
+#[test]
+fn examples_are_in_canonical_form() {
+    for p in examples() {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let draft = draft_file::parse(&text, &p).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            draft_file::to_ron(&draft),
+            text,
+            "{} is not as Pressroom writes it",
+            p.display()
+        );
+    }
+}
+
+#[test]
+fn example_exports_match_their_snapshots() {
+    for p in examples() {
+        let draft = draft_file::load(&p).unwrap();
+        let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+        for style in Style::ALL {
+            let out = render::render_as(&draft, style);
+            assert!(out.unprintable.is_empty(), "{stem}: {:?}", out.unprintable);
+            let name = format!(
+                "{stem}-{}",
+                match style {
+                    Style::Edgar => "edgar",
+                    Style::Newswire => "newswire",
+                }
+            );
+            insta::assert_snapshot!(name, out.text);
+        }
+    }
+}

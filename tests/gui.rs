@@ -1,0 +1,271 @@
+//! The window driven as a person would: typing, clicking, shortcuts, prompts.
+//! Dialogs are the fake, so no real file dialog ever opens.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pressroom::shell::PressroomApp;
+use pressroom::shell::app::Prefs;
+use pressroom::shell::dialogs::{FakeDialogs, Pick, Purpose};
+
+fn harness() -> (Harness<'static, PressroomApp>, FakeDialogs) {
+    let dialogs = FakeDialogs::default();
+    let app = PressroomApp::new(Prefs::default(), Box::new(dialogs.clone()));
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app);
+    (harness, dialogs)
+}
+
+fn type_headline(h: &mut Harness<'static, PressroomApp>, text: &str) {
+    h.get_by_label("Headline").focus();
+    h.run();
+    h.get_by_label("Headline").type_text(text);
+    h.run();
+}
+
+fn preview_shows(h: &Harness<'static, PressroomApp>, text: &str) -> bool {
+    h.query_by_label_contains(text).is_some()
+}
+
+#[test]
+fn a_new_draft_starts_with_the_headline_focused() {
+    let (mut h, _) = harness();
+    h.run();
+    assert!(h.get_by_label("Headline").is_focused());
+    h.event(egui::Event::Text("Typed at once".into()));
+    h.run();
+    assert_eq!(h.state().doc.draft.headline, "Typed at once");
+}
+
+#[test]
+fn typing_a_headline_shows_it_in_capitals_in_the_preview() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Acme Buys Widget Maker");
+    assert!(preview_shows(&h, "ACME BUYS WIDGET MAKER"));
+    assert!(
+        h.state().window_title().contains('\u{2022}'),
+        "title marks unsaved changes"
+    );
+}
+
+#[test]
+fn adding_a_quote_shows_its_attribution() {
+    let (mut h, _) = harness();
+    h.run();
+    h.get_by_label("+ Quote").click();
+    h.run();
+    h.get_by_label("Quote").focus();
+    h.run();
+    h.get_by_label("Quote").type_text("We are ready.");
+    h.run();
+    h.get_by_label("Speaker").focus();
+    h.run();
+    h.get_by_label("Speaker").type_text("Lee Park");
+    h.run();
+    assert!(
+        preview_shows(&h, "\"We are ready,\" said Lee Park."),
+        "{}",
+        h.state_mut().preview_text()
+    );
+}
+
+#[test]
+fn insert_safe_harbor_from_the_menu_then_undo_it() {
+    let (mut h, _) = harness();
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Insert Safe Harbor").click();
+    h.run();
+    assert!(preview_shows(
+        &h,
+        "This press release contains forward-looking statements"
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!preview_shows(
+        &h,
+        "This press release contains forward-looking statements"
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(preview_shows(
+        &h,
+        "This press release contains forward-looking statements"
+    ));
+}
+
+#[test]
+fn insert_safe_harbor_asks_before_replacing_text() {
+    let (mut h, _) = harness();
+    h.run();
+    h.state_mut()
+        .doc
+        .apply(|d| d.safe_harbor.text = "Our own words.".into());
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Insert Safe Harbor").click();
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.draft.safe_harbor.text, "Our own words.");
+}
+
+#[test]
+fn undo_takes_back_typing_in_one_step() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Draft headline");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.draft.headline, "");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().doc.draft.headline, "Draft headline");
+}
+
+#[test]
+fn a_malformed_draft_shows_the_error_and_keeps_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(\n  headline: \"x\",\n  body: [Oops],\n)").unwrap();
+    let (mut h, dialogs) = harness();
+    h.run();
+    type_headline(&mut h, "Keep me");
+    dialogs.answer(Pick::Path(bad));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    // Unsaved changes first; discarding them lets the open go ahead.
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(
+        preview_shows(&h, "bad.ron:3:"),
+        "error names file, line and column"
+    );
+    assert_eq!(h.state().doc.draft.headline, "Keep me");
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(preview_shows(&h, "KEEP ME"));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_cancel_keeps_everything() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Unsaved work");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Save the changes to Untitled before closing?")
+            .is_some()
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label_contains("Save the changes").is_none());
+    assert_eq!(h.state().doc.draft.headline, "Unsaved work");
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Unsaved work");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(h.query_by_label_contains("before closing?").is_some());
+}
+
+#[test]
+fn save_through_the_dialog_writes_a_draft_that_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("q3");
+    let (mut h, dialogs) = harness();
+    h.run();
+    type_headline(&mut h, "Saved headline");
+    dialogs.answer(Pick::Path(target.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(dialogs.asked(), vec![Purpose::SaveDraft]);
+    let saved = pressroom::core::draft_file::load(&target.with_extension("ron")).unwrap();
+    assert_eq!(saved.headline, "Saved headline");
+    assert!(!h.state().doc.is_dirty());
+    assert!(h.state().window_title().starts_with("q3.ron \u{2014}"));
+}
+
+#[test]
+fn without_a_native_dialog_the_user_types_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("typed.ron");
+    let (mut h, dialogs) = harness();
+    h.run();
+    type_headline(&mut h, "Typed path");
+    dialogs.answer(Pick::Unavailable);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.query_by_label_contains("No file dialog can be shown")
+            .is_some()
+    );
+    h.get_by_label("Path").type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        pressroom::core::draft_file::load(&target).unwrap().headline,
+        "Typed path"
+    );
+}
+
+#[test]
+fn export_writes_the_previewed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.txt");
+    let (mut h, dialogs) = harness();
+    h.run();
+    type_headline(&mut h, "Exported headline");
+    dialogs.answer(Pick::Path(target.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written, h.state_mut().preview_text());
+    assert!(written.contains("EXPORTED HEADLINE"));
+}
+
+#[test]
+fn blocks_move_and_remove_as_undoable_steps() {
+    let (mut h, _) = harness();
+    h.run();
+    h.get_by_label("+ Sub-heading").click();
+    h.run();
+    h.get_all_by_label("Up").last().unwrap().click();
+    h.run();
+    assert_eq!(h.state().doc.draft.body[0].kind_name(), "Sub-heading");
+    // Contacts and boilerplate start folded, so the first Remove is the first block's.
+    h.get_all_by_label("Remove").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().doc.draft.body.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.draft.body.len(), 2);
+}
+
+#[test]
+fn the_preview_follows_the_view_style() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Style check");
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Newswire plain text").click();
+    h.run();
+    assert!(preview_shows(&h, "FOR IMMEDIATE RELEASE"));
+    assert!(preview_shows(&h, "Style check"));
+}

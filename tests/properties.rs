@@ -1,0 +1,206 @@
+//! Properties over arbitrary drafts: the file format round-trips and export keeps its promises.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+use pressroom::core::draft::*;
+use pressroom::core::draft_file;
+use pressroom::core::render::{self, text};
+use proptest::prelude::*;
+
+/// Text of every kind a user might paste: CJK, emoji, combining marks, right-to-left,
+/// tabs and control characters, typographic punctuation, and very long words.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "\\PC{0,60}",
+        2 => any::<String>(),
+        1 => prop::collection::vec(
+            prop_oneof![
+                Just("株式会社".to_string()),
+                Just("😀👍🏽👨‍👩‍👧".to_string()),
+                Just("e\u{0301}\u{0323}".to_string()),
+                Just("שלום עולם مرحبا".to_string()),
+                Just("\t\u{7}\r\n".to_string()),
+                Just("“quoted” — dash… ’".to_string()),
+                Just("x".repeat(500)),
+                Just("word".to_string()),
+                Just("\n\n".to_string()),
+                Just(" ".to_string()),
+            ],
+            0..12
+        ).prop_map(|v| v.concat()),
+    ]
+}
+
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    (1900i32..2100, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+fn any_timing() -> impl Strategy<Value = Timing> {
+    prop_oneof![
+        Just(Timing::Immediate),
+        any_date().prop_map(Timing::ReleaseOn),
+        (any_date(), 0u32..24, 0u32..60, any::<bool>()).prop_map(|(date, h, m, z)| {
+            Timing::Embargoed {
+                date,
+                time: NaiveTime::from_hms_opt(h, m, 0).unwrap(),
+                zone: z.then_some(chrono_tz::America::New_York),
+            }
+        }),
+    ]
+}
+
+fn any_contact() -> impl Strategy<Value = Contact> {
+    (
+        any_text(),
+        any_text(),
+        any_text(),
+        any_text(),
+        any_text(),
+        any_text(),
+    )
+        .prop_map(|(role, organisation, name, title, phone, email)| Contact {
+            role,
+            organisation,
+            name,
+            title,
+            phone,
+            email,
+        })
+}
+
+fn any_block() -> impl Strategy<Value = Block> {
+    prop_oneof![
+        any_text().prop_map(Block::Paragraph),
+        (
+            any_text(),
+            any_text(),
+            any_text(),
+            any_text(),
+            any::<bool>()
+        )
+            .prop_map(|(text, speaker, title, verb, before)| {
+                Block::Quote(Quote {
+                    text,
+                    speaker,
+                    title,
+                    verb,
+                    attribution: if before {
+                        Attribution::Before
+                    } else {
+                        Attribution::After
+                    },
+                })
+            }),
+        prop::collection::vec(any_text(), 0..4).prop_map(Block::Bullets),
+        any_text().prop_map(Block::Heading),
+        Just(Block::PageBreak),
+    ]
+}
+
+prop_compose! {
+    fn any_draft()(
+        timing in any_timing(),
+        logo in proptest::option::of(any_text()),
+        title in any_text(),
+        exhibit in any_text(),
+        company in (any_text(), any_text(), any_text(), any_text()),
+        contacts in prop::collection::vec(any_contact(), 0..3),
+        placement in prop_oneof![Just(ContactsPlacement::Top), Just(ContactsPlacement::EndBeforeMark), Just(ContactsPlacement::EndAfterMark)],
+        headline in any_text(),
+        sub in prop_oneof![Just(Subheadline::None), any_text().prop_map(Subheadline::Text), prop::collection::vec(any_text(), 0..3).prop_map(Subheadline::Bullets)],
+        dateline in (any_text(), any_text(), proptest::option::of(any_date()), 0usize..4, 0usize..4),
+        body in prop::collection::vec(any_block(), 0..6),
+        abouts in prop::collection::vec((any_text(), any_text()), 0..3),
+        safe in (any_text(), any_text(), any::<bool>()),
+        mark in 0usize..4,
+        width in 0usize..300,
+        spacing in 0usize..3,
+        indent in 0usize..40,
+        page_length in 0usize..80,
+    ) -> Draft {
+        Draft {
+            version: FORMAT_VERSION,
+            release: Release { timing, logo, title, exhibit },
+            company: Company { name: company.0, ticker: company.1, exchange: company.2, website: company.3, city: String::new(), state: String::new() },
+            contacts,
+            contacts_placement: placement,
+            headline,
+            subheadline: sub,
+            dateline: Dateline {
+                city: dateline.0,
+                region: dateline.1,
+                date: dateline.2,
+                wire: [Wire::None, Wire::PrNewswire, Wire::BusinessWire, Wire::GlobeNewswire][dateline.3],
+                style: [DatelineStyle::Auto, DatelineStyle::Full, DatelineStyle::Ap, DatelineStyle::CityDash][dateline.4],
+            },
+            body,
+            boilerplate: abouts.into_iter().map(|(heading, text)| About { heading, text }).collect(),
+            safe_harbor: SafeHarbor { heading: safe.0, text: safe.1, page_break_before: safe.2 },
+            end_mark: EndMark::ALL[mark],
+            export: ExportSettings {
+                style: Style::Edgar,
+                width,
+                sentence_spacing: [SentenceSpacing::AsTyped, SentenceSpacing::One, SentenceSpacing::Two][spacing],
+                paragraph_indent: indent,
+                page_length,
+            },
+        }
+    }
+}
+
+/// Words as layout-compare counts them: runs of letters and digits.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn save_then_load_gives_back_the_same_draft(d in any_draft()) {
+        let text = draft_file::to_ron(&d);
+        let back = draft_file::parse(&text, Path::new("p.ron")).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back, d);
+    }
+
+    #[test]
+    fn export_never_exceeds_its_width(d in any_draft()) {
+        for style in Style::ALL {
+            let width = render::effective_width(&d, style);
+            let out = render::render_as(&d, style).text;
+            for line in out.lines() {
+                prop_assert!(text::width(line) <= width, "{:?} line wider than {}: {:?}", style, width, line);
+                prop_assert!(!line.contains('\t'));
+            }
+        }
+    }
+
+    #[test]
+    fn edgar_is_printable_ascii(d in any_draft()) {
+        let out = render::render_as(&d, Style::Edgar).text;
+        prop_assert!(out.bytes().all(|b| b == b'\n' || (32..127).contains(&b)), "{:?}", out);
+    }
+
+    #[test]
+    fn edgar_keeps_every_word_of_the_body(
+        body in prop::collection::vec(
+            prop::collection::vec("[A-Za-z0-9]{1,15}[,.]?", 0..40).prop_map(|w| w.join(" ")),
+            1..5,
+        )
+    ) {
+        let d = Draft { body: body.iter().cloned().map(Block::Paragraph).collect(), ..Draft::default() };
+        let out = render::render_as(&d, Style::Edgar).text;
+        let expected: Vec<String> = body.iter().flat_map(|p| words(p)).collect();
+        let got = words(&out);
+        // The body's words appear in order in the export.
+        let mut it = got.iter();
+        for w in &expected {
+            prop_assert!(it.any(|g| g == w), "lost {:?}", w);
+        }
+    }
+}
