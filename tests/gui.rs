@@ -9,10 +9,14 @@ use pressroom::shell::app::Prefs;
 use pressroom::shell::dialogs::{FakeDialogs, Pick, Purpose};
 
 fn harness() -> (Harness<'static, PressroomApp>, FakeDialogs) {
+    harness_sized(1500.0, 1100.0)
+}
+
+fn harness_sized(width: f32, height: f32) -> (Harness<'static, PressroomApp>, FakeDialogs) {
     let dialogs = FakeDialogs::default();
     let app = PressroomApp::new(Prefs::default(), Box::new(dialogs.clone()));
     let harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1100.0))
+        .with_size(egui::vec2(width, height))
         .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app);
     (harness, dialogs)
 }
@@ -268,4 +272,66 @@ fn the_preview_follows_the_view_style() {
     h.run();
     assert!(preview_shows(&h, "FOR IMMEDIATE RELEASE"));
     assert!(preview_shows(&h, "Style check"));
+}
+
+#[test]
+fn every_section_opened_names_all_its_widgets() {
+    // The harness fails on any widget without an accessible name; open every section
+    // and switch on the embargo so each kind of control is drawn at least once. The
+    // window is tall so that every field is on screen (only those are in the tree).
+    let (mut h, _) = harness_sized(1500.0, 4000.0);
+    h.state_mut().doc.apply(|d| {
+        d.release.timing = pressroom::core::draft::Timing::Embargoed {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            time: chrono::NaiveTime::from_hms_opt(8, 5, 0).unwrap(),
+            zone: None,
+        };
+        d.dateline.date = chrono::NaiveDate::from_ymd_opt(2026, 3, 2);
+    });
+    h.run();
+    for section in [
+        "Contacts",
+        "Boilerplate",
+        "Safe harbor",
+        "End mark and export",
+    ] {
+        h.get_by_label(section).click();
+        h.run();
+    }
+    assert!(h.query_by_label("Safe harbor text").is_some());
+    assert!(
+        h.query_by_label_contains("Embargoed Until 8:05 a.m., March 2, 2026")
+            .is_some()
+    );
+}
+
+#[test]
+fn tab_moves_through_fields_in_reading_order() {
+    let (mut h, _) = harness();
+    h.run();
+    h.get_by_label("Company name").focus();
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Ticker").is_focused());
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Exchange").is_focused());
+}
+
+#[test]
+fn saving_remembers_the_file_in_recent_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    h.run();
+    type_headline(&mut h, "Recent");
+    dialogs.answer(Pick::Path(dir.path().join("recent.ron")));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open Recent").hover();
+    h.run();
+    let path = std::fs::canonicalize(dir.path().join("recent.ron")).unwrap();
+    assert!(h.query_by_label(path.to_str().unwrap()).is_some());
 }

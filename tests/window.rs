@@ -35,7 +35,7 @@ fn the_real_window_opens_an_example_draft() {
         if [ -z "${win:-}" ]; then echo "no window titled after the draft"; kill $pid; exit 1; fi
         xdotool getwindowname "$win"
         sleep 2
-        import -window root "$SHOT"
+        import -window "$win" "$SHOT"
         kill $pid
         wait $pid 2>/dev/null || true
     "#;

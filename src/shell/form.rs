@@ -126,34 +126,37 @@ impl Form<'_> {
             match &mut self.draft.release.timing {
                 Timing::Immediate => {}
                 Timing::ReleaseOn(date) => {
-                    ui.label("Release date");
-                    changed |= date_button(ui, date, "release-date");
+                    let l = ui.label("Release date");
+                    changed |= date_button(ui, l.id, date, "release-date");
                     ui.end_row();
                 }
                 Timing::Embargoed { date, time, zone } => {
-                    ui.label("Embargo date");
-                    changed |= date_button(ui, date, "embargo-date");
+                    let l = ui.label("Embargo date");
+                    changed |= date_button(ui, l.id, date, "embargo-date");
                     ui.end_row();
-                    ui.label("Embargo time");
+                    let l = ui.label("Embargo time");
                     ui.horizontal(|ui| {
                         let (mut h, mut m) = (time.hour(), time.minute());
-                        let rh = ui.add(egui::DragValue::new(&mut h).range(0..=23));
+                        let rh = ui
+                            .add(egui::DragValue::new(&mut h).range(0..=23))
+                            .labelled_by(l.id);
                         ui.label(":");
-                        let rm = ui.add(egui::DragValue::new(&mut m).range(0..=59));
+                        let rm = ui
+                            .add(
+                                egui::DragValue::new(&mut m)
+                                    .range(0..=59)
+                                    .custom_formatter(|n, _| format!("{n:02}")),
+                            )
+                            .labelled_by(l.id);
                         if rh.changed() || rm.changed() {
                             *time = NaiveTime::from_hms_opt(h, m, 0).unwrap_or(*time);
                             changed = true;
                         }
-                        egui::ComboBox::from_id_salt("embargo-zone")
-                            .selected_text(zone.map_or("(no time zone)", |z| z.name()))
-                            .show_ui(ui, |ui| {
-                                changed |=
-                                    ui.selectable_value(zone, None, "(no time zone)").changed();
-                                for z in ZONES {
-                                    changed |=
-                                        ui.selectable_value(zone, Some(*z), z.name()).changed();
-                                }
-                            });
+                        let zones: Vec<(Option<chrono_tz::Tz>, &str)> =
+                            std::iter::once((None, "(no time zone)"))
+                                .chain(ZONES.iter().map(|z| (Some(*z), z.name())))
+                                .collect();
+                        changed |= combo(ui, l.id, "embargo-zone", zone, &zones);
                     });
                     ui.end_row();
                 }
@@ -299,7 +302,7 @@ impl Form<'_> {
         grid(ui, "dateline", |ui| {
             self.text(ui, "City", &mut d.city);
             self.text(ui, "State or country", &mut d.region);
-            ui.label("Date");
+            let l = ui.label("Date");
             ui.horizontal(|ui| {
                 let mut has = d.date.is_some();
                 if ui.checkbox(&mut has, "Dated").changed() {
@@ -307,14 +310,16 @@ impl Form<'_> {
                     self.changed(true);
                 }
                 if let Some(date) = &mut d.date
-                    && date_button(ui, date, "dateline-date")
+                    && date_button(ui, l.id, date, "dateline-date")
                 {
                     self.changed(true);
                 }
             });
             ui.end_row();
             let l = ui.label("Wire");
-            if combo(ui, l.id,
+            if combo(
+                ui,
+                l.id,
                 "wire",
                 &mut d.wire,
                 &[
@@ -328,7 +333,9 @@ impl Form<'_> {
             }
             ui.end_row();
             let l = ui.label("Dateline style");
-            if combo(ui, l.id,
+            if combo(
+                ui,
+                l.id,
                 "dateline-style",
                 &mut d.style,
                 &[
@@ -468,13 +475,16 @@ impl Form<'_> {
             let styles: Vec<(Style, &str)> = Style::ALL.iter().map(|s| (*s, s.label())).collect();
             changed |= combo(ui, l.id, "saved-style", &mut e.style, &styles);
             ui.end_row();
-            ui.label("Width (columns)");
+            let l = ui.label("Width (columns)");
             changed |= ui
                 .add(egui::DragValue::new(&mut e.width).range(30..=200))
+                .labelled_by(l.id)
                 .changed();
             ui.end_row();
             let l = ui.label("Sentence spacing");
-            changed |= combo(ui, l.id,
+            changed |= combo(
+                ui,
+                l.id,
                 "sentence-spacing",
                 &mut e.sentence_spacing,
                 &[
@@ -484,14 +494,16 @@ impl Form<'_> {
                 ],
             );
             ui.end_row();
-            ui.label("Paragraph indent");
+            let l = ui.label("Paragraph indent");
             changed |= ui
                 .add(egui::DragValue::new(&mut e.paragraph_indent).range(0..=20))
+                .labelled_by(l.id)
                 .changed();
             ui.end_row();
-            ui.label("Page length (lines)");
+            let l = ui.label("Page length (lines)");
             changed |= ui
                 .add(egui::DragValue::new(&mut e.page_length).range(0..=200))
+                .labelled_by(l.id)
                 .changed();
             ui.end_row();
         });
@@ -579,18 +591,21 @@ fn combo<T: PartialEq + Copy>(
 }
 
 /// egui_extras' date picker, for the chrono dates drafts hold.
-fn date_button(ui: &mut Ui, date: &mut NaiveDate, id: &'static str) -> bool {
+fn date_button(ui: &mut Ui, label: Id, date: &mut NaiveDate, id: &'static str) -> bool {
     let Ok(mut picked) =
         jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
     else {
         ui.label(date.to_string()); // outside the picker's years: shown, not editable here
         return false;
     };
-    let r = ui.add(
-        egui_extras::DatePickerButton::new(&mut picked)
-            .id_salt(id)
-            .format("%B %-d, %Y"),
-    );
+    let r = ui
+        .add(
+            egui_extras::DatePickerButton::new(&mut picked)
+                .id_salt(id)
+                .show_icon(false)
+                .format("%B %-d, %Y"),
+        )
+        .labelled_by(label);
     let new = NaiveDate::from_ymd_opt(
         picked.year().into(),
         picked.month() as u32,
