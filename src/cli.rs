@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::core::checks::{self, Severity};
 use crate::core::draft::Style;
 use crate::core::{draft_file, render};
 
@@ -16,7 +17,8 @@ use crate::core::{draft_file, render};
     long_about = "Compose press releases as structured drafts; export EDGAR and newswire text.\n\n\
         With no arguments, opens the editor window. With a FILE, opens that draft in the window.\n\
         Subcommands work without a window, for scripts and CI.\n\n\
-        Exit status: 0 success, 1 failure (e.g. cannot write the output), 2 an input cannot be read or parsed.",
+        Exit status: 0 success, 1 failure (e.g. cannot write the output, or `check` found an error), \
+        2 an input cannot be read or parsed.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -39,6 +41,28 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Check a draft for what lawyers and editors look for (exit 1 if any error is found).
+    Check {
+        /// The draft to check (.ron).
+        draft: PathBuf,
+        /// The date to check against (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The style the release will go out in (EDGAR adds the ASCII check); default the draft's.
+        #[arg(long, value_enum)]
+        style: Option<StyleArg>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One finding a line: `FILE: SEVERITY RULE-ID: MESSAGE`.
+    Text,
+    /// One JSON object with every finding, for scripts.
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -70,7 +94,72 @@ pub fn run(command: Command) -> u8 {
             style,
             output,
         } => export(draft, style.map(Style::from), output),
+        Command::Check {
+            draft,
+            today,
+            format,
+            style,
+        } => check(draft, today, format, style.map(Style::from)),
     }
+}
+
+fn check(
+    path: PathBuf,
+    today: Option<chrono::NaiveDate>,
+    format: Format,
+    style: Option<Style>,
+) -> u8 {
+    let draft = match draft_file::load(&path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("pressroom: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let findings = checks::check(&draft, today, style.unwrap_or(draft.export.style));
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let errors = count(Severity::Error);
+    let text = match format {
+        Format::Text => {
+            let mut t: String = findings
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}: {} {}: {} [{}]\n",
+                        path.display(),
+                        f.severity.label(),
+                        f.rule,
+                        f.message,
+                        f.field
+                    )
+                })
+                .collect();
+            t.push_str(&format!(
+                "{}: {errors} errors, {} warnings, {} notes\n",
+                path.display(),
+                count(Severity::Warning),
+                count(Severity::Note)
+            ));
+            t
+        }
+        Format::Json => {
+            let report = serde_json::json!({
+                "file": path.display().to_string(),
+                "today": today.to_string(),
+                "errors": errors,
+                "warnings": count(Severity::Warning),
+                "notes": count(Severity::Note),
+                "findings": findings,
+            });
+            format!("{report:#}\n")
+        }
+    };
+    if let Err(e) = std::io::stdout().lock().write_all(text.as_bytes()) {
+        eprintln!("pressroom: standard output: {e}");
+        return EXIT_FAILURE;
+    }
+    if errors > 0 { EXIT_FAILURE } else { 0 }
 }
 
 fn export(path: PathBuf, style: Option<Style>, output: Option<PathBuf>) -> u8 {

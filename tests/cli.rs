@@ -105,3 +105,72 @@ fn edgar_export_reports_characters_it_cannot_print() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cjk.ron") && err.contains("U+6771"), "{err}");
 }
+
+#[test]
+fn check_prints_one_finding_a_line_and_exits_1_on_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("web-email.ron");
+    std::fs::write(
+        &d,
+        r#"(contacts: [(name: "JoAnn", phone: "877-310-0717", email: "www.example.com")], headline: "Plant Closes")"#,
+    )
+    .unwrap();
+    let out = pressroom()
+        .args(["check", "--today", "2026-03-02"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.contains("contact-bad-email"))
+        .expect("email finding");
+    assert!(
+        line.starts_with(&format!("{}: error contact-bad-email: ", d.display())),
+        "{line}"
+    );
+}
+
+#[test]
+fn check_json_and_a_clean_example_exit_0() {
+    let out = pressroom()
+        .args(["check", "--today", "2026-03-16", "--format", "json"])
+        .arg(example("appointment-short.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"], 0);
+    assert_eq!(report["today"], "2026-03-16");
+    assert!(report["findings"].is_array());
+}
+
+#[test]
+fn check_pins_today_for_date_rules() {
+    let late = pressroom()
+        .args(["check", "--today", "2026-06-01"])
+        .arg(example("earnings-embargoed.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(late.status.code(), Some(1), "the embargo is past by June");
+    assert!(String::from_utf8_lossy(&late.stdout).contains("embargo-past"));
+    let bad_date = pressroom()
+        .args(["check", "--today", "yesterday"])
+        .arg(example("earnings-embargoed.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(bad_date.status.code(), Some(2));
+}
+
+#[test]
+fn check_of_an_unreadable_draft_exits_2() {
+    let out = pressroom().args(["check", "missing.ron"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.ron"));
+}

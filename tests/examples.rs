@@ -55,3 +55,16 @@ fn example_exports_match_their_snapshots() {
         }
     }
 }
+
+#[test]
+fn examples_have_no_check_errors_on_their_release_day() {
+    for p in examples() {
+        let draft = draft_file::load(&p).unwrap();
+        let day = draft.dateline.date.expect("examples are dated");
+        let errors: Vec<_> = pressroom::core::checks::check(&draft, day, draft.export.style)
+            .into_iter()
+            .filter(|f| f.severity == pressroom::core::checks::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", p.display());
+    }
+}

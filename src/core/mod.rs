@@ -1,6 +1,7 @@
 //! The pure core: the draft, its file format, its renderings and its edit history.
 //! Nothing here knows about egui, so the command line, tests and benchmarks use it directly.
 
+pub mod checks;
 pub mod draft;
 pub mod draft_file;
 pub mod history;

@@ -1,0 +1,752 @@
+//! Release checks: what IR staff and their lawyers look for before a release goes out.
+//! Each finding has a stable rule id, a severity, a plain-language message and the field
+//! it concerns. Checks take today's date as a parameter so they are repeatable.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone};
+use serde::Serialize;
+
+use crate::core::draft::{Block, Draft, EndMark, FieldRef, Style, Subheadline, Timing};
+use crate::core::render::{self, text};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(serialize_with = "field_name")]
+    pub field: FieldRef,
+    /// The word or sentence the finding is about, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+}
+
+fn field_name<S: serde::Serializer>(f: &FieldRef, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&f.to_string())
+}
+
+/// Words that make a statement forward-looking, matched as whole words in any case.
+const FORWARD_LOOKING: &[&str] = &[
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "expectation",
+    "expectations",
+    "anticipate",
+    "anticipates",
+    "anticipated",
+    "anticipating",
+    "believe",
+    "believes",
+    "believed",
+    "intend",
+    "intends",
+    "intended",
+    "intention",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "estimate",
+    "estimates",
+    "estimated",
+    "project",
+    "projects",
+    "projected",
+    "projection",
+    "projections",
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "outlook",
+    "guidance",
+    "target",
+    "targets",
+    "targeted",
+    "may",
+    "will",
+    "could",
+    "should",
+    "would",
+];
+
+const NON_GAAP: &[&str] = &[
+    "non-gaap",
+    "adjusted ebitda",
+    "ebitda",
+    "adjusted earnings per share",
+    "adjusted eps",
+    "adjusted net income",
+    "adjusted operating income",
+    "free cash flow",
+    "organic growth",
+    "organic revenue",
+    "core earnings",
+];
+
+/// Runs every check. `style` is the style the release will be exported in.
+pub fn check(draft: &Draft, today: NaiveDate, style: Style) -> Vec<Finding> {
+    let mut c = Checker {
+        draft,
+        out: Vec::new(),
+    };
+    c.forward_looking();
+    c.safe_harbor();
+    c.non_gaap();
+    c.headline();
+    c.contacts();
+    c.dateline(today);
+    c.timing(today);
+    c.placeholders();
+    c.ticker();
+    if style == Style::Edgar {
+        for u in render::render_as(draft, Style::Edgar).unprintable {
+            c.push(
+                "edgar-non-ascii",
+                Severity::Error,
+                u.field,
+                format!(
+                    "'{}' (U+{:04X}) has no ASCII form, and EDGAR documents must be ASCII; it would print as '?'",
+                    u.ch, u.ch as u32
+                ),
+                Some(u.ch.to_string()),
+            );
+        }
+    }
+    c.completeness();
+    c.out.sort_by_key(|f| f.severity);
+    c.out
+}
+
+struct Checker<'a> {
+    draft: &'a Draft,
+    out: Vec<Finding>,
+}
+
+impl Checker<'_> {
+    fn push(
+        &mut self,
+        rule: &'static str,
+        severity: Severity,
+        field: FieldRef,
+        message: String,
+        excerpt: Option<String>,
+    ) {
+        self.out.push(Finding {
+            rule,
+            severity,
+            message,
+            field,
+            excerpt,
+        });
+    }
+
+    /// The prose where forward-looking statements live: body, quotes, subheadline.
+    fn statements(&self) -> Vec<(FieldRef, String)> {
+        let d = self.draft;
+        let mut v = Vec::new();
+        match &d.subheadline {
+            Subheadline::None => {}
+            Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.clone())),
+            Subheadline::Bullets(items) => {
+                v.extend(items.iter().map(|i| (FieldRef::Subheadline, i.clone())))
+            }
+        }
+        for (i, b) in d.body.iter().enumerate() {
+            match b {
+                Block::Paragraph(t) | Block::Heading(t) => v.push((FieldRef::Body(i), t.clone())),
+                Block::Quote(q) => v.push((FieldRef::Body(i), q.text.clone())),
+                Block::Bullets(items) => {
+                    v.extend(items.iter().map(|t| (FieldRef::Body(i), t.clone())))
+                }
+                Block::PageBreak => {}
+            }
+        }
+        v
+    }
+
+    fn forward_looking(&mut self) {
+        let has_safe_harbor = !self.draft.safe_harbor.text.trim().is_empty();
+        let mut found = Vec::new();
+        for (field, text) in self.statements() {
+            for sentence in sentences(&text) {
+                if let Some(word) = forward_looking_word(&sentence) {
+                    found.push((field, sentence, word));
+                    break; // one sentence per field names the problem well enough
+                }
+            }
+        }
+        if has_safe_harbor {
+            if found.is_empty() {
+                self.push(
+                    "safe-harbor-unneeded",
+                    Severity::Note,
+                    FieldRef::SafeHarbor,
+                    "There is a safe-harbor statement but nothing in the release looks forward-looking.".into(),
+                    None,
+                );
+            }
+            return;
+        }
+        for (field, sentence, word) in found {
+            self.push(
+                "forward-looking-without-safe-harbor",
+                Severity::Error,
+                field,
+                format!(
+                    "\"{}\" looks forward-looking (\"{word}\") but the release has no safe-harbor statement. Add one (Edit > Insert Safe Harbor) or reword.",
+                    shorten(&sentence, 100)
+                ),
+                Some(sentence),
+            );
+        }
+    }
+
+    fn safe_harbor(&mut self) {
+        let text = self.draft.safe_harbor.text.to_lowercase();
+        if text.trim().is_empty() {
+            return;
+        }
+        let field = FieldRef::SafeHarbor;
+        if !(text.contains("risk") || text.contains("uncertaint")) {
+            self.push("safe-harbor-no-risks", Severity::Warning, field,
+                "The safe-harbor statement does not name the risks and uncertainties that could make results differ.".into(), None);
+        }
+        let filings = [
+            "10-k",
+            "10-q",
+            "risk factors",
+            "securities and exchange commission",
+            "sec filings",
+            "filings with the sec",
+        ];
+        if !filings.iter().any(|f| text.contains(f)) {
+            self.push("safe-harbor-no-filings", Severity::Warning, field,
+                "The safe-harbor statement does not refer readers to the company's SEC filings (Form 10-K, Form 10-Q or \"risk factors\").".into(), None);
+        }
+        // "undertakes no obligation", "neither company undertakes any obligation",
+        // "disclaims any duty": a sentence about an obligation or duty, negated.
+        let disclaims = sentences(&text).iter().any(|s| {
+            (s.contains("obligation") || s.contains("duty"))
+                && ["no ", "not ", "neither", "disclaim"]
+                    .iter()
+                    .any(|n| s.contains(n))
+        });
+        if !disclaims {
+            self.push("safe-harbor-no-update-disclaimer", Severity::Warning, field,
+                "The safe-harbor statement does not say the company has no obligation to update its forward-looking statements.".into(), None);
+        }
+    }
+
+    fn non_gaap(&mut self) {
+        let all: Vec<(FieldRef, String)> = self.statements();
+        let whole = all
+            .iter()
+            .map(|(_, t)| t.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let reconciled = whole.contains("reconcil")
+            && (whole.contains("gaap") || whole.contains("most directly comparable"));
+        if reconciled {
+            return;
+        }
+        for (field, text) in &all {
+            let lower = text.to_lowercase();
+            if let Some(term) = NON_GAAP.iter().find(|t| contains_phrase(&lower, t)) {
+                self.push(
+                    "non-gaap-without-reconciliation",
+                    Severity::Warning,
+                    *field,
+                    format!("\"{term}\" is a non-GAAP measure; Regulation G asks for the most directly comparable GAAP measure and a reconciliation to it."),
+                    Some(term.to_string()),
+                );
+                return;
+            }
+        }
+    }
+
+    fn headline(&mut self) {
+        let h = text::one_paragraph(&self.draft.headline);
+        let f = FieldRef::Headline;
+        let len = h.chars().count();
+        if len == 0 {
+            self.push(
+                "headline-empty",
+                Severity::Error,
+                f,
+                "The headline is empty.".into(),
+                None,
+            );
+            return;
+        }
+        if len > 120 {
+            self.push(
+                "headline-too-long",
+                Severity::Warning,
+                f,
+                format!(
+                    "The headline is {len} characters; wires and readers cut headlines past 120."
+                ),
+                None,
+            );
+        } else if len > 70 {
+            self.push(
+                "headline-long",
+                Severity::Note,
+                f,
+                format!("The headline is {len} characters; newswires suggest about 70."),
+                None,
+            );
+        }
+        let letters: Vec<char> = h.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase()) {
+            self.push("headline-all-caps", Severity::Note, f, "The headline is typed in capitals; type it in title case and let the export capitalise it where the style asks.".into(), None);
+        }
+        if h.ends_with('.') && !h.ends_with("...") {
+            self.push(
+                "headline-full-stop",
+                Severity::Note,
+                f,
+                "Headlines do not end with a full stop.".into(),
+                None,
+            );
+        }
+    }
+
+    fn contacts(&mut self) {
+        let contacts: Vec<_> = self
+            .draft
+            .contacts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !render::contact_lines(c).is_empty())
+            .collect();
+        if contacts.is_empty() {
+            self.push(
+                "no-contact",
+                Severity::Error,
+                FieldRef::Contact(0),
+                "The release has no contact: reporters and investors need someone to call.".into(),
+                None,
+            );
+            return;
+        }
+        for (i, c) in contacts {
+            let f = FieldRef::Contact(i);
+            let who = if c.name.trim().is_empty() {
+                format!("Contact {}", i + 1)
+            } else {
+                c.name.trim().to_string()
+            };
+            if c.phone.trim().is_empty() && c.email.trim().is_empty() {
+                self.push(
+                    "contact-unreachable",
+                    Severity::Warning,
+                    f,
+                    format!("{who} has neither a phone number nor an email address."),
+                    None,
+                );
+            }
+            let email = c.email.trim();
+            if !email.is_empty() && !is_email(email) {
+                self.push(
+                    "contact-bad-email",
+                    Severity::Error,
+                    f,
+                    format!("\"{email}\" in {who}'s Email is not an email address."),
+                    Some(email.to_string()),
+                );
+            }
+            let phone = c.phone.trim();
+            if !phone.is_empty() && !is_phone(phone) {
+                self.push(
+                    "contact-bad-phone",
+                    Severity::Error,
+                    f,
+                    format!("\"{phone}\" in {who}'s Phone is not a phone number."),
+                    Some(phone.to_string()),
+                );
+            }
+        }
+    }
+
+    fn dateline(&mut self, today: NaiveDate) {
+        let d = &self.draft.dateline;
+        let f = FieldRef::Dateline;
+        if d.city.trim().is_empty() {
+            self.push(
+                "dateline-no-city",
+                Severity::Error,
+                f,
+                "The dateline has no city.".into(),
+                None,
+            );
+        }
+        match d.date {
+            None => self.push(
+                "dateline-no-date",
+                Severity::Error,
+                f,
+                "The dateline has no date.".into(),
+                None,
+            ),
+            Some(date) => {
+                let days = (date - today).num_days();
+                if days.abs() > 7 {
+                    let when = if days > 0 { "ahead" } else { "ago" };
+                    self.push("dateline-date-far", Severity::Warning, f, format!("The dateline says {} ({} days {when}); is that the day the release goes out?", render::dateline::full_date(date), days.abs()), None);
+                }
+            }
+        }
+    }
+
+    fn timing(&mut self, today: NaiveDate) {
+        let f = FieldRef::Release;
+        let Timing::Embargoed { date, time, zone } = &self.draft.release.timing else {
+            return;
+        };
+        match zone {
+            None => self.push(
+                "embargo-no-zone",
+                Severity::Error,
+                f,
+                "The embargo time has no time zone, so nobody knows when it lifts.".into(),
+                None,
+            ),
+            Some(z) => {
+                if let Some(eastern) = eastern_time(*z, *date, *time) {
+                    let start = NaiveTime::from_hms_opt(16, 0, 0).expect("valid");
+                    let end = NaiveTime::from_hms_opt(16, 15, 0).expect("valid");
+                    if eastern >= start && eastern <= end {
+                        self.push("release-in-closing-window", Severity::Warning, f, "The release time falls between 4:00 and 4:15 p.m. Eastern, when exchanges ask issuers to hold material news.".into(), None);
+                    }
+                }
+            }
+        }
+        if *date < today {
+            self.push(
+                "embargo-past",
+                Severity::Error,
+                f,
+                format!(
+                    "The embargo ({}) is already in the past.",
+                    render::dateline::full_date(*date)
+                ),
+                None,
+            );
+        }
+    }
+
+    fn placeholders(&mut self) {
+        for (field, text) in all_text(self.draft) {
+            if let Some(p) = find_placeholder(&text) {
+                self.push(
+                    "placeholder-left",
+                    Severity::Error,
+                    field,
+                    format!("The template placeholder {p} is still in the text."),
+                    Some(p),
+                );
+            }
+        }
+    }
+
+    fn ticker(&mut self) {
+        let c = &self.draft.company;
+        let ticker = c.ticker.trim();
+        if ticker.is_empty() {
+            return;
+        }
+        let name = short_name(&c.name);
+        let paragraphs: Vec<(usize, String)> = self
+            .draft
+            .body
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| match b {
+                Block::Paragraph(t) => Some((i, t.clone())),
+                Block::Quote(q) => Some((i, q.text.clone())),
+                _ => None,
+            })
+            .collect();
+        let first = paragraphs
+            .iter()
+            .find(|(_, t)| !name.is_empty() && t.contains(&name))
+            .or(paragraphs.first());
+        let Some((i, text)) = first else { return };
+        if !has_ticker_form(text, ticker) {
+            let exchange = if c.exchange.trim().is_empty() {
+                "Exchange"
+            } else {
+                c.exchange.trim()
+            };
+            self.push("ticker-first-mention", Severity::Warning, FieldRef::Body(*i),
+                format!("The first mention of the company should carry its listing, as in \"{} ({exchange}: {ticker})\".", if name.is_empty() { "the company" } else { name.as_str() }), None);
+        }
+    }
+
+    fn completeness(&mut self) {
+        let d = self.draft;
+        for (i, b) in d.body.iter().enumerate() {
+            if let Block::Quote(q) = b
+                && !q.text.trim().is_empty()
+                && q.speaker.trim().is_empty()
+            {
+                self.push(
+                    "quote-no-speaker",
+                    Severity::Warning,
+                    FieldRef::Body(i),
+                    "This quote has no speaker.".into(),
+                    None,
+                );
+            }
+        }
+        if d.boilerplate.iter().all(|a| a.text.trim().is_empty()) {
+            self.push(
+                "no-boilerplate",
+                Severity::Warning,
+                FieldRef::About(0),
+                "There is no \"About the company\" paragraph.".into(),
+                None,
+            );
+        }
+        if d.end_mark == EndMark::None {
+            self.push(
+                "no-end-mark",
+                Severity::Note,
+                FieldRef::Export,
+                "There is no end mark (###); editors use it to know the release is complete."
+                    .into(),
+                None,
+            );
+        }
+    }
+}
+
+/// Every text field with its place, for checks that look everywhere.
+fn all_text(d: &Draft) -> Vec<(FieldRef, String)> {
+    let mut v = vec![
+        (
+            FieldRef::Release,
+            format!("{} {}", d.release.title, d.release.exhibit),
+        ),
+        (
+            FieldRef::Company,
+            format!(
+                "{} {} {} {} {} {}",
+                d.company.name,
+                d.company.ticker,
+                d.company.exchange,
+                d.company.website,
+                d.company.city,
+                d.company.state
+            ),
+        ),
+        (FieldRef::Headline, d.headline.clone()),
+        (
+            FieldRef::Dateline,
+            format!("{} {}", d.dateline.city, d.dateline.region),
+        ),
+        (
+            FieldRef::SafeHarbor,
+            format!("{} {}", d.safe_harbor.heading, d.safe_harbor.text),
+        ),
+    ];
+    for (i, c) in d.contacts.iter().enumerate() {
+        v.push((
+            FieldRef::Contact(i),
+            format!(
+                "{} {} {} {} {} {}",
+                c.role, c.organisation, c.name, c.title, c.phone, c.email
+            ),
+        ));
+    }
+    match &d.subheadline {
+        Subheadline::None => {}
+        Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.clone())),
+        Subheadline::Bullets(items) => v.push((FieldRef::Subheadline, items.join(" "))),
+    }
+    for (i, b) in d.body.iter().enumerate() {
+        let t = match b {
+            Block::Paragraph(t) | Block::Heading(t) => t.clone(),
+            Block::Quote(q) => format!("{} {} {}", q.text, q.speaker, q.title),
+            Block::Bullets(items) => items.join(" "),
+            Block::PageBreak => continue,
+        };
+        v.push((FieldRef::Body(i), t));
+    }
+    for (i, a) in d.boilerplate.iter().enumerate() {
+        v.push((FieldRef::About(i), format!("{} {}", a.heading, a.text)));
+    }
+    v
+}
+
+/// Sentences, split after `.`, `?` or `!` followed by white space.
+pub fn sentences(text: &str) -> Vec<String> {
+    let flat = text::one_paragraph(text);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = flat.chars().peekable();
+    while let Some(c) = chars.next() {
+        cur.push(c);
+        if matches!(c, '.' | '?' | '!') && chars.peek().is_some_and(|n| n.is_whitespace()) {
+            out.push(cur.trim().to_string());
+            cur.clear();
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
+}
+
+/// The first forward-looking word of a sentence ("May" before a day is the month).
+fn forward_looking_word(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if !FORWARD_LOOKING.contains(&lower.as_str()) {
+            continue;
+        }
+        if lower == "may"
+            && *w == "May"
+            && words
+                .get(k + 1)
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        return Some(w.to_string());
+    }
+    None
+}
+
+fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    haystack.match_indices(phrase).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + phrase.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+    })
+}
+
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !s.chars().any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+}
+
+/// A phone number: 7 to 15 digits with the usual separators, and perhaps an extension.
+pub fn is_phone(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let main = ["ext.", "ext", " x"]
+        .iter()
+        .find_map(|sep| lower.split_once(sep).map(|(m, _)| m.to_string()))
+        .unwrap_or(lower);
+    let digits = main.chars().filter(|c| c.is_ascii_digit()).count();
+    (7..=15).contains(&digits)
+        && main
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().//".contains(c))
+}
+
+/// A template placeholder: capitals, digits and spaces in square brackets, e.g. `[CEO NAME]`.
+pub fn find_placeholder(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(start) = rest.find('[') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find(']') else { break };
+        let inner = &after[..end];
+        let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2
+            && inner
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || " _-/&.,'".contains(c))
+        {
+            return Some(format!("[{inner}]"));
+        }
+        rest = &after[end + 1..];
+    }
+    None
+}
+
+/// The name as prose uses it: without ", Inc." and the like.
+fn short_name(name: &str) -> String {
+    let mut n = name.trim().to_string();
+    for suffix in [
+        ", Inc.",
+        " Inc.",
+        ", Inc",
+        " Corporation",
+        " Corp.",
+        ", Ltd.",
+        " Ltd.",
+        " plc",
+        " N.V.",
+        " S.A.",
+        " AG",
+        " LLC",
+        " Co.",
+    ] {
+        if let Some(stripped) = n.strip_suffix(suffix) {
+            n = stripped.trim().to_string();
+            break;
+        }
+    }
+    n
+}
+
+/// `(Nasdaq: HEMA)`, `(NYSE:HEMA)`, `(NASDAQ: HEMA; TSX: HEM)` and the like.
+fn has_ticker_form(text: &str, ticker: &str) -> bool {
+    text.split('(').skip(1).any(|after| {
+        let inside = after.split(')').next().unwrap_or("");
+        inside.split([';', ',']).any(|part| {
+            part.split_once(':').is_some_and(|(ex, t)| {
+                !ex.trim().is_empty() && t.trim().eq_ignore_ascii_case(ticker)
+            })
+        })
+    })
+}
+
+fn eastern_time(zone: chrono_tz::Tz, date: NaiveDate, time: NaiveTime) -> Option<NaiveTime> {
+    let local = zone.from_local_datetime(&date.and_time(time)).earliest()?;
+    Some(local.with_timezone(&chrono_tz::America::New_York).time())
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        format!("{}...", s.chars().take(max).collect::<String>().trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests;
