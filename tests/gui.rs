@@ -238,6 +238,11 @@ fn export_writes_the_previewed_text() {
     dialogs.answer(Pick::Path(target.clone()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
+    // A bare draft has check errors (no contact, no dateline), so export asks first.
+    assert!(h.query_by_label_contains("Export it anyway?").is_some());
+    assert!(!target.exists());
+    h.get_by_label("Export anyway").click();
+    h.run();
     let written = std::fs::read_to_string(&target).unwrap();
     assert_eq!(written, h.state_mut().preview_text());
     assert!(written.contains("EXPORTED HEADLINE"));
@@ -334,4 +339,66 @@ fn saving_remembers_the_file_in_recent_drafts() {
     h.run();
     let path = std::fs::canonicalize(dir.path().join("recent.ron")).unwrap();
     assert!(h.query_by_label(path.to_str().unwrap()).is_some());
+}
+
+#[test]
+fn checks_update_as_the_user_types() {
+    let (mut h, _) = harness();
+    h.run();
+    assert!(
+        h.query_by_label_contains("The headline is empty.")
+            .is_some()
+    );
+    type_headline(&mut h, "ACME OPENS PLANT");
+    assert!(
+        h.query_by_label_contains("The headline is empty.")
+            .is_none()
+    );
+    assert!(
+        h.query_by_label_contains("The headline is typed in capitals")
+            .is_some()
+    );
+}
+
+#[test]
+fn clicking_a_finding_opens_and_focuses_its_field() {
+    let (mut h, _) = harness();
+    h.run();
+    assert!(
+        h.query_by_label("Role label").is_none(),
+        "contacts start folded"
+    );
+    h.get_by_label_contains("The release has no contact")
+        .click();
+    h.run();
+    assert!(h.get_by_label("Role label").is_focused());
+}
+
+#[test]
+fn the_status_bar_counts_errors_and_warnings() {
+    use pressroom::core::checks::{Severity, check};
+    let counts = |h: &Harness<'static, PressroomApp>| {
+        let today = chrono::Local::now().date_naive();
+        let f = check(
+            &h.state().doc.draft,
+            today,
+            pressroom::core::draft::Style::Edgar,
+        );
+        let n = |s| f.iter().filter(|x| x.severity == s).count();
+        (n(Severity::Error), n(Severity::Warning))
+    };
+    let (mut h, _) = harness();
+    h.run();
+    let (e, w) = counts(&h);
+    assert!(e >= 3);
+    assert!(
+        h.query_by_label(&format!("{e} errors, {w} warnings"))
+            .is_some()
+    );
+    type_headline(&mut h, "A Headline");
+    assert_eq!(counts(&h).0, e - 1);
+    assert!(
+        h.query_by_label(&format!("{} errors, {w} warnings", e - 1))
+            .is_some()
+    );
 }

@@ -5,13 +5,14 @@ use std::path::{Path, PathBuf};
 use egui::{Context, Id, Ui, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
-use crate::core::draft::{About, Block, Contact, Draft, Quote, Style};
+use crate::core::checks::Severity;
+use crate::core::draft::{About, Block, Contact, Draft, FieldRef, Quote, Style};
 use crate::core::{draft_file, safe_harbor};
 use crate::shell::commands::{BlockKind, Command, SHORTCUTS, move_item};
 use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
 use crate::shell::document::Document;
-use crate::shell::form;
 use crate::shell::preview::{self, Preview};
+use crate::shell::{checks_panel, form};
 
 const PREFS_KEY: &str = "pressroom-prefs";
 const RECENT_LIMIT: usize = 10;
@@ -67,6 +68,7 @@ enum Then {
 enum Prompt {
     Unsaved(Then),
     ReplaceSafeHarbor,
+    ExportWithErrors(usize),
     Error(String),
     /// No native dialog: the user types a path.
     PathEntry {
@@ -82,7 +84,8 @@ pub struct PressroomApp {
     preview: Preview,
     dialogs: Box<dyn FileDialogs>,
     prompt: Option<Prompt>,
-    focus_headline: bool,
+    /// A field to bring into view and focus on the next frame.
+    jump: Option<FieldRef>,
     quitting: bool,
     /// The last message about a save or export, shown in the status bar.
     status: String,
@@ -98,7 +101,7 @@ impl PressroomApp {
             preview: Preview::default(),
             dialogs,
             prompt: None,
-            focus_headline: true,
+            jump: Some(FieldRef::Headline),
             quitting: false,
             status: String::new(),
             title_sent: String::new(),
@@ -170,14 +173,23 @@ impl PressroomApp {
                 egui::ScrollArea::vertical()
                     .id_salt("form-scroll")
                     .show(ui, |ui| {
-                        let out = form::show(ui, &mut self.doc.draft, self.focus_headline);
+                        let out = form::show(ui, &mut self.doc.draft, self.jump.take());
                         if out.edited {
                             self.doc.edited(out.typing_in, ctx.input(|i| i.time));
                         }
                         commands.extend(out.commands);
                     });
             });
-        self.focus_headline = false;
+        egui::Panel::bottom("checks")
+            .resizable(true)
+            .default_size(140.0)
+            .size_range(60.0..=600.0)
+            .show(ui, |ui| {
+                if let Some(field) = checks_panel::ui(ui, &self.preview.findings) {
+                    self.jump = Some(field);
+                    ctx.request_repaint();
+                }
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             self.preview.update(
                 &self.doc.draft,
@@ -231,7 +243,20 @@ impl PressroomApp {
             Command::SaveAs => {
                 self.save_as(None);
             }
-            Command::Export => self.export(),
+            Command::Export => {
+                self.preview_text();
+                let errors = self
+                    .preview
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                if errors > 0 {
+                    self.prompt = Some(Prompt::ExportWithErrors(errors));
+                } else {
+                    self.export();
+                }
+            }
             Command::CopyExport => {
                 let text = self.preview_text().to_string();
                 ctx.copy_text(text);
@@ -291,7 +316,7 @@ impl PressroomApp {
             Then::New => {
                 self.doc = Document::new(Draft::default(), None);
                 self.preview.invalidate();
-                self.focus_headline = true;
+                self.jump = Some(FieldRef::Headline);
                 self.status.clear();
             }
             Then::Open => match self
@@ -507,6 +532,25 @@ impl PressroomApp {
     fn status_bar(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             let p = &self.preview;
+            let errors = p
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            let warnings = p
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .count();
+            let colour = if errors > 0 {
+                ui.visuals().error_fg_color
+            } else if warnings > 0 {
+                ui.visuals().warn_fg_color
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.colored_label(colour, format!("{errors} errors, {warnings} warnings"));
+            ui.separator();
             ui.label(format!("{} words", p.words));
             ui.separator();
             let len = self.doc.draft.headline.trim().chars().count();
@@ -593,6 +637,21 @@ impl PressroomApp {
                         }
                     });
                 }
+                Prompt::ExportWithErrors(n) => {
+                    ui.heading("Export with errors?");
+                    ui.label(format!(
+                        "The checks found {n} error{} in this release (see the Checks panel). Export it anyway?",
+                        if *n == 1 { "" } else { "s" }
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Export anyway").clicked() {
+                            choice = Some("export");
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Some("cancel");
+                        }
+                    });
+                }
                 Prompt::Error(message) => {
                     ui.heading("Something went wrong");
                     ui.label(message);
@@ -636,6 +695,7 @@ impl PressroomApp {
             }
             (Prompt::Unsaved(then), "discard") => self.proceed(ctx, then),
             (Prompt::ReplaceSafeHarbor, "replace") => self.insert_safe_harbor(),
+            (Prompt::ExportWithErrors(_), "export") => self.export(),
             (
                 Prompt::PathEntry {
                     purpose,

@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use egui::{Id, Response, TextEdit, Ui};
 
 use crate::core::draft::{
-    Attribution, Block, ContactsPlacement, DatelineStyle, Draft, EndMark, SentenceSpacing, Style,
-    Subheadline, Timing, Wire,
+    Attribution, Block, ContactsPlacement, DatelineStyle, Draft, EndMark, FieldRef,
+    SentenceSpacing, Style, Subheadline, Timing, Wire,
 };
 use crate::shell::commands::{BlockKind, Command, Move};
 
@@ -23,7 +23,10 @@ pub struct FormOutput {
 pub struct Form<'a> {
     draft: &'a mut Draft,
     out: FormOutput,
-    focus_headline: bool,
+    /// The field to open, scroll to and focus this frame (a new draft's headline, a clicked check).
+    jump: Option<FieldRef>,
+    /// The next text field drawn takes the focus: it is the jump target's first.
+    focus_next: bool,
 }
 
 /// Time zones offered for an embargo: where IR teams and their wires usually are.
@@ -42,11 +45,12 @@ const ZONES: &[chrono_tz::Tz] = &[
     chrono_tz::UTC,
 ];
 
-pub fn show(ui: &mut Ui, draft: &mut Draft, focus_headline: bool) -> FormOutput {
+pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutput {
     let mut form = Form {
         draft,
         out: FormOutput::default(),
-        focus_headline,
+        jump,
+        focus_next: false,
     };
     form.ui(ui);
     form.out
@@ -54,15 +58,52 @@ pub fn show(ui: &mut Ui, draft: &mut Draft, focus_headline: bool) -> FormOutput 
 
 impl Form<'_> {
     fn ui(&mut self, ui: &mut Ui) {
-        section(ui, "Release", true, |ui| self.release(ui));
-        section(ui, "Company", true, |ui| self.company(ui));
-        section(ui, "Contacts", false, |ui| self.contacts(ui));
-        section(ui, "Headline and subheadline", true, |ui| self.headline(ui));
-        section(ui, "Dateline", true, |ui| self.dateline(ui));
-        section(ui, "Body", true, |ui| self.body(ui));
-        section(ui, "Boilerplate", false, |ui| self.boilerplate(ui));
-        section(ui, "Safe harbor", false, |ui| self.safe_harbor(ui));
-        section(ui, "End mark and export", false, |ui| self.export(ui));
+        use FieldRef as F;
+        let j = self.jump;
+        let at = |f: fn(FieldRef) -> bool| j.is_some_and(f);
+        section(ui, "Release", true, at(|f| f == F::Release), |ui| {
+            self.release(ui)
+        });
+        section(ui, "Company", true, at(|f| f == F::Company), |ui| {
+            self.company(ui)
+        });
+        section(
+            ui,
+            "Contacts",
+            false,
+            at(|f| matches!(f, F::Contact(_))),
+            |ui| self.contacts(ui),
+        );
+        section(
+            ui,
+            "Headline and subheadline",
+            true,
+            at(|f| matches!(f, F::Headline | F::Subheadline)),
+            |ui| self.headline(ui),
+        );
+        section(ui, "Dateline", true, at(|f| f == F::Dateline), |ui| {
+            self.dateline(ui)
+        });
+        section(ui, "Body", true, at(|f| matches!(f, F::Body(_))), |ui| {
+            self.body(ui)
+        });
+        section(
+            ui,
+            "Boilerplate",
+            false,
+            at(|f| matches!(f, F::About(_))),
+            |ui| self.boilerplate(ui),
+        );
+        section(ui, "Safe harbor", false, at(|f| f == F::SafeHarbor), |ui| {
+            self.safe_harbor(ui)
+        });
+        section(
+            ui,
+            "End mark and export",
+            false,
+            at(|f| f == F::Export),
+            |ui| self.export(ui),
+        );
     }
 
     /// Records a text field's edit.
@@ -84,6 +125,7 @@ impl Form<'_> {
             .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
             .labelled_by(l.id);
         ui.end_row();
+        self.take_focus(&r);
         self.note(&r);
         r
     }
@@ -98,8 +140,23 @@ impl Form<'_> {
             )
             .labelled_by(l.id);
         ui.end_row();
+        self.take_focus(&r);
         self.note(&r);
         r
+    }
+
+    /// Marks where the jump target's fields begin.
+    fn arrive(&mut self, field: FieldRef) {
+        if self.jump == Some(field) {
+            self.focus_next = true;
+        }
+    }
+
+    fn take_focus(&mut self, r: &Response) {
+        if std::mem::take(&mut self.focus_next) {
+            r.request_focus();
+            r.scroll_to_me(Some(egui::Align::Center));
+        }
     }
 
     /// One list item per line, for bullet lists.
@@ -112,6 +169,7 @@ impl Form<'_> {
     }
 
     fn release(&mut self, ui: &mut Ui) {
+        self.arrive(FieldRef::Release);
         grid(ui, "release", |ui| {
             let l = ui.label("Timing");
             let mut kind = timing_kind(&self.draft.release.timing);
@@ -189,6 +247,7 @@ impl Form<'_> {
     }
 
     fn company(&mut self, ui: &mut Ui) {
+        self.arrive(FieldRef::Company);
         let mut c = std::mem::take(&mut self.draft.company);
         grid(ui, "company", |ui| {
             self.text(ui, "Company name", &mut c.name);
@@ -205,6 +264,7 @@ impl Form<'_> {
         let mut contacts = std::mem::take(&mut self.draft.contacts);
         let n = contacts.len();
         for (i, c) in contacts.iter_mut().enumerate() {
+            self.arrive(FieldRef::Contact(i));
             ui.push_id(("contact", i), |ui| {
                 item_header(
                     ui,
@@ -249,14 +309,11 @@ impl Form<'_> {
     }
 
     fn headline(&mut self, ui: &mut Ui) {
-        let focus = self.focus_headline;
         let mut headline = std::mem::take(&mut self.draft.headline);
         let mut sub = std::mem::take(&mut self.draft.subheadline);
         grid(ui, "headline", |ui| {
-            let r = self.multiline(ui, "Headline", &mut headline, 2);
-            if focus {
-                r.request_focus();
-            }
+            self.arrive(FieldRef::Headline);
+            self.multiline(ui, "Headline", &mut headline, 2);
             ui.label("Subheadline");
             let mut kind = match &sub {
                 Subheadline::None => 0,
@@ -283,6 +340,7 @@ impl Form<'_> {
                 };
                 self.changed(true);
             }
+            self.arrive(FieldRef::Subheadline);
             match &mut sub {
                 Subheadline::Text(t) => {
                     self.multiline(ui, "Subheadline text", t, 1);
@@ -290,6 +348,7 @@ impl Form<'_> {
                 Subheadline::Bullets(items) => self.lines(ui, "Subheadline points", items),
                 Subheadline::None => {}
             }
+            self.focus_next = false; // no subheadline field to take it
         });
         self.draft.headline = headline;
         self.draft.subheadline = sub;
@@ -298,6 +357,7 @@ impl Form<'_> {
     }
 
     fn dateline(&mut self, ui: &mut Ui) {
+        self.arrive(FieldRef::Dateline);
         let mut d = std::mem::take(&mut self.draft.dateline);
         grid(ui, "dateline", |ui| {
             self.text(ui, "City", &mut d.city);
@@ -356,6 +416,7 @@ impl Form<'_> {
         let mut blocks = std::mem::take(&mut self.draft.body);
         let n = blocks.len();
         for (i, block) in blocks.iter_mut().enumerate() {
+            self.arrive(FieldRef::Body(i));
             ui.push_id(("block", i), |ui| {
                 let title = format!("{}. {}", i + 1, block.kind_name());
                 item_header(ui, &title, i, n, &mut self.out.commands, |i, m| {
@@ -397,6 +458,7 @@ impl Form<'_> {
                 });
             });
             ui.separator();
+            self.focus_next = false; // a page break has no field to take it
         }
         self.draft.body = blocks;
         ui.horizontal_wrapped(|ui| {
@@ -413,6 +475,7 @@ impl Form<'_> {
         let mut abouts = std::mem::take(&mut self.draft.boilerplate);
         let n = abouts.len();
         for (i, a) in abouts.iter_mut().enumerate() {
+            self.arrive(FieldRef::About(i));
             ui.push_id(("about", i), |ui| {
                 item_header(
                     ui,
@@ -436,6 +499,7 @@ impl Form<'_> {
     }
 
     fn safe_harbor(&mut self, ui: &mut Ui) {
+        self.arrive(FieldRef::SafeHarbor);
         let mut sh = std::mem::take(&mut self.draft.safe_harbor);
         grid(ui, "safe-harbor", |ui| {
             self.text(ui, "Safe harbor heading", &mut sh.heading);
@@ -514,10 +578,15 @@ impl Form<'_> {
     }
 }
 
-fn section(ui: &mut Ui, title: &str, open: bool, body: impl FnOnce(&mut Ui)) {
-    egui::CollapsingHeader::new(title)
+/// A collapsible section; `force` opens it and brings it into view (a jump target is in it).
+fn section(ui: &mut Ui, title: &str, open: bool, force: bool, body: impl FnOnce(&mut Ui)) {
+    let r = egui::CollapsingHeader::new(title)
         .default_open(open)
+        .open(force.then_some(true))
         .show(ui, body);
+    if force {
+        r.header_response.scroll_to_me(Some(egui::Align::Min));
+    }
 }
 
 fn grid(ui: &mut Ui, id: &str, body: impl FnOnce(&mut Ui)) {

@@ -2,6 +2,7 @@
 //! [`commands::Command`] so menus, shortcuts and undo share one path.
 
 pub mod app;
+pub mod checks_panel;
 pub mod commands;
 pub mod dialogs;
 pub mod document;

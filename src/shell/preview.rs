@@ -3,12 +3,17 @@
 
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 
+use chrono::NaiveDate;
+
+use crate::core::checks::{self, Finding};
 use crate::core::draft::{Draft, Style};
 use crate::core::render::{self, Rendered};
 
-/// The rendered text and what the status bar shows, rebuilt only when the draft or style changes.
+/// Everything derived from the draft for display (the rendered text, counts, check
+/// findings), rebuilt only when the draft, the style or the day changes.
 pub struct Preview {
-    key: Option<(u64, Style)>,
+    key: Option<(u64, Style, NaiveDate)>,
+    pub findings: Vec<Finding>,
     pub rendered: Rendered,
     pub lines: Vec<String>,
     pub words: usize,
@@ -19,6 +24,7 @@ impl Default for Preview {
     fn default() -> Self {
         Self {
             key: None,
+            findings: Vec::new(),
             rendered: Rendered::default(),
             lines: Vec::new(),
             words: 0,
@@ -30,10 +36,12 @@ impl Default for Preview {
 impl Preview {
     /// Brings the preview up to date; cheap when nothing changed.
     pub fn update(&mut self, draft: &Draft, revision: u64, style: Style) {
-        if self.key == Some((revision, style)) {
+        let today = chrono::Local::now().date_naive();
+        if self.key == Some((revision, style, today)) {
             return;
         }
-        self.key = Some((revision, style));
+        self.key = Some((revision, style, today));
+        self.findings = checks::check(draft, today, style);
         self.rendered = render::render_as(draft, style);
         self.lines = self.rendered.text.lines().map(str::to_string).collect();
         self.words = self
