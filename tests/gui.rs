@@ -402,3 +402,168 @@ fn the_status_bar_counts_errors_and_warnings() {
             .is_some()
     );
 }
+
+mod recovery {
+    use super::*;
+    use pressroom::core::recovery::RecoveryStore;
+
+    fn harness_with(store: RecoveryStore) -> (Harness<'static, PressroomApp>, FakeDialogs) {
+        let dialogs = FakeDialogs::default();
+        let app =
+            PressroomApp::new(Prefs::default(), Box::new(dialogs.clone())).with_recovery(store);
+        let harness = Harness::builder()
+            .with_size(egui::vec2(1500.0, 1100.0))
+            .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app);
+        (harness, dialogs)
+    }
+
+    fn recovered_headlines(store: &RecoveryStore) -> Vec<String> {
+        store
+            .list()
+            .0
+            .into_iter()
+            .map(|r| r.file.draft.headline)
+            .collect()
+    }
+
+    #[test]
+    fn typing_is_copied_for_recovery_a_few_seconds_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().to_path_buf());
+        let (mut h, _) = harness_with(store.clone());
+        h.run();
+        type_headline(&mut h, "Late night edits");
+        assert!(
+            recovered_headlines(&store).is_empty(),
+            "not at once: typing goes on"
+        );
+        h.input_mut().time = Some(1000.0);
+        h.run();
+        assert_eq!(recovered_headlines(&store), vec!["Late night edits"]);
+    }
+
+    #[test]
+    fn losing_focus_writes_the_copy_at_once_and_saving_removes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().join("recovery"));
+        let (mut h, dialogs) = harness_with(store.clone());
+        h.run();
+        type_headline(&mut h, "Focus lost");
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .focused = Some(false);
+        h.run();
+        assert_eq!(recovered_headlines(&store), vec!["Focus lost"]);
+        dialogs.answer(Pick::Path(dir.path().join("saved.ron")));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        assert!(
+            recovered_headlines(&store).is_empty(),
+            "a clean save removes the copy"
+        );
+    }
+
+    #[test]
+    fn a_new_start_offers_recovered_drafts_and_restores_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().to_path_buf());
+        let mut d = pressroom::core::draft::Draft::default();
+        d.headline = "Crashed mid-sentence".into();
+        store
+            .write("earlier", Some(std::path::Path::new("/nowhere/q3.ron")), &d)
+            .unwrap();
+        let (mut h, _) = harness_with(store.clone());
+        h.run();
+        assert!(
+            h.query_by_label_contains("q3.ron \u{2014} ").is_some(),
+            "names the file and time"
+        );
+        assert!(h.query_by_label("Crashed mid-sentence").is_some());
+        h.get_by_label("Restore").click();
+        h.run();
+        assert_eq!(h.state().doc.draft.headline, "Crashed mid-sentence");
+        assert!(h.state().doc.is_dirty());
+        assert_eq!(
+            recovered_headlines(&store),
+            vec!["Crashed mid-sentence"],
+            "kept until saved"
+        );
+        assert!(preview_shows(&h, "CRASHED MID-SENTENCE"));
+    }
+
+    #[test]
+    fn discarding_a_recovered_draft_deletes_it_and_deciding_later_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().to_path_buf());
+        let d = pressroom::core::draft::Draft::default();
+        store.write("one", None, &d).unwrap();
+        store.write("two", None, &d).unwrap();
+        let (mut h, _) = harness_with(store.clone());
+        h.run();
+        h.get_all_by_label("Discard").next().unwrap().click();
+        h.run();
+        assert_eq!(store.list().0.len(), 1);
+        h.get_by_label("Decide later").click();
+        h.run();
+        assert_eq!(
+            store.list().0.len(),
+            1,
+            "never deleted without the user's word"
+        );
+    }
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("shared.ron");
+    pressroom::core::draft_file::save(&p, &pressroom::core::draft::Draft::default()).unwrap();
+    let (mut h, _) = harness();
+    h.state_mut().open_at_start(&p);
+    h.run();
+    type_headline(&mut h, "Mine");
+    std::fs::write(&p, "(headline: \"A colleague's\")").unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.query_by_label_contains("was changed by another program")
+            .is_some()
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(
+        std::fs::read_to_string(&p)
+            .unwrap()
+            .contains("A colleague's"),
+        "cancel keeps theirs"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert_eq!(
+        pressroom::core::draft_file::load(&p).unwrap().headline,
+        "Mine"
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_old_file_and_the_draft_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("deleted-folder");
+    let (mut h, dialogs) = harness();
+    h.run();
+    type_headline(&mut h, "Unsaved");
+    dialogs.answer(Pick::Path(gone.join("x.ron")));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label_contains("Could not save to").is_some());
+    assert!(
+        h.query_by_label_contains("still open and unsaved")
+            .is_some()
+    );
+    assert!(h.state().doc.is_dirty());
+    assert_eq!(h.state().doc.draft.headline, "Unsaved");
+}

@@ -5,5 +5,6 @@ pub mod checks;
 pub mod draft;
 pub mod draft_file;
 pub mod history;
+pub mod recovery;
 pub mod render;
 pub mod safe_harbor;

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::checks::Severity;
 use crate::core::draft::{About, Block, Contact, Draft, FieldRef, Quote, Style};
+use crate::core::recovery::{Recovered, RecoveryStore};
+use crate::core::render::text;
 use crate::core::{draft_file, safe_harbor};
 use crate::shell::commands::{BlockKind, Command, SHORTCUTS, move_item};
 use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
@@ -69,6 +71,10 @@ enum Prompt {
     Unsaved(Then),
     ReplaceSafeHarbor,
     ExportWithErrors(usize),
+    /// The file changed on disk since it was opened or saved.
+    ChangedOnDisk(Option<Then>),
+    /// Drafts recovered from a crash, listed in `PressroomApp::offered`.
+    Recover,
     Error(String),
     /// No native dialog: the user types a path.
     PathEntry {
@@ -91,6 +97,31 @@ pub struct PressroomApp {
     status: String,
     title_sent: String,
     theme_applied: Option<Theme>,
+    autosave: Autosave,
+    /// Recovery files found at start, until the user restores or discards each.
+    offered: Vec<Recovered>,
+}
+
+/// Seconds after the first unsaved change before the recovery copy is written.
+pub const AUTOSAVE_SECONDS: f64 = 3.0;
+
+/// The open document's recovery copy and when it was last written.
+struct Autosave {
+    store: Option<RecoveryStore>,
+    id: String,
+    written_revision: Option<u64>,
+    /// When the first change not yet in the recovery copy was made.
+    pending_since: Option<f64>,
+}
+
+impl Autosave {
+    fn discard(&mut self) {
+        if let Some(store) = &self.store {
+            store.remove(&self.id);
+        }
+        self.written_revision = None;
+        self.pending_since = None;
+    }
 }
 
 impl PressroomApp {
@@ -106,7 +137,84 @@ impl PressroomApp {
             status: String::new(),
             title_sent: String::new(),
             theme_applied: None,
+            autosave: Autosave {
+                store: None,
+                id: RecoveryStore::new_id(),
+                written_revision: None,
+                pending_since: None,
+            },
+            offered: Vec::new(),
         }
+    }
+
+    /// Keeps recovery copies in `store`, and offers any found there from an earlier run.
+    pub fn with_recovery(mut self, store: RecoveryStore) -> Self {
+        let (found, problems) = store.list();
+        if !problems.is_empty() {
+            self.status = format!("Could not read a recovery file: {}", problems.join("; "));
+        }
+        self.offered = found;
+        if !self.offered.is_empty() {
+            self.prompt = Some(Prompt::Recover);
+        }
+        self.autosave.store = Some(store);
+        self
+    }
+
+    /// Makes `doc` the open document. The old one's recovery copy goes: it was saved,
+    /// or the user chose to discard it.
+    fn replace_doc(&mut self, doc: Document) {
+        self.autosave.discard();
+        self.autosave.id = RecoveryStore::new_id();
+        self.doc = doc;
+        self.preview.invalidate();
+    }
+
+    /// Writes the recovery copy a few seconds after a change, or at once when the window
+    /// loses focus; removes it once the draft is saved. Schedules its own wake-up, so an
+    /// idle window does not repaint.
+    fn autosave(&mut self, ctx: &Context) {
+        let Some(store) = self.autosave.store.clone() else {
+            return;
+        };
+        let a = &mut self.autosave;
+        if !self.doc.is_dirty() {
+            if a.written_revision.is_some() {
+                a.discard();
+            }
+            a.pending_since = None;
+            return;
+        }
+        if a.written_revision == Some(self.doc.revision()) {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let since = *a.pending_since.get_or_insert(now);
+        let unfocused = ctx.input(|i| i.viewport().focused == Some(false));
+        if now - since >= AUTOSAVE_SECONDS || unfocused {
+            match store.write(&a.id, self.doc.path.as_deref(), &self.doc.draft) {
+                Ok(()) => {
+                    a.written_revision = Some(self.doc.revision());
+                    a.pending_since = None;
+                }
+                Err(e) => {
+                    self.status = format!("Could not write the recovery copy: {e}");
+                    a.pending_since = Some(now); // try again after another interval
+                }
+            }
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                AUTOSAVE_SECONDS - (now - since),
+            ));
+        }
+    }
+
+    /// Whether a recovery copy of the open document is on disk (for tests and the status).
+    pub fn has_recovery_copy(&self) -> bool {
+        self.autosave
+            .store
+            .as_ref()
+            .is_some_and(|s| s.exists(&self.autosave.id))
     }
 
     /// The app as eframe starts it: preferences from storage, native dialogs.
@@ -116,6 +224,9 @@ impl PressroomApp {
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
         let mut app = Self::new(prefs, Box::new(crate::shell::dialogs::NativeDialogs));
+        if let Some(dir) = RecoveryStore::default_dir() {
+            app = app.with_recovery(RecoveryStore::new(dir));
+        }
         if let Some(path) = file {
             app.open_at_start(&path);
         }
@@ -126,7 +237,7 @@ impl PressroomApp {
     /// becomes a new draft that saves there.
     pub fn open_at_start(&mut self, path: &Path) {
         if !path.exists() {
-            self.doc = Document::new(Draft::default(), Some(path.to_path_buf()));
+            self.replace_doc(Document::new(Draft::default(), Some(path.to_path_buf())));
             self.status = format!("{} does not exist yet; Save creates it", path.display());
             return;
         }
@@ -202,6 +313,7 @@ impl PressroomApp {
         for c in commands {
             self.run_command(&ctx, c);
         }
+        self.autosave(&ctx);
         self.update_title(&ctx);
         if self.doc.revision() != revision_at_start {
             // Panels drawn before the change show it on the next frame.
@@ -314,8 +426,7 @@ impl PressroomApp {
     fn proceed(&mut self, ctx: &Context, then: Then) {
         match then {
             Then::New => {
-                self.doc = Document::new(Draft::default(), None);
-                self.preview.invalidate();
+                self.replace_doc(Document::new(Draft::default(), None));
                 self.jump = Some(FieldRef::Headline);
                 self.status.clear();
             }
@@ -329,6 +440,7 @@ impl PressroomApp {
             },
             Then::OpenPath(p) => self.open_path(&p),
             Then::Quit => {
+                self.autosave.discard();
                 self.quitting = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -339,8 +451,7 @@ impl PressroomApp {
     fn open_path(&mut self, path: &Path) {
         match Document::open(path) {
             Ok(doc) => {
-                self.doc = doc;
-                self.preview.invalidate();
+                self.replace_doc(doc);
                 self.remember(path);
                 self.status = format!("Opened {}", path.display());
             }
@@ -353,6 +464,10 @@ impl PressroomApp {
     /// Saves to the document's file, or asks for one. True when the draft is now saved.
     fn save(&mut self, then: Option<Then>) -> bool {
         match self.doc.path.clone() {
+            Some(_) if self.doc.changed_on_disk() => {
+                self.prompt = Some(Prompt::ChangedOnDisk(then));
+                false
+            }
             Some(p) => self.save_to(&p),
             None => self.save_as(then),
         }
@@ -429,6 +544,31 @@ impl PressroomApp {
                 )))
             }
         }
+    }
+
+    /// Restores or discards the `k`th recovered draft. A restored draft keeps its recovery
+    /// file (now the open document's), so it is never without one until saved.
+    fn settle_recovered(&mut self, k: usize, restore: bool) {
+        if k >= self.offered.len() {
+            return;
+        }
+        let r = self.offered.remove(k);
+        if restore {
+            let status = format!(
+                "Restored {} from {}",
+                r.name(),
+                r.file.saved_at.format("%-I:%M:%S %p")
+            );
+            let doc = Document::recovered(r.file.draft, r.file.path);
+            self.replace_doc(doc);
+            self.autosave.id = r.id;
+            self.status = status;
+            // Shown until saved: write it again under the adopted id at the next chance.
+            self.autosave.written_revision = None;
+        } else if let Some(store) = &self.autosave.store {
+            store.remove(&r.id);
+        }
+        self.prompt = (!self.offered.is_empty() && !restore).then_some(Prompt::Recover);
     }
 
     fn insert_safe_harbor(&mut self) {
@@ -602,6 +742,7 @@ impl PressroomApp {
         };
         let mut choice: Option<&'static str> = None;
         let mut typed = None;
+        let mut recover: Option<(usize, bool)> = None;
         let modal = egui::Modal::new(Id::unique("pressroom-prompt")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             match &prompt {
@@ -652,6 +793,46 @@ impl PressroomApp {
                         }
                     });
                 }
+                Prompt::ChangedOnDisk(_) => {
+                    ui.heading("The file changed on disk");
+                    ui.label(format!(
+                        "{} was changed by another program since you opened or saved it. Overwrite those changes, save under another name, or cancel?",
+                        self.doc.display_name()
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Overwrite").clicked() {
+                            choice = Some("overwrite");
+                        }
+                        if ui.button("Save As...").clicked() {
+                            choice = Some("save-as");
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Some("cancel");
+                        }
+                    });
+                }
+                Prompt::Recover => {
+                    ui.heading("Recover unsaved drafts");
+                    ui.label("Pressroom did not close cleanly. These drafts were saved for recovery:");
+                    for (k, r) in self.offered.iter().enumerate() {
+                        ui.separator();
+                        ui.strong(format!("{} \u{2014} {}", r.name(), r.file.saved_at.format("%B %-d, %Y %-I:%M:%S %p")));
+                        let headline = text::one_paragraph(&r.file.draft.headline);
+                        ui.label(if headline.is_empty() { "(no headline)".to_string() } else { headline });
+                        ui.horizontal(|ui| {
+                            if ui.button("Restore").clicked() {
+                                recover = Some((k, true));
+                            }
+                            if ui.button("Discard").clicked() {
+                                recover = Some((k, false));
+                            }
+                        });
+                    }
+                    ui.separator();
+                    if ui.button("Decide later").clicked() {
+                        choice = Some("cancel");
+                    }
+                }
                 Prompt::Error(message) => {
                     ui.heading("Something went wrong");
                     ui.label(message);
@@ -681,6 +862,10 @@ impl PressroomApp {
                 }
             }
         });
+        if let Some((k, restore)) = recover {
+            self.settle_recovered(k, restore);
+            return;
+        }
         if modal.should_close() && choice.is_none() {
             choice = Some("cancel");
         }
@@ -696,6 +881,21 @@ impl PressroomApp {
             (Prompt::Unsaved(then), "discard") => self.proceed(ctx, then),
             (Prompt::ReplaceSafeHarbor, "replace") => self.insert_safe_harbor(),
             (Prompt::ExportWithErrors(_), "export") => self.export(),
+            (Prompt::ChangedOnDisk(then), "overwrite") => {
+                if let Some(p) = self.doc.path.clone()
+                    && self.save_to(&p)
+                    && let Some(then) = then
+                {
+                    self.proceed(ctx, then);
+                }
+            }
+            (Prompt::ChangedOnDisk(then), "save-as") => {
+                if self.save_as(then.clone())
+                    && let Some(then) = then
+                {
+                    self.proceed(ctx, then);
+                }
+            }
             (
                 Prompt::PathEntry {
                     purpose,

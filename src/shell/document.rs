@@ -23,6 +23,20 @@ pub struct Document {
     /// Bumped on every change, so views cache what they derive from the draft.
     revision: u64,
     dirty: bool,
+    /// What the file held when this document last read or wrote it, to notice
+    /// another program (a colleague, a sync tool) changing it in between.
+    disk_hash: Option<u64>,
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+fn file_hash(path: &Path) -> Option<u64> {
+    std::fs::read(path).ok().map(|b| hash_of(&b))
 }
 
 impl Document {
@@ -36,12 +50,38 @@ impl Document {
             typing: None,
             revision: 0,
             dirty: false,
+            disk_hash: None,
         }
     }
 
     pub fn open(path: &Path) -> Result<Self, draft_file::LoadError> {
-        let draft = draft_file::load(path)?;
-        Ok(Self::new(draft, Some(path.to_path_buf())))
+        let text = draft_file::read_text(path)?;
+        let draft = draft_file::parse(&text, path)?;
+        let mut doc = Self::new(draft, Some(path.to_path_buf()));
+        doc.disk_hash = Some(hash_of(text.as_bytes()));
+        Ok(doc)
+    }
+
+    /// A draft restored from a recovery file: unsaved against whatever its file holds now.
+    pub fn recovered(draft: Draft, path: Option<PathBuf>) -> Self {
+        let on_disk = path.as_deref().and_then(|p| draft_file::load(p).ok());
+        let mut doc = Self::new(on_disk.clone().unwrap_or_default(), path.clone());
+        doc.disk_hash = path.as_deref().and_then(file_hash);
+        doc.apply(|d| *d = draft);
+        doc.history.clear();
+        doc
+    }
+
+    /// True when the document's file was changed by someone else since it was opened or saved.
+    pub fn changed_on_disk(&self) -> bool {
+        let Some(path) = &self.path else {
+            return false;
+        };
+        match (file_hash(path), self.disk_hash) {
+            (None, _) => false,      // gone: saving recreates it
+            (Some(_), None) => true, // appeared since we started a new draft for this path
+            (Some(now), Some(then)) => now != then,
+        }
     }
 
     pub fn revision(&self) -> u64 {
@@ -122,6 +162,7 @@ impl Document {
     /// Saves to `path` and makes it the document's file.
     pub fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
         draft_file::save(path, &self.draft)?;
+        self.disk_hash = Some(hash_of(draft_file::to_ron(&self.draft).as_bytes()));
         self.path = Some(path.to_path_buf());
         self.saved = self.draft.clone();
         self.dirty = false;
@@ -185,5 +226,38 @@ mod tests {
         assert!(!doc.is_dirty());
         assert_eq!(doc.display_name(), "x.ron");
         assert_eq!(Document::open(&p).unwrap().draft.headline, "X");
+    }
+}
+
+#[cfg(test)]
+mod disk_tests {
+    use super::*;
+
+    #[test]
+    fn notices_another_program_changing_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("d.ron");
+        draft_file::save(&p, &Draft::default()).unwrap();
+        let mut doc = Document::open(&p).unwrap();
+        assert!(!doc.changed_on_disk());
+        std::fs::write(&p, "(headline: \"Colleague's edit\")").unwrap();
+        assert!(doc.changed_on_disk());
+        doc.save_to(&p).unwrap();
+        assert!(
+            !doc.changed_on_disk(),
+            "our own save is not someone else's change"
+        );
+    }
+
+    #[test]
+    fn a_recovered_draft_is_unsaved() {
+        let d = Draft {
+            headline: "Recovered".into(),
+            ..Draft::default()
+        };
+        let doc = Document::recovered(d, None);
+        assert!(doc.is_dirty());
+        assert_eq!(doc.draft.headline, "Recovered");
+        assert!(!doc.can_undo());
     }
 }
