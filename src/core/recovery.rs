@@ -123,7 +123,7 @@ impl RecoveryStore {
                 Err(e) => problems.push(e),
             }
         }
-        found.sort_by(|a, b| b.file.saved_at.cmp(&a.file.saved_at));
+        found.sort_by_key(|r| std::cmp::Reverse(r.file.saved_at));
         (found, problems)
     }
 }
@@ -136,8 +136,10 @@ mod tests {
     fn write_list_and_remove() {
         let dir = tempfile::tempdir().unwrap();
         let store = RecoveryStore::new(dir.path().join("recovery"));
-        let mut d = Draft::default();
-        d.headline = "Typed before the crash".into();
+        let d = Draft {
+            headline: "Typed before the crash".into(),
+            ..Draft::default()
+        };
         let id = RecoveryStore::new_id();
         store
             .write(&id, Some(Path::new("/tmp/q3.ron")), &d)

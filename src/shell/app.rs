@@ -689,7 +689,7 @@ impl PressroomApp {
             } else {
                 ui.visuals().text_color()
             };
-            ui.colored_label(colour, format!("{errors} errors, {warnings} warnings"));
+            ui.colored_label(colour, checks_panel::summary(&p.findings));
             ui.separator();
             ui.label(format!("{} words", p.words));
             ui.separator();
