@@ -679,6 +679,12 @@ pub fn is_phone(s: &str) -> bool {
 
 /// A template placeholder: capitals, digits and spaces in square brackets, e.g. `[CEO NAME]`.
 pub fn find_placeholder(text: &str) -> Option<String> {
+    find_placeholders(text).into_iter().next()
+}
+
+/// Every template placeholder in `text`, in order.
+pub fn find_placeholders(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('[') {
         let after = &rest[start + 1..];
@@ -688,13 +694,13 @@ pub fn find_placeholder(text: &str) -> Option<String> {
         if letters >= 2
             && inner
                 .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit() || " _-/&.,'".contains(c))
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || " _-/&.,'$%".contains(c))
         {
-            return Some(format!("[{inner}]"));
+            found.push(format!("[{inner}]"));
         }
         rest = &after[end + 1..];
     }
-    None
+    found
 }
 
 /// The name as prose uses it: without ", Inc." and the like.

@@ -5,6 +5,8 @@ pub mod checks;
 pub mod draft;
 pub mod draft_file;
 pub mod history;
+pub mod profiles;
 pub mod recovery;
 pub mod render;
 pub mod safe_harbor;
+pub mod templates;

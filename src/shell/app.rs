@@ -572,7 +572,7 @@ impl PressroomApp {
     }
 
     fn insert_safe_harbor(&mut self) {
-        let text = safe_harbor::standard_text(&self.doc.draft.company.name);
+        let text = safe_harbor::standard_text(&self.doc.draft.company.name, 2026);
         self.doc.apply(|d| {
             d.safe_harbor.text = text;
             if d.safe_harbor.heading.trim().is_empty() && d.export.style == Style::Newswire {

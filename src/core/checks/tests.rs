@@ -71,7 +71,7 @@ fn forward_looking_words_need_a_safe_harbor() {
         hit.excerpt.as_deref(),
         Some("The Company expects growth in 2027.")
     );
-    d.safe_harbor.text = crate::core::safe_harbor::standard_text("Acme");
+    d.safe_harbor.text = crate::core::safe_harbor::standard_text("Acme", 2026);
     assert!(!fires(&d, "forward-looking-without-safe-harbor"));
     assert!(!fires(&d, "safe-harbor-unneeded"));
 }
@@ -97,7 +97,7 @@ fn forward_looking_in_quotes_and_subheadline_count_but_may_the_month_does_not() 
 #[test]
 fn a_safe_harbor_with_nothing_forward_looking_is_a_note() {
     let mut d = clean();
-    d.safe_harbor.text = crate::core::safe_harbor::standard_text("Acme");
+    d.safe_harbor.text = crate::core::safe_harbor::standard_text("Acme", 2026);
     let f = check(&d, today(), Style::Edgar);
     assert_eq!(
         f.iter().map(|f| (f.rule, f.severity)).collect::<Vec<_>>(),
@@ -113,7 +113,7 @@ fn an_incomplete_safe_harbor_is_warned_about() {
     assert!(r.contains(&"safe-harbor-no-risks"));
     assert!(r.contains(&"safe-harbor-no-filings"));
     assert!(r.contains(&"safe-harbor-no-update-disclaimer"));
-    d.safe_harbor.text = crate::core::safe_harbor::standard_text("Acme");
+    d.safe_harbor.text = crate::core::safe_harbor::standard_text("Acme", 2026);
     let r = rules(&d);
     assert!(!r.iter().any(|r| r.starts_with("safe-harbor-no")));
     d.safe_harbor
