@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::core::checks::{self, Severity};
 use crate::core::draft::Style;
-use crate::core::{draft_file, render};
+use crate::core::{draft_file, profiles, render, templates};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -41,6 +41,20 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Start a draft from a template (and the default or named company profile).
+    New {
+        /// Template id, as `pressroom templates` lists them.
+        #[arg(long, short)]
+        template: String,
+        /// Company profile to fill in (its file name without .ron); default the chosen default.
+        #[arg(long)]
+        profile: Option<String>,
+        /// Where to write the draft (refuses to overwrite an existing file).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// List the templates, with their placeholders.
+    Templates,
     /// Check a draft for what lawyers and editors look for (exit 1 if any error is found).
     Check {
         /// The draft to check (.ron).
@@ -100,7 +114,100 @@ pub fn run(command: Command) -> u8 {
             format,
             style,
         } => check(draft, today, format, style.map(Style::from)),
+        Command::New {
+            template,
+            profile,
+            output,
+        } => new_draft(&template, profile.as_deref(), &output),
+        Command::Templates => list_templates(),
     }
+}
+
+fn load_templates() -> Vec<templates::Template> {
+    let (all, problems) = templates::load_all(templates::user_dir().as_deref());
+    for p in problems {
+        eprintln!("pressroom: warning: template skipped: {p}");
+    }
+    all
+}
+
+fn list_templates() -> u8 {
+    let mut out = String::new();
+    for t in load_templates() {
+        let from = t
+            .source
+            .as_ref()
+            .map(|p| format!(" ({})", p.display()))
+            .unwrap_or_default();
+        out.push_str(&format!("{:<14} {}{from}\n", t.id, t.name));
+        out.push_str(&format!("{:<14} {}\n", "", t.description));
+        out.push_str(&format!(
+            "{:<14} placeholders: {}\n\n",
+            "",
+            t.placeholders().join(" ")
+        ));
+    }
+    if let Err(e) = std::io::stdout().lock().write_all(out.as_bytes()) {
+        eprintln!("pressroom: standard output: {e}");
+        return EXIT_FAILURE;
+    }
+    0
+}
+
+fn new_draft(template: &str, profile: Option<&str>, output: &std::path::Path) -> u8 {
+    let all = load_templates();
+    let Some(t) = templates::find(&all, template) else {
+        let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
+        eprintln!(
+            "pressroom: no template named '{template}'; there are: {}",
+            ids.join(", ")
+        );
+        return EXIT_BAD_INPUT;
+    };
+    let store = profiles::ProfileStore::default_dir().map(profiles::ProfileStore::new);
+    let chosen = match (profile, &store) {
+        (Some(slug), Some(store)) => match profiles::load(&store.dir().join(format!("{slug}.ron")))
+        {
+            Ok(p) => Some(p),
+            Err(e) => {
+                eprintln!("pressroom: profile '{slug}': {e}");
+                return EXIT_BAD_INPUT;
+            }
+        },
+        (Some(slug), None) => {
+            eprintln!("pressroom: profile '{slug}': no config directory on this system");
+            return EXIT_BAD_INPUT;
+        }
+        (None, Some(store)) => store.default_profile(),
+        (None, None) => None,
+    };
+    let mut draft = t.draft.clone();
+    let year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    if let Some(p) = &chosen {
+        p.apply(&mut draft, year);
+    }
+    if output.exists() {
+        eprintln!(
+            "pressroom: {} already exists; not overwriting it",
+            output.display()
+        );
+        return EXIT_FAILURE;
+    }
+    if let Err(e) = draft_file::save(output, &draft) {
+        eprintln!("pressroom: {}: cannot write: {e}", output.display());
+        return EXIT_FAILURE;
+    }
+    let left = templates::placeholders(&draft);
+    eprintln!(
+        "pressroom: wrote {} from the '{}' template{}; {} placeholders to fill",
+        output.display(),
+        t.id,
+        chosen
+            .map(|p| format!(" and the '{}' profile", p.name))
+            .unwrap_or_default(),
+        left.len()
+    );
+    0
 }
 
 fn check(

@@ -174,3 +174,102 @@ fn check_of_an_unreadable_draft_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.ron"));
 }
+
+/// Runs pressroom with a private HOME, so user templates and profiles come from `home`.
+fn pressroom_at(home: &Path) -> Command {
+    let mut c = pressroom();
+    c.env("HOME", home)
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME");
+    c
+}
+
+#[test]
+fn templates_lists_at_least_eight_with_placeholders() {
+    let home = tempfile::tempdir().unwrap();
+    let out = pressroom_at(home.path()).arg("templates").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "earnings",
+        "earnings-call",
+        "restructuring",
+        "appointment",
+        "dividend",
+        "merger",
+        "buyback",
+        "product",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(id)),
+            "{id} missing:\n{text}"
+        );
+    }
+    assert!(text.contains("placeholders: [COMPANY]"));
+}
+
+#[test]
+fn new_writes_a_draft_that_loads_back_with_the_default_profile_filled_in() {
+    let home = tempfile::tempdir().unwrap();
+    let profiles = home.path().join(".config/pressroom/profiles");
+    let store = pressroom::core::profiles::ProfileStore::new(profiles);
+    let profile = pressroom::core::profiles::Profile {
+        name: "Acme".into(),
+        company: pressroom::core::draft::Company {
+            name: "Acme Widget Corporation".into(),
+            ticker: "ACMW".into(),
+            exchange: "Nasdaq".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    store.save("acme", &profile).unwrap();
+    store.set_default(Some("acme")).unwrap();
+    let target = home.path().join("q3.ron");
+    let out = pressroom_at(home.path())
+        .args(["new", "--template", "earnings", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d = pressroom::core::draft_file::load(&target).unwrap();
+    assert_eq!(
+        d.headline,
+        "Acme Widget Corporation Reports [QUARTER] [YEAR] Results".replace(
+            "[YEAR]",
+            &chrono::Datelike::year(&chrono::Local::now().date_naive()).to_string()
+        )
+    );
+    let again = pressroom_at(home.path())
+        .args(["new", "--template", "earnings", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1), "never overwrites");
+    let unknown = pressroom_at(home.path())
+        .args(["new", "--template", "nope", "-o"])
+        .arg(home.path().join("x.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).contains("earnings"),
+        "lists the real ones"
+    );
+}
+
+#[test]
+fn a_broken_user_template_is_reported_and_the_rest_still_load() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join(".config/pressroom/templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("broken.ron"), "(headline: ").unwrap();
+    let out = pressroom_at(home.path()).arg("templates").output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.ron"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("dividend"));
+}

@@ -81,7 +81,10 @@ fn insert_safe_harbor_from_the_menu_then_undo_it() {
     h.run();
     h.get_by_label("Edit").click();
     h.run();
-    h.get_by_label("Insert Safe Harbor").click();
+    h.get_by_label("Insert Safe Harbor").hover();
+    h.run();
+    h.get_by_label(pressroom::core::safe_harbor::Form::Long.label())
+        .click();
     h.run();
     assert!(preview_shows(
         &h,
@@ -111,7 +114,10 @@ fn insert_safe_harbor_asks_before_replacing_text() {
     h.run();
     h.get_by_label("Edit").click();
     h.run();
-    h.get_by_label("Insert Safe Harbor").click();
+    h.get_by_label("Insert Safe Harbor").hover();
+    h.run();
+    h.get_by_label(pressroom::core::safe_harbor::Form::Long.label())
+        .click();
     h.run();
     h.get_by_label("Cancel").click();
     h.run();
@@ -564,4 +570,188 @@ fn a_failed_save_keeps_the_old_file_and_the_draft_unsaved() {
     );
     assert!(h.state().doc.is_dirty());
     assert_eq!(h.state().doc.draft.headline, "Unsaved");
+}
+
+mod templates_and_profiles {
+    use super::*;
+    use pressroom::core::profiles::{Profile, ProfileStore};
+
+    fn acme_store(dir: &std::path::Path) -> ProfileStore {
+        let store = ProfileStore::new(dir.to_path_buf());
+        let profile = Profile {
+            name: "Acme".into(),
+            company: pressroom::core::draft::Company {
+                name: "Acme Widget Corporation".into(),
+                ticker: "ACMW".into(),
+                exchange: "Nasdaq".into(),
+                ..Default::default()
+            },
+            safe_harbor: "Acme's approved safe harbor: risks, Form 10-K, no obligation to update."
+                .into(),
+            ..Default::default()
+        };
+        store.save("acme", &profile).unwrap();
+        store
+    }
+
+    fn harness_with(store: ProfileStore) -> Harness<'static, PressroomApp> {
+        let app = PressroomApp::new(Prefs::default(), Box::new(FakeDialogs::default()))
+            .with_profiles(store);
+        Harness::builder()
+            .with_size(egui::vec2(1500.0, 1100.0))
+            .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app)
+    }
+
+    #[test]
+    fn new_from_template_shows_a_preview_and_creates_an_unsaved_draft() {
+        let (mut h, _) = harness();
+        h.run();
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("New from Template...").click();
+        h.run();
+        h.get_by_label("Dividend declaration").click();
+        h.run();
+        assert!(
+            h.query_by_label_contains("Declares a regular or special dividend")
+                .is_some()
+        );
+        assert!(
+            h.query_by_label_contains("To fill in: [COMPANY]").is_some(),
+            "placeholders listed"
+        );
+        h.get_by_label("Create").click();
+        h.run();
+        assert!(
+            h.state()
+                .doc
+                .draft
+                .headline
+                .contains("Declares [QUARTERLY OR SPECIAL] Dividend")
+        );
+        assert!(h.state().doc.is_dirty());
+        assert!(h.state().doc.path.is_none());
+        assert!(
+            h.query_all_by_label_contains("The template placeholder")
+                .count()
+                > 1,
+            "checks flag them"
+        );
+    }
+
+    #[test]
+    fn a_new_draft_takes_the_default_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = acme_store(dir.path());
+        store.set_default(Some("acme")).unwrap();
+        let mut h = harness_with(store);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        assert_eq!(h.state().doc.draft.company.name, "Acme Widget Corporation");
+    }
+
+    #[test]
+    fn apply_profile_fills_the_draft_in_one_undoable_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness_with(acme_store(dir.path()));
+        h.run();
+        h.get_by_label("Draft").click();
+        h.run();
+        h.get_by_label("Apply Profile").hover();
+        h.run();
+        h.get_by_label("Acme").click();
+        h.run();
+        assert_eq!(h.state().doc.draft.company.name, "Acme Widget Corporation");
+        assert!(
+            h.state()
+                .doc
+                .draft
+                .safe_harbor
+                .text
+                .starts_with("Acme's approved")
+        );
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_eq!(h.state().doc.draft.company.name, "");
+        assert_eq!(h.state().doc.draft.safe_harbor.text, "");
+    }
+
+    #[test]
+    fn apply_profile_asks_before_replacing_what_the_user_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness_with(acme_store(dir.path()));
+        h.run();
+        h.state_mut()
+            .doc
+            .apply(|d| d.company.name = "My Own Company".into());
+        h.get_by_label("Draft").click();
+        h.run();
+        h.get_by_label("Apply Profile").hover();
+        h.run();
+        h.get_by_label("Acme").click();
+        h.run();
+        assert!(
+            h.query_by_label_contains("replaces the company you wrote")
+                .is_some()
+        );
+        h.get_by_label("Cancel").click();
+        h.run();
+        assert_eq!(h.state().doc.draft.company.name, "My Own Company");
+    }
+
+    #[test]
+    fn the_profiles_window_creates_edits_and_sets_the_default() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::new(dir.path().to_path_buf());
+        let mut h = harness_with(store.clone());
+        h.run();
+        h.get_by_label("Draft").click();
+        h.run();
+        h.get_by_label("Company Profiles...").click();
+        h.run();
+        h.get_by_label("New profile").click();
+        h.run();
+        h.get_by_label("Profile name").focus();
+        h.run();
+        h.get_by_label("Profile name").type_text(" Inc");
+        h.run();
+        h.get_by_label("Save profile").click();
+        h.run();
+        h.get_by_label("Set as default").click();
+        h.run();
+        let (list, _) = store.list();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].1.name, "New company Inc");
+        assert_eq!(store.default_slug().as_deref(), Some(list[0].0.as_str()));
+        h.get_by_label("Duplicate").click();
+        h.run();
+        assert_eq!(store.list().0.len(), 2);
+        h.get_by_label("Delete").click();
+        h.run();
+        assert_eq!(store.list().0.len(), 1);
+    }
+
+    #[test]
+    fn insert_safe_harbor_offers_the_profile_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = acme_store(dir.path());
+        store.set_default(Some("acme")).unwrap();
+        let mut h = harness_with(store);
+        h.run();
+        h.get_by_label("Edit").click();
+        h.run();
+        h.get_by_label("Insert Safe Harbor").hover();
+        h.run();
+        h.get_by_label("Acme's own text").click();
+        h.run();
+        assert!(
+            h.state()
+                .doc
+                .draft
+                .safe_harbor
+                .text
+                .starts_with("Acme's approved")
+        );
+    }
 }

@@ -7,13 +7,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::checks::Severity;
 use crate::core::draft::{About, Block, Contact, Draft, FieldRef, Quote, Style};
+use crate::core::draft_file;
+use crate::core::profiles::{Profile, ProfileStore};
 use crate::core::recovery::{Recovered, RecoveryStore};
 use crate::core::render::text;
-use crate::core::{draft_file, safe_harbor};
-use crate::shell::commands::{BlockKind, Command, SHORTCUTS, move_item};
+use crate::core::templates::{self, Template};
+use crate::shell::commands::{BlockKind, Command, SHORTCUTS, SafeHarborSource, move_item};
 use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
 use crate::shell::document::Document;
 use crate::shell::preview::{self, Preview};
+use crate::shell::profiles_window::ProfileEditor;
 use crate::shell::{checks_panel, form};
 
 const PREFS_KEY: &str = "pressroom-prefs";
@@ -60,6 +63,7 @@ impl Theme {
 #[derive(Clone, Debug, PartialEq)]
 enum Then {
     New,
+    NewFrom(Box<Draft>),
     Open,
     OpenPath(PathBuf),
     Quit,
@@ -69,7 +73,11 @@ enum Then {
 #[derive(Clone, Debug, PartialEq)]
 enum Prompt {
     Unsaved(Then),
-    ReplaceSafeHarbor,
+    ReplaceSafeHarbor(SafeHarborSource),
+    /// Choosing a template for a new draft; the index of the one shown.
+    Templates(usize),
+    /// Applying a profile would replace text the user wrote in these fields.
+    ConfirmApply(String, Vec<&'static str>),
     ExportWithErrors(usize),
     /// The file changed on disk since it was opened or saved.
     ChangedOnDisk(Option<Then>),
@@ -100,6 +108,12 @@ pub struct PressroomApp {
     autosave: Autosave,
     /// Recovery files found at start, until the user restores or discards each.
     offered: Vec<Recovered>,
+    templates: Vec<Template>,
+    profiles: Option<ProfileStore>,
+    /// (slug, name) of every profile, for the menus; refreshed when profiles change.
+    profile_names: Vec<(String, String)>,
+    default_profile_name: Option<String>,
+    profile_editor: Option<ProfileEditor>,
 }
 
 /// Seconds after the first unsaved change before the recovery copy is written.
@@ -144,7 +158,42 @@ impl PressroomApp {
                 pending_since: None,
             },
             offered: Vec::new(),
+            templates: templates::load_all(None).0,
+            profiles: None,
+            profile_names: Vec::new(),
+            default_profile_name: None,
+            profile_editor: None,
         }
+    }
+
+    /// Reads company profiles from `store` (and writes them there from the editor).
+    pub fn with_profiles(mut self, store: ProfileStore) -> Self {
+        self.profiles = Some(store);
+        self.refresh_profiles();
+        self
+    }
+
+    /// Adds the user's templates folder to the shipped templates.
+    pub fn with_user_templates(mut self, dir: Option<&Path>) -> Self {
+        let (all, problems) = templates::load_all(dir);
+        if !problems.is_empty() {
+            self.status = format!("Template skipped: {}", problems.join("; "));
+        }
+        self.templates = all;
+        self
+    }
+
+    fn refresh_profiles(&mut self) {
+        let Some(store) = &self.profiles else { return };
+        let (list, problems) = store.list();
+        if !problems.is_empty() {
+            self.status = format!("Profile skipped: {}", problems.join("; "));
+        }
+        self.profile_names = list
+            .iter()
+            .map(|(slug, p)| (slug.clone(), p.name.clone()))
+            .collect();
+        self.default_profile_name = store.default_profile().map(|p| p.name);
     }
 
     /// Keeps recovery copies in `store`, and offers any found there from an earlier run.
@@ -227,6 +276,10 @@ impl PressroomApp {
         if let Some(dir) = RecoveryStore::default_dir() {
             app = app.with_recovery(RecoveryStore::new(dir));
         }
+        if let Some(dir) = ProfileStore::default_dir() {
+            app = app.with_profiles(ProfileStore::new(dir));
+        }
+        app = app.with_user_templates(templates::user_dir().as_deref());
         if let Some(path) = file {
             app.open_at_start(&path);
         }
@@ -309,6 +362,18 @@ impl PressroomApp {
             );
             self.preview.ui(ui);
         });
+        if let Some(mut editor) = self.profile_editor.take() {
+            let outcome = editor.show(&ctx, &self.doc.draft);
+            if outcome.changed {
+                self.refresh_profiles();
+            }
+            if let Some(message) = outcome.status {
+                self.status = message;
+            }
+            if outcome.open {
+                self.profile_editor = Some(editor);
+            }
+        }
         self.prompts(&ctx);
         for c in commands {
             self.run_command(&ctx, c);
@@ -380,11 +445,36 @@ impl PressroomApp {
             Command::Redo => {
                 self.doc.redo();
             }
-            Command::InsertSafeHarbor => {
+            Command::InsertSafeHarbor(source) => {
                 if self.doc.draft.safe_harbor.text.trim().is_empty() {
-                    self.insert_safe_harbor();
+                    self.insert_safe_harbor(source);
                 } else {
-                    self.prompt = Some(Prompt::ReplaceSafeHarbor);
+                    self.prompt = Some(Prompt::ReplaceSafeHarbor(source));
+                }
+            }
+            Command::NewFromTemplate => {
+                if self.templates.is_empty() {
+                    self.prompt = Some(Prompt::Error("No template could be loaded.".into()));
+                } else {
+                    self.prompt = Some(Prompt::Templates(0));
+                }
+            }
+            Command::ApplyProfile(slug) => {
+                let Some(profile) = self.profile(&slug) else {
+                    return;
+                };
+                let replaces = profile.would_replace(&self.doc.draft);
+                if replaces.is_empty() {
+                    self.apply_profile(&slug);
+                } else {
+                    self.prompt = Some(Prompt::ConfirmApply(slug, replaces));
+                }
+            }
+            Command::EditProfiles => {
+                if let Some(store) = &self.profiles {
+                    self.profile_editor = Some(ProfileEditor::open(store));
+                } else {
+                    self.status = "Profiles need a config folder, and this system has none".into();
                 }
             }
             Command::ChooseLogo => match self.dialogs.pick(Purpose::ChooseLogo, None) {
@@ -425,11 +515,8 @@ impl PressroomApp {
 
     fn proceed(&mut self, ctx: &Context, then: Then) {
         match then {
-            Then::New => {
-                self.replace_doc(Document::new(Draft::default(), None));
-                self.jump = Some(FieldRef::Headline);
-                self.status.clear();
-            }
+            Then::New => self.start_draft(Draft::default()),
+            Then::NewFrom(draft) => self.start_draft(*draft),
             Then::Open => match self
                 .dialogs
                 .pick(Purpose::OpenDraft, self.doc.path.as_deref())
@@ -571,8 +658,68 @@ impl PressroomApp {
         self.prompt = (!self.offered.is_empty() && !restore).then_some(Prompt::Recover);
     }
 
-    fn insert_safe_harbor(&mut self) {
-        let text = safe_harbor::standard_text(&self.doc.draft.company.name, 2026);
+    /// The year a release is for: its dateline's, or this one.
+    fn release_year(&self) -> i32 {
+        use chrono::Datelike;
+        self.doc
+            .draft
+            .dateline
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+            .year()
+    }
+
+    fn profile(&mut self, slug: &str) -> Option<Profile> {
+        let store = self.profiles.as_ref()?;
+        match crate::core::profiles::load(&store.dir().join(format!("{slug}.ron"))) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.status = format!("Profile not loaded: {e}");
+                None
+            }
+        }
+    }
+
+    /// Fills company, contacts, boilerplate and safe harbor from a profile: one undo step.
+    fn apply_profile(&mut self, slug: &str) {
+        let Some(profile) = self.profile(slug) else {
+            return;
+        };
+        let year = self.release_year();
+        self.doc.apply(|d| profile.apply(d, year));
+        self.status = format!("Applied the {} profile", profile.name);
+    }
+
+    /// A new, unsaved draft from `draft`, with the default profile filled in.
+    fn start_draft(&mut self, mut draft: Draft) {
+        if let Some(p) = self.profiles.as_ref().and_then(|s| s.default_profile()) {
+            use chrono::Datelike;
+            p.apply(&mut draft, chrono::Local::now().date_naive().year());
+        }
+        self.replace_doc(Document::new(Draft::default(), None));
+        if draft != Draft::default() {
+            // Unsaved from the start: Save asks where, and closing asks first.
+            self.doc.apply(|d| *d = draft);
+        }
+        self.jump = Some(FieldRef::Headline);
+        self.status.clear();
+    }
+
+    fn insert_safe_harbor(&mut self, source: SafeHarborSource) {
+        let text = match source {
+            SafeHarborSource::Library(form) => {
+                form.text(&self.doc.draft.company.name, self.release_year())
+            }
+            SafeHarborSource::Profile => {
+                match self.profiles.as_ref().and_then(|s| s.default_profile()) {
+                    Some(p) if !p.safe_harbor.trim().is_empty() => p.safe_harbor,
+                    _ => {
+                        self.status = "The default profile has no safe-harbor text".into();
+                        return;
+                    }
+                }
+            }
+        };
         self.doc.apply(|d| {
             d.safe_harbor.text = text;
             if d.safe_harbor.heading.trim().is_empty() && d.export.style == Style::Newswire {
@@ -622,6 +769,7 @@ impl PressroomApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 item(ui, Command::New, true, commands);
+                item(ui, Command::NewFromTemplate, true, commands);
                 item(ui, Command::Open, true, commands);
                 ui.menu_button("Open Recent", |ui| {
                     if self.prefs.recent.is_empty() {
@@ -645,7 +793,40 @@ impl PressroomApp {
                 item(ui, Command::Undo, self.doc.can_undo(), commands);
                 item(ui, Command::Redo, self.doc.can_redo(), commands);
                 ui.separator();
-                item(ui, Command::InsertSafeHarbor, true, commands);
+                ui.menu_button("Insert Safe Harbor", |ui| {
+                    for form in crate::core::safe_harbor::Form::ALL {
+                        if ui.button(form.label()).clicked() {
+                            commands
+                                .push(Command::InsertSafeHarbor(SafeHarborSource::Library(form)));
+                        }
+                    }
+                    let own = self.default_profile_name.clone();
+                    if ui
+                        .add_enabled(
+                            own.is_some(),
+                            egui::Button::new(format!(
+                                "{}'s own text",
+                                own.as_deref().unwrap_or("Default profile")
+                            )),
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::InsertSafeHarbor(SafeHarborSource::Profile));
+                    }
+                });
+            });
+            ui.menu_button("Draft", |ui| {
+                ui.menu_button("Apply Profile", |ui| {
+                    if self.profile_names.is_empty() {
+                        ui.weak("No profiles yet");
+                    }
+                    for (slug, name) in &self.profile_names {
+                        if ui.button(name).clicked() {
+                            commands.push(Command::ApplyProfile(slug.clone()));
+                        }
+                    }
+                });
+                item(ui, Command::EditProfiles, true, commands);
             });
             ui.menu_button("View", |ui| {
                 ui.label("Preview and export style");
@@ -743,13 +924,20 @@ impl PressroomApp {
         let mut choice: Option<&'static str> = None;
         let mut typed = None;
         let mut recover: Option<(usize, bool)> = None;
+        let mut picked: Option<usize> = None;
         let modal = egui::Modal::new(Id::unique("pressroom-prompt")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
+            if matches!(prompt, Prompt::Templates(_)) {
+                // A fixed size: a centred dialog that changed size would move under the pointer.
+                ui.set_width(900.0);
+                ui.set_height(560.0);
+            } else {
+                ui.set_max_width(520.0);
+            }
             match &prompt {
                 Prompt::Unsaved(then) => {
                     let what = match then {
                         Then::Quit => "closing",
-                        Then::New => "starting a new draft",
+                        Then::New | Then::NewFrom(_) => "starting a new draft",
                         Then::Open | Then::OpenPath(_) => "opening another draft",
                     };
                     ui.heading("Unsaved changes");
@@ -766,7 +954,53 @@ impl PressroomApp {
                         }
                     });
                 }
-                Prompt::ReplaceSafeHarbor => {
+                Prompt::Templates(k) => {
+                    ui.heading("New from template");
+                    ui.horizontal_top(|ui| {
+                        ui.vertical(|ui| {
+                            ui.set_width(260.0);
+                            for (i, t) in self.templates.iter().enumerate() {
+                                if ui.selectable_label(i == *k, &t.name).clicked() {
+                                    picked = Some(i);
+                                }
+                            }
+                        });
+                        ui.add_space(16.0); // a vertical separator would grow with the dialog
+                        ui.vertical(|ui| {
+                            // A fixed size, so the dialog does not jump as the preview changes.
+                            ui.set_width(600.0);
+                            let t = &self.templates[(*k).min(self.templates.len() - 1)];
+                            ui.strong(&t.name);
+                            ui.label(&t.description);
+                            ui.weak(format!("To fill in: {}", t.placeholders().join(" ")));
+                            let text = crate::core::render::render_as(&t.draft, self.prefs.preview_style).text;
+                            egui::ScrollArea::both().max_height(360.0).max_width(600.0).id_salt("template-preview").show(ui, |ui| {
+                                ui.add(egui::Label::new(egui::RichText::new(text).monospace().size(11.0)).extend());
+                            });
+                        });
+                    });
+                    ui.horizontal(|ui| {
+                        if ui.button("Create").clicked() {
+                            choice = Some("create");
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Some("cancel");
+                        }
+                    });
+                }
+                Prompt::ConfirmApply(_, fields) => {
+                    ui.heading("Replace what you wrote?");
+                    ui.label(format!("Applying the profile replaces the {} you wrote. Apply it?", fields.join(", ")));
+                    ui.horizontal(|ui| {
+                        if ui.button("Apply").clicked() {
+                            choice = Some("apply");
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Some("cancel");
+                        }
+                    });
+                }
+                Prompt::ReplaceSafeHarbor(_) => {
                     ui.heading("Replace the safe harbor?");
                     ui.label("The safe-harbor section already has text. Replace it with the standard text?");
                     ui.horizontal(|ui| {
@@ -862,6 +1096,9 @@ impl PressroomApp {
                 }
             }
         });
+        if let (Some(i), Some(Prompt::Templates(k))) = (picked, self.prompt.as_mut()) {
+            *k = i;
+        }
         if let Some((k, restore)) = recover {
             self.settle_recovered(k, restore);
             return;
@@ -879,7 +1116,12 @@ impl PressroomApp {
                 self.proceed(ctx, then)
             }
             (Prompt::Unsaved(then), "discard") => self.proceed(ctx, then),
-            (Prompt::ReplaceSafeHarbor, "replace") => self.insert_safe_harbor(),
+            (Prompt::ReplaceSafeHarbor(source), "replace") => self.insert_safe_harbor(source),
+            (Prompt::Templates(k), "create") => {
+                let draft = self.templates[k].draft.clone();
+                self.guard(ctx, Then::NewFrom(Box::new(draft)));
+            }
+            (Prompt::ConfirmApply(slug, _), "apply") => self.apply_profile(&slug),
             (Prompt::ExportWithErrors(_), "export") => self.export(),
             (Prompt::ChangedOnDisk(then), "overwrite") => {
                 if let Some(p) = self.doc.path.clone()

@@ -20,7 +20,10 @@ pub enum Command {
     Quit,
     Undo,
     Redo,
-    InsertSafeHarbor,
+    InsertSafeHarbor(SafeHarborSource),
+    NewFromTemplate,
+    ApplyProfile(String),
+    EditProfiles,
     ChooseLogo,
     AddBlock(BlockKind),
     RemoveBlock(usize),
@@ -33,6 +36,14 @@ pub enum Command {
     MoveAbout(usize, Move),
     SetPreviewStyle(Style),
     SetTheme(crate::shell::app::Theme),
+}
+
+/// Where an inserted safe-harbor text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SafeHarborSource {
+    Library(crate::core::safe_harbor::Form),
+    /// The default company profile's approved text.
+    Profile,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +119,10 @@ impl Command {
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
-            Command::InsertSafeHarbor => "Insert Safe Harbor",
+            Command::InsertSafeHarbor(_) => "Insert Safe Harbor",
+            Command::NewFromTemplate => "New from Template...",
+            Command::ApplyProfile(_) => "Apply Profile",
+            Command::EditProfiles => "Company Profiles...",
             Command::ChooseLogo => "Choose...",
             Command::AddBlock(_) => "Add block",
             Command::RemoveBlock(_) | Command::RemoveContact(_) | Command::RemoveAbout(_) => {

@@ -8,7 +8,7 @@ use crate::core::draft::{
     Attribution, Block, ContactsPlacement, DatelineStyle, Draft, EndMark, FieldRef,
     SentenceSpacing, Style, Subheadline, Timing, Wire,
 };
-use crate::shell::commands::{BlockKind, Command, Move};
+use crate::shell::commands::{BlockKind, Command, Move, SafeHarborSource};
 
 /// What one frame of the form did.
 #[derive(Default)]
@@ -511,7 +511,11 @@ impl Form<'_> {
         });
         self.draft.safe_harbor = sh;
         if ui.button("Insert standard safe harbor").clicked() {
-            self.out.commands.push(Command::InsertSafeHarbor);
+            self.out
+                .commands
+                .push(Command::InsertSafeHarbor(SafeHarborSource::Library(
+                    crate::core::safe_harbor::Form::Long,
+                )));
         }
     }
 
