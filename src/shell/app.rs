@@ -539,6 +539,7 @@ impl PressroomApp {
         match Document::open(path) {
             Ok(doc) => {
                 self.replace_doc(doc);
+                self.jump = None; // an opened draft starts at its top, not at a field
                 self.remember(path);
                 self.status = format!("Opened {}", path.display());
             }

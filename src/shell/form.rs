@@ -155,7 +155,7 @@ impl Form<'_> {
     fn take_focus(&mut self, r: &Response) {
         if std::mem::take(&mut self.focus_next) {
             r.request_focus();
-            r.scroll_to_me(Some(egui::Align::Center));
+            r.scroll_to_me(None); // only as far as needed to show it
         }
     }
 
@@ -589,7 +589,7 @@ fn section(ui: &mut Ui, title: &str, open: bool, force: bool, body: impl FnOnce(
         .open(force.then_some(true))
         .show(ui, body);
     if force {
-        r.header_response.scroll_to_me(Some(egui::Align::Min));
+        r.header_response.scroll_to_me(None);
     }
 }
 
