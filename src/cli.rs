@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::core::checks::{self, Severity};
 use crate::core::draft::Style;
-use crate::core::{draft_file, profiles, render, templates};
+use crate::core::{draft_file, import, profiles, render, templates};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -55,6 +55,14 @@ pub enum Command {
     },
     /// List the templates, with their placeholders.
     Templates,
+    /// Turn a plain-text release into a draft (to standard output unless -o is given).
+    Import {
+        /// The release as plain text.
+        text: PathBuf,
+        /// Where to write the draft (.ron).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Check a draft for what lawyers and editors look for (exit 1 if any error is found).
     Check {
         /// The draft to check (.ron).
@@ -120,6 +128,35 @@ pub fn run(command: Command) -> u8 {
             output,
         } => new_draft(&template, profile.as_deref(), &output),
         Command::Templates => list_templates(),
+        Command::Import { text, output } => import_text(&text, output.as_deref()),
+    }
+}
+
+fn import_text(path: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
+    let imported = match import::import_file(path) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("pressroom: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    for note in &imported.notes {
+        eprintln!("pressroom: {}: {note}", path.display());
+    }
+    let written = match output {
+        Some(out) => draft_file::save(out, &imported.draft)
+            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
+        None => std::io::stdout()
+            .lock()
+            .write_all(draft_file::to_ron(&imported.draft).as_bytes())
+            .map_err(|e| format!("standard output: {e}")),
+    };
+    match written {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("pressroom: {e}");
+            EXIT_FAILURE
+        }
     }
 }
 

@@ -755,3 +755,37 @@ mod templates_and_profiles {
         );
     }
 }
+
+#[test]
+fn import_text_opens_the_release_as_a_new_unsaved_draft() {
+    let src =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/releases/citydash-edgar.txt");
+    let (mut h, dialogs) = harness();
+    h.run();
+    dialogs.answer(Pick::Path(src));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import Text...").click();
+    h.run();
+    assert_eq!(dialogs.asked(), vec![Purpose::ImportText]);
+    assert_eq!(h.state().doc.draft.company.ticker, "GPKB");
+    assert!(h.state().doc.is_dirty() && h.state().doc.path.is_none());
+    assert!(preview_shows(&h, "GRANITE PEAK BANCORP APPOINTS"));
+}
+
+#[test]
+fn importing_something_that_is_not_a_release_shows_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("photo.txt");
+    std::fs::write(&bin, [0u8, 1, 2, 3, 255, 0]).unwrap();
+    let (mut h, dialogs) = harness();
+    h.run();
+    type_headline(&mut h, "Keep");
+    dialogs.answer(Pick::Path(bin));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import Text...").click();
+    h.run();
+    assert!(h.query_by_label_contains("photo.txt").is_some());
+    assert_eq!(h.state().doc.draft.headline, "Keep");
+}

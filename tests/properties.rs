@@ -114,11 +114,12 @@ prop_compose! {
         body in prop::collection::vec(any_block(), 0..6),
         abouts in prop::collection::vec((any_text(), any_text()), 0..3),
         safe in (any_text(), any_text(), any::<bool>()),
-        mark in 0usize..4,
+        mark in 0usize..EndMark::ALL.len(),
         width in 0usize..300,
         spacing in 0usize..3,
         indent in 0usize..40,
         page_length in 0usize..80,
+        layout in prop::array::uniform7(proptest::option::of(any::<bool>())),
     ) -> Draft {
         Draft {
             version: FORMAT_VERSION,
@@ -145,6 +146,15 @@ prop_compose! {
                 sentence_spacing: [SentenceSpacing::AsTyped, SentenceSpacing::One, SentenceSpacing::Two][spacing],
                 paragraph_indent: indent,
                 page_length,
+                layout: Layout {
+                    title_spaced: layout[0],
+                    headline_centred: layout[1],
+                    headings_centred: layout[2],
+                    contacts_hanging: layout[3],
+                    contacts_spaced: layout[4],
+                    indent_paragraphs: layout[5],
+                    contact_labels: layout[6],
+                },
             },
         }
     }
@@ -201,6 +211,24 @@ proptest! {
         let mut it = got.iter();
         for w in &expected {
             prop_assert!(it.any(|g| g == w), "lost {:?}", w);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Import never panics, whatever the text, and keeps every word of plain prose.
+    #[test]
+    fn import_never_panics(text in any_text()) {
+        let _ = pressroom::core::import::import(&text);
+    }
+
+    #[test]
+    fn import_of_any_export_never_panics(d in any_draft()) {
+        for style in Style::ALL {
+            let out = render::render_as(&d, style).text;
+            let _ = pressroom::core::import::import(&out);
         }
     }
 }

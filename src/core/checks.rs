@@ -337,7 +337,7 @@ impl Checker<'_> {
             .contacts
             .iter()
             .enumerate()
-            .filter(|(_, c)| !render::contact_lines(c).is_empty())
+            .filter(|(_, c)| !render::contact_lines(c, true).is_empty())
             .collect();
         if contacts.is_empty() {
             self.push(

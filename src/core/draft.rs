@@ -236,23 +236,43 @@ pub enum EndMark {
     Thirty,
     End,
     None,
+    /// `# # #`, as some wires and house styles print it.
+    SpacedHashes,
+    /// `- 30 -`
+    SpacedThirty,
+    /// `-end-`
+    TightEnd,
 }
 
 impl EndMark {
-    pub const ALL: [EndMark; 4] = [
+    pub const ALL: [EndMark; 7] = [
         EndMark::Hashes,
+        EndMark::SpacedHashes,
         EndMark::Thirty,
+        EndMark::SpacedThirty,
         EndMark::End,
+        EndMark::TightEnd,
         EndMark::None,
     ];
 
     pub fn text(self) -> &'static str {
         match self {
             EndMark::Hashes => "###",
+            EndMark::SpacedHashes => "# # #",
             EndMark::Thirty => "-30-",
+            EndMark::SpacedThirty => "- 30 -",
             EndMark::End => "- end -",
+            EndMark::TightEnd => "-end-",
             EndMark::None => "",
         }
+    }
+
+    /// The end mark a line holds, if it is one.
+    pub fn from_text(line: &str) -> Option<EndMark> {
+        let t = line.trim();
+        EndMark::ALL
+            .into_iter()
+            .find(|m| *m != EndMark::None && m.text().eq_ignore_ascii_case(t))
     }
 }
 
@@ -294,6 +314,35 @@ pub struct ExportSettings {
     pub paragraph_indent: usize,
     /// Lines per page before an automatic `-more-` / `<PAGE>` break (EDGAR). 0 turns them off.
     pub page_length: usize,
+    /// Where the layout differs from the style's own (an imported release keeps its source's).
+    #[serde(skip_serializing_if = "Layout::is_style_default")]
+    pub layout: Layout,
+}
+
+/// Layout choices that override the export style's. `None` means "as the style does it".
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(default)]
+pub struct Layout {
+    /// `N E W S   R E L E A S E` rather than `NEWS RELEASE`.
+    pub title_spaced: Option<bool>,
+    /// Headline in capitals, balanced and centred.
+    pub headline_centred: Option<bool>,
+    /// "About" and safe-harbor headings centred in capitals.
+    pub headings_centred: Option<bool>,
+    /// `Contact:  ` with the details under a hanging indent, rather than one item a line.
+    pub contacts_hanging: Option<bool>,
+    /// A blank line between one contact and the next.
+    pub contacts_spaced: Option<bool>,
+    /// `Phone:` and `Email:` before a contact's number and address.
+    pub contact_labels: Option<bool>,
+    /// Body paragraphs with a first-line indent.
+    pub indent_paragraphs: Option<bool>,
+}
+
+impl Layout {
+    pub fn is_style_default(&self) -> bool {
+        *self == Layout::default()
+    }
 }
 
 impl Default for ExportSettings {
@@ -304,6 +353,7 @@ impl Default for ExportSettings {
             sentence_spacing: SentenceSpacing::AsTyped,
             paragraph_indent: 7,
             page_length: 50,
+            layout: Layout::default(),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod checks;
 pub mod draft;
 pub mod draft_file;
 pub mod history;
+pub mod import;
 pub mod profiles;
 pub mod recovery;
 pub mod render;

@@ -64,6 +64,8 @@ impl Theme {
 enum Then {
     New,
     NewFrom(Box<Draft>),
+    /// An imported release, with what the importer guessed.
+    Imported(Box<Draft>, Vec<String>),
     Open,
     OpenPath(PathBuf),
     Quit,
@@ -79,6 +81,8 @@ enum Prompt {
     /// Applying a profile would replace text the user wrote in these fields.
     ConfirmApply(String, Vec<&'static str>),
     ExportWithErrors(usize),
+    /// What the importer guessed or was unsure of.
+    ImportNotes(Vec<String>),
     /// The file changed on disk since it was opened or saved.
     ChangedOnDisk(Option<Then>),
     /// Drafts recovered from a crash, listed in `PressroomApp::offered`.
@@ -452,6 +456,11 @@ impl PressroomApp {
                     self.prompt = Some(Prompt::ReplaceSafeHarbor(source));
                 }
             }
+            Command::ImportText => match self.dialogs.pick(Purpose::ImportText, None) {
+                Pick::Path(p) => self.import_path(ctx, &p),
+                Pick::Cancelled => {}
+                Pick::Unavailable => self.ask_path(Purpose::ImportText, None),
+            },
             Command::NewFromTemplate => {
                 if self.templates.is_empty() {
                     self.prompt = Some(Prompt::Error("No template could be loaded.".into()));
@@ -517,6 +526,14 @@ impl PressroomApp {
         match then {
             Then::New => self.start_draft(Draft::default()),
             Then::NewFrom(draft) => self.start_draft(*draft),
+            Then::Imported(draft, notes) => {
+                self.replace_doc(Document::new(Draft::default(), None));
+                self.doc.apply(|d| *d = *draft);
+                self.status = format!("Imported: {} things to check", notes.len());
+                if !notes.is_empty() {
+                    self.prompt = Some(Prompt::ImportNotes(notes));
+                }
+            }
             Then::Open => match self
                 .dialogs
                 .pick(Purpose::OpenDraft, self.doc.path.as_deref())
@@ -545,6 +562,21 @@ impl PressroomApp {
             }
             Err(e) => {
                 self.prompt = Some(Prompt::Error(format!("Could not open the draft.\n\n{e}")))
+            }
+        }
+    }
+
+    /// Imports a text release as a new, unsaved draft (after asking about unsaved changes).
+    fn import_path(&mut self, ctx: &Context, path: &Path) {
+        match crate::core::import::import_file(path) {
+            Ok(imported) => {
+                let notes = imported.notes.iter().map(|n| n.to_string()).collect();
+                self.guard(ctx, Then::Imported(Box::new(imported.draft), notes));
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Could not import the release.\n\n{e}"
+                )))
             }
         }
     }
@@ -772,6 +804,7 @@ impl PressroomApp {
                 item(ui, Command::New, true, commands);
                 item(ui, Command::NewFromTemplate, true, commands);
                 item(ui, Command::Open, true, commands);
+                item(ui, Command::ImportText, true, commands);
                 ui.menu_button("Open Recent", |ui| {
                     if self.prefs.recent.is_empty() {
                         ui.weak("No recent drafts");
@@ -938,7 +971,7 @@ impl PressroomApp {
                 Prompt::Unsaved(then) => {
                     let what = match then {
                         Then::Quit => "closing",
-                        Then::New | Then::NewFrom(_) => "starting a new draft",
+                        Then::New | Then::NewFrom(_) | Then::Imported(..) => "starting a new draft",
                         Then::Open | Then::OpenPath(_) => "opening another draft",
                     };
                     ui.heading("Unsaved changes");
@@ -988,6 +1021,16 @@ impl PressroomApp {
                             choice = Some("cancel");
                         }
                     });
+                }
+                Prompt::ImportNotes(notes) => {
+                    ui.heading("Imported: please check");
+                    ui.label("The release was imported as a new, unsaved draft. The importer guessed here:");
+                    for n in notes {
+                        ui.label(format!("- {n}"));
+                    }
+                    if ui.button("OK").clicked() {
+                        choice = Some("cancel");
+                    }
                 }
                 Prompt::ConfirmApply(_, fields) => {
                     ui.heading("Replace what you wrote?");
@@ -1166,6 +1209,7 @@ impl PressroomApp {
                         }
                     }
                     Purpose::ExportText => self.export_to(&with_extension(path, "txt")),
+                    Purpose::ImportText => self.import_path(ctx, &path),
                     Purpose::ChooseLogo => self
                         .doc
                         .apply(|d| d.release.logo = Some(path.to_string_lossy().into_owned())),

@@ -8,6 +8,7 @@ pub enum Purpose {
     SaveDraft,
     ExportText,
     ChooseLogo,
+    ImportText,
 }
 
 impl Purpose {
@@ -17,6 +18,7 @@ impl Purpose {
             Purpose::SaveDraft => "Save draft as",
             Purpose::ExportText => "Export text",
             Purpose::ChooseLogo => "Choose logo image",
+            Purpose::ImportText => "Import a plain-text release",
         }
     }
 
@@ -72,7 +74,7 @@ impl FileDialogs for NativeDialogs {
             Purpose::OpenDraft | Purpose::SaveDraft => {
                 dialog.add_filter("Pressroom draft", &["ron"])
             }
-            Purpose::ExportText => dialog.add_filter("Text", &["txt"]),
+            Purpose::ExportText | Purpose::ImportText => dialog.add_filter("Text", &["txt"]),
             Purpose::ChooseLogo => {
                 dialog.add_filter("Image", &["png", "jpg", "jpeg", "gif", "svg"])
             }

@@ -44,6 +44,8 @@ const MAX_WIDTH: usize = 200;
 const HEADLINE_MAX: usize = 64;
 
 struct Rules {
+    contacts_spaced: bool,
+    contact_labels: bool,
     ascii: bool,
     letter_spaced_title: bool,
     timing_caps: bool,
@@ -59,9 +61,30 @@ struct Rules {
 }
 
 impl Rules {
+    /// The style's rules with the draft's own layout choices laid over them.
+    fn for_draft(draft: &Draft, style: Style) -> Rules {
+        let mut r = Rules::of(style);
+        let l = draft.export.layout;
+        let set = |field: &mut bool, v: Option<bool>| {
+            if let Some(v) = v {
+                *field = v;
+            }
+        };
+        set(&mut r.letter_spaced_title, l.title_spaced);
+        set(&mut r.centred_headline, l.headline_centred);
+        set(&mut r.centred_headings, l.headings_centred);
+        set(&mut r.hanging_contacts, l.contacts_hanging);
+        set(&mut r.contacts_spaced, l.contacts_spaced);
+        set(&mut r.contact_labels, l.contact_labels);
+        set(&mut r.paragraph_indent, l.indent_paragraphs);
+        r
+    }
+
     fn of(style: Style) -> Rules {
         match style {
             Style::Edgar => Rules {
+                contacts_spaced: true,
+                contact_labels: true,
                 ascii: true,
                 letter_spaced_title: true,
                 timing_caps: false,
@@ -76,6 +99,8 @@ impl Rules {
                 max_width: EDGAR_MAX_WIDTH,
             },
             Style::Newswire => Rules {
+                contacts_spaced: true,
+                contact_labels: true,
                 ascii: false,
                 letter_spaced_title: false,
                 timing_caps: true,
@@ -108,7 +133,7 @@ pub fn effective_width(draft: &Draft, style: Style) -> usize {
 
 /// Renders the draft in the given style; the preview and every export call this.
 pub fn render_as(draft: &Draft, style: Style) -> Rendered {
-    let rules = Rules::of(style);
+    let rules = Rules::for_draft(draft, style);
     let width = effective_width(draft, style);
     let mut w = Writer {
         draft,
@@ -157,9 +182,15 @@ impl Writer<'_> {
             self.push(vec!["[LOGO]".into()], 1);
             gap = 2;
         }
-        if self.rules.letter_spaced_title && !d.release.title.trim().is_empty() {
+        let show_title =
+            self.rules.letter_spaced_title || d.export.layout.title_spaced == Some(false);
+        if show_title && !d.release.title.trim().is_empty() {
             let title = self.one_line(&d.release.title, FieldRef::Release);
-            let spaced = letter_spaced(&title);
+            let spaced = if self.rules.letter_spaced_title {
+                letter_spaced(&title)
+            } else {
+                title.clone()
+            };
             // A title too long to letter-space within the width is centred plain.
             let lines = if text::width(&spaced) <= self.width {
                 vec![spaced]
@@ -198,7 +229,7 @@ impl Writer<'_> {
             .contacts
             .iter()
             .enumerate()
-            .filter(|(_, c)| !contact_lines(c).is_empty())
+            .filter(|(_, c)| !contact_lines(c, true).is_empty())
             .collect();
         if contacts.is_empty() {
             return;
@@ -237,14 +268,17 @@ impl Writer<'_> {
             let indent = " ".repeat(hang);
             let mut lines = Vec::new();
             for ((i, c), label) in contacts.iter().zip(&labels) {
-                if !lines.is_empty() {
+                if !lines.is_empty() && self.rules.contacts_spaced {
                     lines.push(String::new());
                 }
                 let own_line = text::width(label) + 2 > hang;
                 if own_line {
                     lines.extend(wrap(label, self.width, "", ""));
                 }
-                for (k, item) in contact_lines(c).iter().enumerate() {
+                for (k, item) in contact_lines(c, self.rules.contact_labels)
+                    .iter()
+                    .enumerate()
+                {
                     let item = self.one_line(item, FieldRef::Contact(*i));
                     let first = if k == 0 && !own_line {
                         format!("{label:<hang$}")
@@ -256,17 +290,25 @@ impl Writer<'_> {
             }
             self.push(lines, 1);
         } else {
+            let mut together = Vec::new();
             for ((i, c), label) in contacts.iter().zip(&labels) {
                 let mut lines = Vec::new();
                 if !label.is_empty() {
                     let label = self.one_line(label, FieldRef::Contact(*i));
                     lines.extend(wrap(&label, self.width, "", ""));
                 }
-                for item in contact_lines(c) {
+                for item in contact_lines(c, self.rules.contact_labels) {
                     let item = self.one_line(&item, FieldRef::Contact(*i));
                     lines.extend(wrap(&item, self.width, "", ""));
                 }
-                self.push(lines, 1);
+                if self.rules.contacts_spaced {
+                    self.push(lines, 1);
+                } else {
+                    together.extend(lines);
+                }
+            }
+            if !together.is_empty() {
+                self.push(together, 1);
             }
         }
     }
@@ -568,8 +610,9 @@ pub fn subheadline_items(s: &Subheadline) -> Vec<String> {
     }
 }
 
-/// The lines a contact prints, in order: organisation, name and title, phone, email.
-pub fn contact_lines(c: &Contact) -> Vec<String> {
+/// The lines a contact prints, in order: organisation, name and title, phone, email
+/// (with `Phone:` and `Email:` before them when `labels`).
+pub fn contact_lines(c: &Contact, labels: bool) -> Vec<String> {
     let mut lines = Vec::new();
     let org = c.organisation.trim();
     if !org.is_empty() {
@@ -582,11 +625,16 @@ pub fn contact_lines(c: &Contact) -> Vec<String> {
     if !who.is_empty() {
         lines.push(who.join(", "));
     }
+    let (phone, email) = if labels {
+        ("Phone: ", "Email: ")
+    } else {
+        ("", "")
+    };
     if !c.phone.trim().is_empty() {
-        lines.push(format!("Phone: {}", c.phone.trim()));
+        lines.push(format!("{phone}{}", c.phone.trim()));
     }
     if !c.email.trim().is_empty() {
-        lines.push(format!("Email: {}", c.email.trim()));
+        lines.push(format!("{email}{}", c.email.trim()));
     }
     lines
 }

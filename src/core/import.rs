@@ -1,0 +1,1283 @@
+//! Importing a plain-text release into a structured draft.
+//!
+//! The text is read as blocks (runs of non-blank lines). A release has a fixed shape:
+//! a preamble (exhibit label, logo, title, timing, perhaps contacts), the headline and
+//! subheadline, the body opening with the dateline, "About" sections, the safe harbor,
+//! the end mark, perhaps contacts. Each block is classified by what it says and where it
+//! stands; whatever cannot be classified becomes a body paragraph, so no word is lost.
+//! The layout found (indents, width, spacing, centring, page breaks) is recorded in the
+//! draft so that exporting it gives the original layout back.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, NaiveTime};
+use regex::Regex;
+
+use crate::core::draft::{
+    About, Attribution, Block, Contact, ContactsPlacement, Dateline, DatelineStyle, Draft, EndMark,
+    Layout, Quote, SentenceSpacing, Style, Subheadline, Timing, Wire,
+};
+use crate::core::draft_file::{self, LoadError, LoadErrorKind};
+use crate::core::render::text;
+
+/// Something the importer guessed, or was unsure about, with the line it concerns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub draft: Draft,
+    pub notes: Vec<Note>,
+}
+
+/// Imports a text file, with the size, UTF-8 and "is it a release" checks.
+pub fn import_file(path: &Path) -> Result<Imported, LoadError> {
+    let text = draft_file::read_text(path)?;
+    if text.contains('\0') {
+        return Err(LoadError {
+            path: path.to_path_buf(),
+            kind: LoadErrorKind::Parse {
+                line: 1 + text[..text.find('\0').unwrap_or(0)].matches('\n').count(),
+                col: 1,
+                message: "this is a binary file, not a text release".into(),
+            },
+        });
+    }
+    if text.split_whitespace().count() < 3 {
+        return Err(LoadError {
+            path: path.to_path_buf(),
+            kind: if text.trim().is_empty() {
+                LoadErrorKind::Empty
+            } else {
+                LoadErrorKind::Parse {
+                    line: 1,
+                    col: 1,
+                    message: "too short to be a press release".into(),
+                }
+            },
+        });
+    }
+    Ok(import(&text))
+}
+
+/// One line of the source: its text (trimmed), indent and display width.
+#[derive(Clone, Debug)]
+struct Line {
+    no: usize,
+    indent: usize,
+    text: String,
+    width: usize,
+}
+
+#[derive(Clone, Debug)]
+struct Blk {
+    lines: Vec<Line>,
+    /// A `-more-` / `<PAGE>` break stood before this block.
+    page_break_before: bool,
+    /// The end mark stood before this block.
+    after_end_mark: bool,
+}
+
+impl Blk {
+    fn first(&self) -> &Line {
+        &self.lines[0]
+    }
+    fn joined(&self) -> String {
+        join_lines(self.lines.iter().map(|l| l.text.as_str()))
+    }
+    fn line_no(&self) -> usize {
+        self.first().no
+    }
+    fn is_single(&self) -> bool {
+        self.lines.len() == 1
+    }
+}
+
+/// Joins wrapped lines into one paragraph; a word broken at a hyphen is rejoined.
+fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let l = l.trim();
+        // A word broken at its hyphen ("forward-" / "looking") is joined without a space.
+        let broken_word = out.ends_with('-')
+            && !out.ends_with(" -")
+            && !out.ends_with("--")
+            && l.chars().next().is_some_and(char::is_lowercase);
+        if !out.is_empty() && !broken_word {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    out
+}
+
+static PAGE_MORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*[-(]\s*more\s*[-)]\s*$").expect("valid"));
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][\w&.'/-]*(?: [A-Z&][\w&.'/-]*){0,4}):(?: {2,}(.*)|\s*$)").expect("valid")
+});
+static INLINE_CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((?:[A-Z][\w&.'/-]* ){0,3}contacts?|media|investors?|press):\s*(.*)$")
+        .expect("valid")
+});
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:phone|tel\.?|telephone|ph\.?):\s*(.+)$").expect("valid"));
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:e-?mail):\s*(.+)$").expect("valid"));
+static BARE_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\+?[\d(][\d ().-]{6,}\d(?:\s*(?:x|ext\.?)\s*\d+)?$").expect("valid")
+});
+static BARE_EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^\s@]+@[^\s@]+\.[^\s@]+$").expect("valid"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(Jan(?:uary|\.)|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.)) (\d{1,2}), (\d{4})").expect("valid")
+});
+static TIMING_EMBARGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^embargoed\s+(?:until|for release until)\s+(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?\s*([A-Z]{1,5})?,?\s+(.+)$").expect("valid")
+});
+static TIMING_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^for\s+release\s+on\s+(.+)$").expect("valid"));
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-*\u{2022}o]|\d+[.)])\s+(.*)$").expect("valid"));
+static QUOTE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^"(.+?)([,?!])" (said|added|commented|noted|stated|explained|continued|remarked) ([^"]+)\.$"#).expect("valid")
+});
+static QUOTE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^([^"]{2,160}?),? (said|added|commented|noted|stated|explained|continued|remarked), "(.+)"$"#).expect("valid")
+});
+static EXHIBIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^exhibit\s+\d+(\.\d+)?$").expect("valid"));
+static TICKER_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((NYSE American|NYSE|Nasdaq|NASDAQ|NasdaqGS|NasdaqGM|AMEX|TSX|OTC|OTCQX|LSE|[A-Z][A-Za-z ]{1,20}):\s?([A-Z][A-Z0-9.]{0,6})\)").expect("valid")
+});
+
+fn month_number(m: &str) -> Option<u32> {
+    let m = m.trim_end_matches('.').to_lowercase();
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    names
+        .iter()
+        .position(|n| m.starts_with(n))
+        .map(|i| i as u32 + 1)
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let c = DATE.captures(s)?;
+    NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?)
+}
+
+/// A time-zone abbreviation as printed in timing lines, to a zone.
+fn zone_of(abbrev: &str) -> Option<chrono_tz::Tz> {
+    use chrono_tz::{America, Asia, Australia, Europe};
+    Some(match abbrev.to_uppercase().as_str() {
+        "ET" | "EST" | "EDT" => America::New_York,
+        "CT" | "CST" | "CDT" => America::Chicago,
+        "MT" | "MST" | "MDT" => America::Denver,
+        "PT" | "PST" | "PDT" => America::Los_Angeles,
+        "GMT" | "BST" => Europe::London,
+        "CET" | "CEST" => Europe::Paris,
+        "JST" => Asia::Tokyo,
+        "HKT" => Asia::Hong_Kong,
+        "AEST" | "AEDT" => Australia::Sydney,
+        "UTC" => chrono_tz::UTC,
+        _ => return None,
+    })
+}
+
+fn is_end_mark(t: &str) -> Option<EndMark> {
+    EndMark::from_text(t)
+}
+
+/// `N E W S   R E L E A S E` back to `NEWS RELEASE`, if the line is letter-spaced.
+fn unspace_title(t: &str) -> Option<String> {
+    let words: Vec<&str> = t
+        .split("   ")
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let spaced = !words.is_empty()
+        && words
+            .iter()
+            .all(|w| w.split(' ').all(|c| c.chars().count() == 1))
+        && t.chars().filter(|c| !c.is_whitespace()).count() >= 4;
+    spaced.then(|| {
+        words
+            .iter()
+            .map(|w| w.replace(' ', ""))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+fn is_title(t: &str) -> bool {
+    let plain = unspace_title(t)
+        .unwrap_or_else(|| t.trim().to_string())
+        .to_uppercase();
+    matches!(plain.as_str(), "NEWS RELEASE" | "PRESS RELEASE" | "NEWS")
+}
+
+fn parse_timing(t: &str) -> Option<Timing> {
+    let t = t.trim();
+    if t.eq_ignore_ascii_case("for immediate release") {
+        return Some(Timing::Immediate);
+    }
+    if let Some(c) = TIMING_EMBARGO.captures(t) {
+        let mut h: u32 = c[1].parse().ok()?;
+        let m: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        if c[3].eq_ignore_ascii_case("p") && h != 12 {
+            h += 12;
+        } else if c[3].eq_ignore_ascii_case("a") && h == 12 {
+            h = 0;
+        }
+        return Some(Timing::Embargoed {
+            date: parse_date(&title_case_month(&c[5]))?,
+            time: NaiveTime::from_hms_opt(h, m, 0)?,
+            zone: c.get(4).and_then(|z| zone_of(z.as_str())),
+        });
+    }
+    if let Some(c) = TIMING_ON.captures(t) {
+        return Some(Timing::ReleaseOn(parse_date(&title_case_month(&c[1]))?));
+    }
+    None
+}
+
+/// "FEBRUARY 26, 2026" to "February 26, 2026" so the date pattern finds it.
+fn title_case_month(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Reads the dateline at the start of a paragraph: the dateline, its style, and the
+/// paragraph text after it.
+fn parse_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
+    let head: String = p.chars().take(200).collect();
+    // Business Wire: CITY, State--(BUSINESS WIRE)--Month D, YYYY--text
+    if let Some(i) = head.find("--(BUSINESS WIRE)--") {
+        let place = &head[..i];
+        let after = &p[i + "--(BUSINESS WIRE)--".len()..];
+        let (date, rest) = match DATE.find(after) {
+            Some(m) if m.start() == 0 => (parse_date(m.as_str()), &after[m.end()..]),
+            _ => (None, after),
+        };
+        let rest = rest.trim_start_matches("--").trim_start();
+        let (city, region) = split_place(place);
+        let d = Dateline {
+            city: city_case(&city),
+            region: postal(&region),
+            date,
+            wire: Wire::BusinessWire,
+            style: DatelineStyle::Ap,
+        };
+        return Some((d, DatelineStyle::Ap, rest.to_string()));
+    }
+    let m = DATE.find(&head)?;
+    let before = &head[..m.start()];
+    if before.split_whitespace().count() > 8 || before.contains('"') {
+        return None;
+    }
+    let after_date = &p[m.end()..];
+    let (wire, after_wire) = take_wire(after_date);
+    let sep = [" - - ", " -- ", " \u{2014} ", "-- ", " - "]
+        .iter()
+        .find_map(|s| after_wire.strip_prefix(s).map(|r| (*s, r)));
+    let (sep, rest) = sep?;
+    let (place, style) = if let Some(place) = before.strip_suffix(" -- ") {
+        (place, DatelineStyle::CityDash)
+    } else {
+        let place = before.trim_end().trim_end_matches(',');
+        if sep.contains("- -") {
+            (place, DatelineStyle::Full)
+        } else {
+            (place, DatelineStyle::Ap)
+        }
+    };
+    let (city, region) = split_place(place);
+    if city.is_empty() || city.split_whitespace().count() > 5 {
+        return None;
+    }
+    let upper_city = city.chars().any(char::is_alphabetic) && city == city.to_uppercase();
+    let d = Dateline {
+        city: if upper_city { city_case(&city) } else { city },
+        region: if style == DatelineStyle::Ap {
+            postal(&region)
+        } else {
+            region
+        },
+        date: parse_date(m.as_str()),
+        wire: wire.unwrap_or(Wire::None),
+        style,
+    };
+    Some((d, style, rest.trim_start().to_string()))
+}
+
+fn take_wire(s: &str) -> (Option<Wire>, &str) {
+    for (tag, wire) in [
+        (" /PRNewswire/", Wire::PrNewswire),
+        (" (GLOBE NEWSWIRE)", Wire::GlobeNewswire),
+        (" (BUSINESS WIRE)", Wire::BusinessWire),
+    ] {
+        if let Some(rest) = s.strip_prefix(tag) {
+            return (Some(wire), rest);
+        }
+    }
+    (None, s)
+}
+
+fn split_place(place: &str) -> (String, String) {
+    match place.split_once(", ") {
+        Some((c, r)) => (
+            c.trim().to_string(),
+            r.trim().trim_end_matches(',').to_string(),
+        ),
+        None => (place.trim().to_string(), String::new()),
+    }
+}
+
+/// "LOS ANGELES" to "Los Angeles" (the AP form prints it in capitals again).
+fn city_case(c: &str) -> String {
+    c.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An AP state abbreviation back to its postal code ("Calif." to "CA").
+fn postal(region: &str) -> String {
+    const AP: &[(&str, &str)] = &[
+        ("AL", "Ala."),
+        ("AZ", "Ariz."),
+        ("AR", "Ark."),
+        ("CA", "Calif."),
+        ("CO", "Colo."),
+        ("CT", "Conn."),
+        ("DE", "Del."),
+        ("DC", "D.C."),
+        ("FL", "Fla."),
+        ("GA", "Ga."),
+        ("IL", "Ill."),
+        ("IN", "Ind."),
+        ("KS", "Kan."),
+        ("KY", "Ky."),
+        ("LA", "La."),
+        ("MD", "Md."),
+        ("MA", "Mass."),
+        ("MI", "Mich."),
+        ("MN", "Minn."),
+        ("MS", "Miss."),
+        ("MO", "Mo."),
+        ("MT", "Mont."),
+        ("NE", "Neb."),
+        ("NV", "Nev."),
+        ("NH", "N.H."),
+        ("NJ", "N.J."),
+        ("NM", "N.M."),
+        ("NY", "N.Y."),
+        ("NC", "N.C."),
+        ("ND", "N.D."),
+        ("OK", "Okla."),
+        ("OR", "Ore."),
+        ("PA", "Pa."),
+        ("RI", "R.I."),
+        ("SC", "S.C."),
+        ("SD", "S.D."),
+        ("TN", "Tenn."),
+        ("VT", "Vt."),
+        ("VA", "Va."),
+        ("WA", "Wash."),
+        ("WV", "W.Va."),
+        ("WI", "Wis."),
+        ("WY", "Wyo."),
+        ("AK", "Alaska"),
+        ("HI", "Hawaii"),
+        ("ID", "Idaho"),
+        ("IA", "Iowa"),
+        ("ME", "Maine"),
+        ("OH", "Ohio"),
+        ("TX", "Texas"),
+        ("UT", "Utah"),
+    ];
+    AP.iter()
+        .find(|(_, ap)| *ap == region)
+        .map_or_else(|| region.to_string(), |(code, _)| code.to_string())
+}
+
+/// The quote forms the exporter writes, read back into a quote block.
+fn parse_quote(p: &str) -> Option<Quote> {
+    if let Some(c) = QUOTE_AFTER.captures(p) {
+        let text = format!("{}{}", &c[1], if &c[2] == "," { "." } else { &c[2] });
+        let who = &c[4];
+        let (speaker, title) = match who.split_once(", ") {
+            Some((s, t)) => (s.to_string(), t.to_string()),
+            None => (who.to_string(), String::new()),
+        };
+        if speaker.split_whitespace().count() > 6 || text.contains('"') {
+            return None;
+        }
+        return Some(Quote {
+            text,
+            speaker,
+            title,
+            verb: c[3].to_string(),
+            attribution: Attribution::After,
+        });
+    }
+    if let Some(c) = QUOTE_BEFORE.captures(p) {
+        let pre = c[1].to_string();
+        let (title, speaker) = match pre.rsplit_once(", ") {
+            Some((t, s)) => (t.to_string(), s.to_string()),
+            None => (String::new(), pre.clone()),
+        };
+        let text = c[3].to_string();
+        if speaker.split_whitespace().count() > 6 || text.contains('"') {
+            return None;
+        }
+        return Some(Quote {
+            text,
+            speaker,
+            title,
+            verb: c[2].to_string(),
+            attribution: Attribution::Before,
+        });
+    }
+    None
+}
+
+/// What the words of a block look like, for telling headings from prose.
+fn looks_like_heading(b: &Blk) -> bool {
+    let t = b.joined();
+    let lower = t.to_lowercase();
+    // "About Acme, Inc." ends with a full stop that belongs to the name.
+    let name_stop = [
+        " inc.", " corp.", " co.", " ltd.", " n.v.", " s.a.", " l.p.", " plc.",
+    ]
+    .iter()
+    .any(|s| lower.ends_with(s));
+    b.lines.len() <= 2
+        && t.chars().count() <= 90
+        && (name_stop || !t.ends_with(['.', ',', ';', ':']))
+        && t.split_whitespace().count() <= 12
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A block set in from the margin on every line, short of the far edge: centred by
+/// eye (typewritten releases centre roughly), not a paragraph.
+fn is_centred(b: &Blk, width: usize) -> bool {
+    b.lines.len() <= 4
+        && b.lines
+            .iter()
+            .all(|l| l.indent >= 8 && l.indent + l.width + 4 <= width.max(60) + 4 && l.width <= 64)
+}
+
+fn is_about_heading(t: &str) -> bool {
+    let lower = t.trim().to_lowercase();
+    lower.starts_with("about ") && t.split_whitespace().count() <= 10
+}
+
+fn is_safe_harbor_heading(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    (lower.contains("forward-looking")
+        || lower.contains("forward looking")
+        || lower.contains("safe harbor")
+        || lower.contains("cautionary"))
+        && t.split_whitespace().count() <= 10
+}
+
+fn is_safe_harbor_text(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let opening: String = lower.chars().take(300).collect();
+    (opening.contains("forward-looking statement") || opening.contains("forward looking statement"))
+        && (lower.contains("securities litigation reform act")
+            || lower.contains("risks")
+            || lower.contains("uncertaint"))
+}
+
+/// Restores the case of a line printed in capitals: words the body spells some way keep
+/// that spelling; the rest take title case.
+fn restore_case(caps: &str, body: &str) -> String {
+    if caps.chars().any(char::is_lowercase) {
+        return caps.to_string();
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+        "or", "per", "the", "to", "vs.", "with",
+    ];
+    // How the body spells capitalised words and acronyms ("HemaCare", "FDA").
+    let mut known: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for w in body.split(|c: char| c.is_whitespace() || "(),;:\"".contains(c)) {
+        let mixed =
+            w.chars().any(char::is_lowercase) && w.chars().next().is_some_and(char::is_uppercase);
+        let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase);
+        if mixed {
+            known.insert(w.to_uppercase(), w);
+        } else if acronym {
+            known.entry(w.to_uppercase()).or_insert(w);
+        }
+    }
+    caps.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            if let Some(k) = known.get(&w.to_uppercase()) {
+                return k.to_string();
+            }
+            if !w.chars().any(char::is_alphabetic) {
+                return w.to_string();
+            }
+            // Title case each part of a hyphenated word: ALL-STOCK to All-Stock.
+            lower
+                .split('-')
+                .map(|part| {
+                    let mut c = part.chars();
+                    match c.next() {
+                        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                        None => String::new(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Imports release text. Never fails: what it cannot place becomes body text.
+pub fn import(source: &str) -> Imported {
+    let mut notes = Vec::new();
+    let mut lines = Vec::new();
+    for (i, raw) in source.lines().enumerate() {
+        let expanded = raw.replace('\t', "        ");
+        let cleaned = text::clean_line(&expanded);
+        let trimmed = cleaned.trim();
+        let indent = cleaned.chars().take_while(|c| *c == ' ').count();
+        lines.push(Line {
+            no: i + 1,
+            indent,
+            width: text::width(trimmed),
+            text: trimmed.to_string(),
+        });
+    }
+
+    // Blocks, with page markers and the end mark taken out and remembered.
+    let mut blocks: Vec<Blk> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    let mut page_break = false;
+    let mut end_mark = EndMark::None;
+    let mut after_end = false;
+    let mut page_breaks = 0;
+    let flush =
+        |current: &mut Vec<Line>, blocks: &mut Vec<Blk>, page_break: &mut bool, after_end: bool| {
+            if !current.is_empty() {
+                blocks.push(Blk {
+                    lines: std::mem::take(current),
+                    page_break_before: std::mem::take(page_break),
+                    after_end_mark: after_end,
+                });
+            }
+        };
+    for l in lines {
+        if l.text.is_empty() {
+            flush(&mut current, &mut blocks, &mut page_break, after_end);
+        } else if PAGE_MORE.is_match(&l.text) || l.text.eq_ignore_ascii_case("<PAGE>") {
+            flush(&mut current, &mut blocks, &mut page_break, after_end);
+            if !page_break {
+                page_breaks += 1;
+            }
+            page_break = true;
+        } else if let Some(mark) = is_end_mark(&l.text).filter(|_| end_mark == EndMark::None) {
+            flush(&mut current, &mut blocks, &mut page_break, after_end);
+            end_mark = mark;
+            after_end = true;
+        } else {
+            current.push(l);
+        }
+    }
+    flush(&mut current, &mut blocks, &mut page_break, after_end);
+
+    let mut d = Draft {
+        body: Vec::new(),
+        boilerplate: Vec::new(),
+        contacts: Vec::new(),
+        end_mark,
+        ..Draft::default()
+    };
+    d.release.title = "NEWS RELEASE".into();
+    let mut layout = Layout::default();
+    let mut i = 0;
+
+    // The preamble: exhibit label, logo, title, timing, contacts.
+    let mut title_found = false;
+    let mut title_spaced = false;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let t = b.joined();
+        if b.is_single() && EXHIBIT.is_match(&t) {
+            d.release.exhibit = t;
+        } else if b.is_single() && t.eq_ignore_ascii_case("[LOGO]") {
+            d.release.logo = Some("[LOGO FILE]".into());
+            notes.push(Note {
+                line: b.line_no(),
+                message: "a logo stood here: choose its image file (Release > Logo image)".into(),
+            });
+        } else if b.is_single() && is_title(&t) {
+            title_found = true;
+            title_spaced = unspace_title(&t).is_some();
+            d.release.title = unspace_title(&t).unwrap_or(t).to_uppercase();
+        } else if b.is_single() && parse_timing(&t).is_some() {
+            d.release.timing = parse_timing(&t).expect("just parsed");
+        } else if let Some(found) = contact_blocks(&blocks, i) {
+            d.contacts.extend(found.contacts);
+            layout.contact_labels = found.bare.then_some(false);
+            layout.contacts_hanging = Some(found.hanging);
+            layout.contacts_spaced = Some(found.spaced);
+            d.contacts_placement = ContactsPlacement::Top;
+            i = found.next;
+            continue;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+
+    // Where the end matter starts: contacts after the body (before or after the end mark).
+    let mut end = blocks.len();
+    let mut tail_contacts = None;
+    for k in i..blocks.len() {
+        let labelled = LABEL.is_match(&blocks[k].first().text)
+            || INLINE_CONTACT_LABEL.is_match(&blocks[k].first().text);
+        if labelled
+            && k > i + 1
+            && let Some(found) = contact_blocks(&blocks, k)
+            && found.next == blocks.len()
+        {
+            end = k;
+            tail_contacts = Some(found);
+            break;
+        }
+    }
+
+    // Headline: the next block; then the subheadline until the dateline paragraph.
+    // The prose that spells names and acronyms, for giving capitalised lines their case
+    // back; blocks in capitals (headings) say nothing about case.
+    let body_text: String = blocks[(i + 1).min(end)..end]
+        .iter()
+        .map(Blk::joined)
+        .filter(|t| t.chars().any(char::is_lowercase))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let width_guess = blocks
+        .iter()
+        .flat_map(|b| b.lines.iter())
+        .map(|l| l.indent + l.width)
+        .max()
+        .unwrap_or(76);
+    if i < end {
+        let b = &blocks[i];
+        let centred = is_centred(b, width_guess.max(60));
+        let caps = !b.joined().chars().any(char::is_lowercase);
+        layout.headline_centred = Some(centred && caps);
+        d.headline = restore_case(&b.joined(), &body_text);
+        if !caps && centred {
+            notes.push(Note {
+                line: b.line_no(),
+                message:
+                    "the headline is centred but not in capitals; export centres it in capitals"
+                        .into(),
+            });
+        }
+        i += 1;
+    }
+    let mut sub_items: Vec<String> = Vec::new();
+    let mut sub_bullets = false;
+    while i < end {
+        let b = &blocks[i];
+        if parse_dateline(&b.joined()).is_some() {
+            break;
+        }
+        // A subheadline is short, and stands before the first real paragraph.
+        let bullets = bullet_items(b);
+        let short = b.joined().split_whitespace().count() <= 40 && b.lines.len() <= 4;
+        if i + 1 >= end || !(short || bullets.is_some()) {
+            break;
+        }
+        match bullets {
+            Some(items) => {
+                sub_bullets = true;
+                sub_items.extend(items);
+            }
+            None => sub_items.push(b.joined()),
+        }
+        i += 1;
+    }
+    if !sub_items.is_empty() {
+        notes.push(Note {
+            line: blocks[i - 1].line_no(),
+            message: "the text between the headline and the dateline was read as the subheadline"
+                .into(),
+        });
+        d.subheadline = if sub_bullets {
+            Subheadline::Bullets(sub_items)
+        } else {
+            Subheadline::Text(sub_items.join("\n\n"))
+        };
+    }
+
+    // Body, "About" sections and safe harbor.
+    let mut dateline_seen = false;
+    let mut indents = Vec::new();
+    let mut section = Section::Body;
+    let mut headings_centred = None;
+    while i < end {
+        let b = &blocks[i];
+        let t = b.joined();
+        if b.page_break_before
+            && !matches!(section, Section::SafeHarbor)
+            && (is_safe_harbor_heading(&t) || is_safe_harbor_text(&t))
+        {
+            d.safe_harbor.page_break_before = true;
+        } else if b.page_break_before {
+            d.body.push(Block::PageBreak);
+        }
+        if looks_like_heading(b) && is_about_heading(&t) {
+            headings_centred.get_or_insert(is_centred(b, width_guess.max(60)));
+            let heading = restore_case(&t, &body_text);
+            d.boilerplate.push(About {
+                heading,
+                text: String::new(),
+            });
+            section = Section::About;
+        } else if looks_like_heading(b)
+            && is_safe_harbor_heading(&t)
+            && d.safe_harbor.text.is_empty()
+        {
+            headings_centred.get_or_insert(is_centred(b, width_guess.max(60)));
+            d.safe_harbor.heading = restore_case(&t, &body_text);
+            section = Section::SafeHarbor;
+        } else if section != Section::SafeHarbor
+            && d.safe_harbor.text.is_empty()
+            && is_safe_harbor_text(&t)
+            && (section == Section::About || !d.body.is_empty())
+        {
+            notes.push(Note {
+                line: b.line_no(),
+                message: "read as the safe harbor by its wording (it has no heading)".into(),
+            });
+            section = Section::SafeHarbor;
+            d.safe_harbor.text = t;
+        } else {
+            match section {
+                Section::About => {
+                    let a = d.boilerplate.last_mut().expect("an About section is open");
+                    if !a.text.is_empty() {
+                        a.text.push_str("\n\n");
+                    }
+                    a.text.push_str(&t);
+                    if b.first().indent > 0 {
+                        indents.push(b.first().indent);
+                    }
+                }
+                Section::SafeHarbor => {
+                    if !d.safe_harbor.text.is_empty() {
+                        d.safe_harbor.text.push_str("\n\n");
+                    }
+                    d.safe_harbor.text.push_str(&t);
+                }
+                Section::Body => {
+                    let mut para = t.clone();
+                    if !dateline_seen && let Some((dl, _, rest)) = parse_dateline(&t) {
+                        d.dateline = dl;
+                        para = rest;
+                        dateline_seen = true;
+                    }
+                    if let Some(items) = bullet_items(b) {
+                        d.body.push(Block::Bullets(items));
+                    } else if looks_like_heading(b)
+                        && b.first().indent == 0
+                        && para == t
+                        && blocks.get(i + 1).is_some_and(|n| !looks_like_heading(n))
+                    {
+                        d.body.push(Block::Heading(t));
+                    } else {
+                        if b.lines.len() > 1 || b.first().indent > 0 {
+                            indents.push(b.first().indent);
+                        }
+                        match parse_quote(&para) {
+                            Some(q) => {
+                                notes.push(Note {
+                                    line: b.line_no(),
+                                    message: format!("read as a quote by {}", q.speaker),
+                                });
+                                d.body.push(Block::Quote(q));
+                            }
+                            None => d.body.push(Block::Paragraph(para)),
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    if !dateline_seen {
+        notes.push(Note {
+            line: 1,
+            message: "no dateline found: the first paragraph keeps whatever opens it".into(),
+        });
+    }
+
+    if let Some(found) = tail_contacts {
+        d.contacts.extend(found.contacts);
+        layout.contact_labels = found.bare.then_some(false);
+        layout.contacts_hanging = Some(found.hanging);
+        layout.contacts_spaced = Some(found.spaced);
+        d.contacts_placement = if found.after_end_mark {
+            ContactsPlacement::EndAfterMark
+        } else {
+            ContactsPlacement::EndBeforeMark
+        };
+    }
+    if d.contacts.is_empty() {
+        d.contacts.push(Contact::default());
+        notes.push(Note {
+            line: 1,
+            message: "no contact block found".into(),
+        });
+    }
+
+    // Company: name and listing from the first "(Exchange: TICKER)", else from "About".
+    let first_para = d.body.iter().find_map(|b| match b {
+        Block::Paragraph(p) => Some(p.clone()),
+        _ => None,
+    });
+    if let Some(p) = &first_para
+        && let Some(c) = TICKER_FORM.captures(p)
+    {
+        let before = p[..c.get(0).expect("whole match").start()].trim_end();
+        let name = before.rsplit(['.', ';']).next().unwrap_or(before).trim();
+        let name = if before.ends_with("Inc.")
+            || before.ends_with("Corp.")
+            || before.ends_with("Co.")
+            || before.ends_with("Ltd.")
+        {
+            before
+        } else {
+            name
+        };
+        if name.split_whitespace().count() <= 8 {
+            d.company.name = name.to_string();
+            notes.push(Note {
+                line: 1,
+                message: format!("company taken to be \"{name}\" ({}: {})", &c[1], &c[2]),
+            });
+        }
+        d.company.exchange = c[1].to_string();
+        d.company.ticker = c[2].to_string();
+    }
+    for a in &mut d.boilerplate {
+        let named = a.heading.get(6..).unwrap_or("").trim().to_string();
+        if d.company.name.is_empty() {
+            d.company.name = named.clone();
+        }
+        if a.heading
+            .eq_ignore_ascii_case(&format!("About {}", d.company.name))
+        {
+            a.heading.clear(); // the default heading, derived from the company name
+        }
+    }
+    d.company.city = d.dateline.city.clone();
+    d.company.state = d.dateline.region.clone();
+    d.company.website = website(&source.to_lowercase(), &d.contacts);
+
+    // Layout: style, indent, width, spacing.
+    let edgar = title_spaced
+        || page_breaks > 0 && source.contains("<PAGE>")
+        || indents.iter().any(|i| *i > 0);
+    d.export.style = if edgar { Style::Edgar } else { Style::Newswire };
+    let style_default = |edgar_value: bool| if edgar { edgar_value } else { !edgar_value };
+    if title_found && !(edgar && title_spaced) {
+        layout.title_spaced = Some(title_spaced);
+    }
+    let mode = most_common(&indents);
+    if let Some(m) = mode.filter(|m| *m > 0) {
+        d.export.paragraph_indent = m;
+    }
+    layout.indent_paragraphs = Some(mode.unwrap_or(0) > 0);
+    layout.headings_centred = headings_centred;
+    d.export.width = infer_width(&blocks);
+    d.export.sentence_spacing =
+        if source.matches(".  ").count() > source.matches(". ").count() / 3 + 1 {
+            SentenceSpacing::Two
+        } else {
+            SentenceSpacing::One
+        };
+    d.export.page_length = 0; // page breaks were read as explicit ones
+    // Record only where the source differs from the style's own layout.
+    let defaults = [
+        (&mut layout.headline_centred, style_default(true)),
+        (&mut layout.headings_centred, style_default(true)),
+        (&mut layout.contacts_hanging, style_default(true)),
+        (&mut layout.contacts_spaced, true),
+        (&mut layout.indent_paragraphs, style_default(true)),
+    ];
+    for (field, default) in defaults {
+        if *field == Some(default) {
+            *field = None;
+        }
+    }
+    d.export.layout = layout;
+    if d.dateline.style
+        == if edgar {
+            DatelineStyle::Full
+        } else {
+            DatelineStyle::Ap
+        }
+    {
+        d.dateline.style = DatelineStyle::Auto;
+    }
+    // Whitespace inside paragraphs is the export's to set.
+    normalise_spaces(&mut d);
+    Imported { draft: d, notes }
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum Section {
+    Body,
+    About,
+    SafeHarbor,
+}
+
+fn most_common(v: &[usize]) -> Option<usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for x in v {
+        *counts.entry(*x).or_insert(0) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(x, n)| (*n, std::cmp::Reverse(*x)))
+        .map(|(x, _)| x)
+}
+
+/// The wrap width the source was written at: the widths its line breaks allow, with the
+/// common settings preferred.
+fn infer_width(blocks: &[Blk]) -> usize {
+    let mut lo = 30;
+    let mut hi = 200;
+    for b in blocks {
+        for l in &b.lines {
+            lo = lo.max(l.indent + l.width);
+        }
+    }
+    // Only wrapped prose tells where the line ended: after the first line, flush left.
+    let wrapped = blocks
+        .iter()
+        .filter(|b| b.lines.len() >= 2 && b.lines[1..].iter().all(|l| l.indent == 0));
+    for b in wrapped {
+        for pair in b.lines.windows(2) {
+            let (a, n) = (&pair[0], &pair[1]);
+            if a.text.ends_with('-') {
+                continue; // a word broken at its hyphen: part of it would have fitted
+            }
+            let next_word = n.text.split_whitespace().next().map_or(0, text::width);
+            lo = lo.max(a.indent + a.width);
+            hi = hi.min(a.indent + a.width + next_word);
+        }
+    }
+    if lo > 100 {
+        return 76; // paragraphs on one line each, as wires take them: wrap at the usual width
+    }
+    let hi = hi.max(lo);
+    [76, 72, 80, 70, 78, 75, 74, 65, 60]
+        .into_iter()
+        .find(|w| (lo..=hi).contains(w))
+        .unwrap_or(lo.clamp(30, 200))
+}
+
+fn website(lower: &str, contacts: &[Contact]) -> String {
+    let from_text = lower
+        .split(|c: char| c.is_whitespace() || "()<>,;\"".contains(c))
+        .find(|w| w.starts_with("www.") && w.len() > 6)
+        .map(|w| w.trim_end_matches('.').to_string());
+    from_text
+        .or_else(|| {
+            contacts
+                .iter()
+                .find_map(|c| c.email.split_once('@').map(|(_, dom)| format!("www.{dom}")))
+        })
+        .unwrap_or_default()
+}
+
+fn bullet_items(b: &Blk) -> Option<Vec<String>> {
+    if !BULLET.is_match(&b.first().text) {
+        return None;
+    }
+    let mut items: Vec<String> = Vec::new();
+    for l in &b.lines {
+        match BULLET.captures(&l.text) {
+            Some(c) if l.indent <= b.first().indent => items.push(c[1].to_string()),
+            _ => match items.last_mut() {
+                Some(last) => *last = join_lines([last.as_str(), l.text.as_str()].into_iter()),
+                None => return None,
+            },
+        }
+    }
+    (items.len() >= 2 || b.lines.len() == 1).then_some(items)
+}
+
+struct FoundContacts {
+    /// Phone numbers and addresses stood without `Phone:` / `Email:` before them.
+    bare: bool,
+    contacts: Vec<Contact>,
+    next: usize,
+    hanging: bool,
+    spaced: bool,
+    after_end_mark: bool,
+}
+
+/// Reads the contact blocks starting at block `start`: a labelled block, and the
+/// unlabelled or labelled ones that follow it.
+fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
+    let mut contacts = Vec::new();
+    let mut k = start;
+    let mut hanging = false;
+    let mut blocks_used = 0;
+    let mut hang_at = 0;
+    while k < blocks.len() {
+        let b = &blocks[k];
+        let first = &b.first().text;
+        let labelled = LABEL
+            .captures(first)
+            .or_else(|| INLINE_CONTACT_LABEL.captures(first));
+        let reachable = b
+            .lines
+            .iter()
+            .any(|l| PHONE.is_match(&l.text) || EMAIL.is_match(&l.text));
+        let continues = labelled.is_none()
+            && k > start
+            && hang_at > 0
+            && b.first().indent >= hang_at
+            && reachable;
+        if labelled.is_none() && !continues {
+            break;
+        }
+        let (role, first_item) = match &labelled {
+            Some(c) => (
+                c[1].to_string(),
+                c.get(2).map_or("", |m| m.as_str()).trim().to_string(),
+            ),
+            None => (String::new(), b.first().text.clone()),
+        };
+        if labelled.is_some() && !first_item.is_empty() {
+            hanging = true;
+            hang_at = b
+                .lines
+                .get(1)
+                .map_or(first.find(&first_item).unwrap_or(10), |l| l.indent);
+        }
+        let mut items: Vec<String> = Vec::new();
+        if !first_item.is_empty() {
+            items.push(first_item);
+        }
+        items.extend(b.lines[1..].iter().map(|l| l.text.clone()));
+        // One block may hold several contacts one after another (no blank line between).
+        for group in split_contacts(&items) {
+            let mut c = contact_from(&group);
+            if contacts.is_empty() || !group.is_empty() {
+                let role_clean = role.trim_end_matches(':').to_string();
+                // "Contact" is what the export prints for a contact without a role.
+                c.role = if role_clean == "Contact" {
+                    String::new()
+                } else {
+                    role_clean
+                };
+                contacts.push(c);
+            }
+        }
+        blocks_used += 1;
+        k += 1;
+    }
+    if contacts.is_empty()
+        || contacts
+            .iter()
+            .all(|c| c.phone.is_empty() && c.email.is_empty() && c.name.is_empty())
+    {
+        return None;
+    }
+    // Roles after the first plain "Contacts:" label are blank in our model too.
+    let bare = blocks[start..k]
+        .iter()
+        .flat_map(|b| b.lines.iter())
+        .any(|l| BARE_PHONE.is_match(&l.text) || BARE_EMAIL.is_match(&l.text));
+    Some(FoundContacts {
+        bare,
+        spaced: blocks_used > 1 || contacts.len() == 1,
+        contacts,
+        next: k,
+        hanging,
+        after_end_mark: blocks[start].after_end_mark,
+    })
+}
+
+/// Splits a run of contact lines into one list per person: a new person starts after
+/// an email or phone line when a name-like line follows.
+fn split_contacts(items: &[String]) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = vec![Vec::new()];
+    let mut seen_reach = false;
+    for it in items {
+        let reach = PHONE.is_match(it)
+            || EMAIL.is_match(it)
+            || BARE_PHONE.is_match(it)
+            || BARE_EMAIL.is_match(it);
+        if seen_reach && !reach {
+            groups.push(Vec::new());
+            seen_reach = false;
+        }
+        seen_reach |= reach;
+        groups
+            .last_mut()
+            .expect("one group at least")
+            .push(it.clone());
+    }
+    groups
+}
+
+fn contact_from(items: &[String]) -> Contact {
+    let mut c = Contact::default();
+    let mut plain = Vec::new();
+    for it in items {
+        if let Some(m) = PHONE.captures(it) {
+            c.phone = m[1].trim().to_string();
+        } else if let Some(m) = EMAIL.captures(it) {
+            c.email = m[1].trim().to_string();
+        } else if BARE_EMAIL.is_match(it) && c.email.is_empty() {
+            c.email = it.clone();
+        } else if BARE_PHONE.is_match(it) && c.phone.is_empty() {
+            c.phone = it.clone();
+        } else {
+            plain.push(it.clone());
+        }
+    }
+    // The export prints organisation, then "name, title": keep the source's order, and
+    // read two lines as name and title when the first is a person and the second is not
+    // an organisation.
+    let org_like = |s: &str| {
+        let l = s.to_lowercase();
+        [
+            "inc",
+            "corp",
+            "company",
+            "group",
+            "holdings",
+            "llc",
+            "ltd",
+            "bancorp",
+            "partners",
+            "relations",
+            "communications",
+            "plc",
+            "bank",
+        ]
+        .iter()
+        .any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+    };
+    let (org, who) = match plain.len() {
+        0 => (None, None),
+        1 => (None, Some(plain[0].clone())),
+        2 if !org_like(&plain[0]) && !org_like(&plain[1]) && !plain[0].contains(',') => {
+            (None, Some(format!("{}, {}", plain[0], plain[1])))
+        }
+        _ => (Some(plain[0].clone()), Some(plain[1..].join(", "))),
+    };
+    if let Some(o) = org {
+        c.organisation = o;
+    }
+    if let Some(w) = who {
+        match w.split_once(", ") {
+            Some((n, t)) => {
+                c.name = n.to_string();
+                c.title = t.to_string();
+            }
+            None => c.name = w,
+        }
+    }
+    c
+}
+
+/// Collapses runs of spaces in prose fields: the export sets sentence spacing itself.
+fn normalise_spaces(d: &mut Draft) {
+    let squash = |s: &mut String| {
+        if s.contains("  ") {
+            *s = s
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    };
+    for b in &mut d.body {
+        match b {
+            Block::Paragraph(t) | Block::Heading(t) => squash(t),
+            Block::Quote(q) => squash(&mut q.text),
+            Block::Bullets(items) => items.iter_mut().for_each(squash),
+            Block::PageBreak => {}
+        }
+    }
+    for a in &mut d.boilerplate {
+        // Paragraph breaks ("\n\n") stay; only spaces are squashed within each.
+        a.text = a
+            .text
+            .split("\n\n")
+            .map(|p| {
+                p.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+    }
+    d.safe_harbor.text = d
+        .safe_harbor
+        .text
+        .split("\n\n")
+        .map(|p| {
+            p.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+}
+
+#[cfg(test)]
+mod tests;

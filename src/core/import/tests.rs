@@ -1,0 +1,142 @@
+use super::*;
+use crate::core::{draft_file, render};
+
+fn examples() -> Vec<(String, Draft)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .map(|p| (p.display().to_string(), draft_file::load(&p).unwrap()))
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+#[test]
+fn importing_an_export_gives_back_the_example_in_both_styles() {
+    for (name, d) in examples() {
+        for style in Style::ALL {
+            let mut draft = d.clone();
+            draft.export.style = style;
+            let text = render::render_as(&draft, style).text;
+            let back = import(&text);
+            if back.draft != draft {
+                let (a, b) = (draft_file::to_ron(&draft), draft_file::to_ron(&back.draft));
+                let diff: Vec<String> = a
+                    .lines()
+                    .zip(b.lines())
+                    .filter(|(x, y)| x != y)
+                    .map(|(x, y)| format!("- {x}\n+ {y}"))
+                    .collect();
+                panic!(
+                    "{name} in {style:?} differs:\n{}\nnotes: {:?}",
+                    diff.join("\n"),
+                    back.notes
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn datelines_in_the_common_forms() {
+    let cases = [
+        (
+            "Los Angeles, CA, September 15, 2003 - - HemaCare said.",
+            "Los Angeles",
+            "CA",
+            Wire::None,
+            DatelineStyle::Full,
+        ),
+        (
+            "LOS ANGELES, Sept. 15, 2003 /PRNewswire/ -- HemaCare said.",
+            "Los Angeles",
+            "",
+            Wire::PrNewswire,
+            DatelineStyle::Ap,
+        ),
+        (
+            "ALBANY, N.Y.--(BUSINESS WIRE)--Sept. 15, 2003--HemaCare said.",
+            "Albany",
+            "NY",
+            Wire::BusinessWire,
+            DatelineStyle::Ap,
+        ),
+        (
+            "WILLISTON, Vt., Sept. 15, 2003 (GLOBE NEWSWIRE) -- HemaCare said.",
+            "Williston",
+            "VT",
+            Wire::GlobeNewswire,
+            DatelineStyle::Ap,
+        ),
+        (
+            "ALBANY, New York -- September 15, 2003 -- HemaCare said.",
+            "Albany",
+            "New York",
+            Wire::None,
+            DatelineStyle::CityDash,
+        ),
+    ];
+    for (p, city, region, wire, style) in cases {
+        let (d, s, rest) = parse_dateline(p).unwrap_or_else(|| panic!("{p}"));
+        assert_eq!(
+            (d.city.as_str(), d.region.as_str(), d.wire, s),
+            (city, region, wire, style),
+            "{p}"
+        );
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2003, 9, 15), "{p}");
+        assert_eq!(rest, "HemaCare said.", "{p}");
+    }
+    assert!(
+        parse_dateline("Sales rose in the quarter ended June 30, 2026 - - a record.").is_none()
+    );
+}
+
+#[test]
+fn timing_lines() {
+    assert_eq!(
+        parse_timing("FOR IMMEDIATE RELEASE"),
+        Some(Timing::Immediate)
+    );
+    assert_eq!(
+        parse_timing("EMBARGOED UNTIL 8:00 A.M. ET, MARCH 3, 2026"),
+        Some(Timing::Embargoed {
+            date: NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
+            time: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            zone: Some(chrono_tz::America::New_York),
+        })
+    );
+    assert_eq!(
+        parse_timing("For release on March 3, 2026"),
+        Some(Timing::ReleaseOn(
+            NaiveDate::from_ymd_opt(2026, 3, 3).unwrap()
+        ))
+    );
+}
+
+#[test]
+fn capitals_get_their_case_back() {
+    let body = "HemaCare Corporation announced today. The FDA agreed.";
+    assert_eq!(
+        restore_case(
+            "HEMACARE CORPORATION ANNOUNCES CLOSURE OF BLOOD MANAGEMENT PROGRAMS",
+            body
+        ),
+        "HemaCare Corporation Announces Closure of Blood Management Programs"
+    );
+    assert_eq!(
+        restore_case("THE FDA AND THE ALL-STOCK DEAL", body),
+        "The FDA and the All-Stock Deal"
+    );
+}
+
+#[test]
+fn nothing_is_lost_from_unclassifiable_text() {
+    let text = "Some words here.\n\nMore words, with no shape at all\nacross two lines.\n";
+    let d = import(text).draft;
+    let all = format!("{} {:?}", d.headline, d.body);
+    for w in ["Some", "words", "here", "More", "shape", "across", "lines"] {
+        assert!(all.contains(w), "{w} lost: {all}");
+    }
+}
