@@ -84,7 +84,7 @@ fn hostile_inputs(dir: &Path) -> Vec<(&'static str, PathBuf)> {
 fn every_hostile_input_is_refused_on_the_command_line_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     for (what, path) in hostile_inputs(dir.path()) {
-        for sub in ["export", "check"] {
+        for sub in ["export", "check", "import"] {
             let out = Command::new(env!("CARGO_BIN_EXE_pressroom"))
                 .arg(sub)
                 .arg(&path)

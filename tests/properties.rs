@@ -119,7 +119,7 @@ prop_compose! {
         spacing in 0usize..3,
         indent in 0usize..40,
         page_length in 0usize..80,
-        layout in prop::array::uniform7(proptest::option::of(any::<bool>())),
+        layout in prop::array::uniform8(proptest::option::of(any::<bool>())),
     ) -> Draft {
         Draft {
             version: FORMAT_VERSION,
@@ -154,6 +154,7 @@ prop_compose! {
                     contacts_spaced: layout[4],
                     indent_paragraphs: layout[5],
                     contact_labels: layout[6],
+                    page_tag: layout[7],
                 },
             },
         }

@@ -337,6 +337,8 @@ pub struct Layout {
     pub contact_labels: Option<bool>,
     /// Body paragraphs with a first-line indent.
     pub indent_paragraphs: Option<bool>,
+    /// EDGAR's `<PAGE>` tag under each `-more-`.
+    pub page_tag: Option<bool>,
 }
 
 impl Layout {

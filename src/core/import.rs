@@ -53,6 +53,21 @@ pub fn import_file(path: &Path) -> Result<Imported, LoadError> {
             },
         });
     }
+    let opening = text.trim_start();
+    if (opening.starts_with('(') || opening.starts_with('['))
+        && (opening.contains("version:")
+            || opening.contains("headline:")
+            || ron::from_str::<ron::Value>(&text).is_ok())
+    {
+        return Err(LoadError {
+            path: path.to_path_buf(),
+            kind: LoadErrorKind::Parse {
+                line: 1,
+                col: 1,
+                message: "this is a RON file (a Pressroom draft?), not a plain-text release: open it with File > Open".into(),
+            },
+        });
+    }
     if text.split_whitespace().count() < 3 {
         return Err(LoadError {
             path: path.to_path_buf(),
@@ -933,6 +948,12 @@ pub fn import(source: &str) -> Imported {
     }
     layout.indent_paragraphs = Some(mode.unwrap_or(0) > 0);
     layout.headings_centred = headings_centred;
+    let page_tags = source
+        .lines()
+        .any(|l| l.trim().eq_ignore_ascii_case("<PAGE>"));
+    if page_breaks > 0 && page_tags != edgar {
+        layout.page_tag = Some(page_tags);
+    }
     d.export.width = infer_width(&blocks);
     d.export.sentence_spacing =
         if source.matches(".  ").count() > source.matches(". ").count() / 3 + 1 {

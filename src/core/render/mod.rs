@@ -77,6 +77,7 @@ impl Rules {
         set(&mut r.contacts_spaced, l.contacts_spaced);
         set(&mut r.contact_labels, l.contact_labels);
         set(&mut r.paragraph_indent, l.indent_paragraphs);
+        set(&mut r.page_tag, l.page_tag);
         r
     }
 

@@ -1,0 +1,111 @@
+//! Arbitrary drafts exported in both styles: never a panic, never a line wider than the
+//! width, never a non-ASCII byte in the EDGAR style.
+#![no_main]
+
+use arbitrary::{Result, Unstructured};
+use libfuzzer_sys::fuzz_target;
+use pressroom::core::draft::*;
+use pressroom::core::render::{self, text};
+
+fn s(u: &mut Unstructured) -> Result<String> {
+    u.arbitrary()
+}
+
+fn pick<T: Copy>(u: &mut Unstructured, options: &[T]) -> Result<T> {
+    Ok(*u.choose(options)?)
+}
+
+fn draft(u: &mut Unstructured) -> Result<Draft> {
+    let mut d = Draft::default();
+    d.release.title = s(u)?;
+    d.release.exhibit = s(u)?;
+    if u.arbitrary()? {
+        d.release.logo = Some(s(u)?);
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(u.int_in_range(1900..=2100)?, u.int_in_range(1..=12)?, u.int_in_range(1..=28)?)
+        .expect("valid date");
+    d.release.timing = match u.int_in_range(0..=2)? {
+        0 => Timing::Immediate,
+        1 => Timing::ReleaseOn(date),
+        _ => Timing::Embargoed {
+            date,
+            time: chrono::NaiveTime::from_hms_opt(u.int_in_range(0..=23)?, u.int_in_range(0..=59)?, 0).expect("valid"),
+            zone: if u.arbitrary()? { Some(chrono_tz_new_york()) } else { None },
+        },
+    };
+    d.company.name = s(u)?;
+    d.contacts = (0..u.int_in_range(0..=3)?)
+        .map(|_| Ok(Contact { role: s(u)?, organisation: s(u)?, name: s(u)?, title: s(u)?, phone: s(u)?, email: s(u)? }))
+        .collect::<Result<_>>()?;
+    d.contacts_placement = pick(u, &[ContactsPlacement::Top, ContactsPlacement::EndBeforeMark, ContactsPlacement::EndAfterMark])?;
+    d.headline = s(u)?;
+    d.subheadline = match u.int_in_range(0..=2)? {
+        0 => Subheadline::None,
+        1 => Subheadline::Text(s(u)?),
+        _ => Subheadline::Bullets(u.arbitrary()?),
+    };
+    d.dateline = Dateline {
+        city: s(u)?,
+        region: s(u)?,
+        date: if u.arbitrary()? { Some(date) } else { None },
+        wire: pick(u, &[Wire::None, Wire::PrNewswire, Wire::BusinessWire, Wire::GlobeNewswire])?,
+        style: pick(u, &[DatelineStyle::Auto, DatelineStyle::Full, DatelineStyle::Ap, DatelineStyle::CityDash])?,
+    };
+    d.body = (0..u.int_in_range(0..=8)?)
+        .map(|_| {
+            Ok(match u.int_in_range(0..=4)? {
+                0 => Block::Paragraph(s(u)?),
+                1 => Block::Quote(Quote {
+                    text: s(u)?,
+                    speaker: s(u)?,
+                    title: s(u)?,
+                    verb: s(u)?,
+                    attribution: pick(u, &[Attribution::Before, Attribution::After])?,
+                }),
+                2 => Block::Bullets(u.arbitrary()?),
+                3 => Block::Heading(s(u)?),
+                _ => Block::PageBreak,
+            })
+        })
+        .collect::<Result<_>>()?;
+    d.boilerplate = (0..u.int_in_range(0..=2)?).map(|_| Ok(About { heading: s(u)?, text: s(u)? })).collect::<Result<_>>()?;
+    d.safe_harbor = SafeHarbor { heading: s(u)?, text: s(u)?, page_break_before: u.arbitrary()? };
+    d.end_mark = pick(u, &EndMark::ALL)?;
+    let b = |u: &mut Unstructured| -> Result<Option<bool>> { u.arbitrary() };
+    d.export = ExportSettings {
+        style: pick(u, &Style::ALL)?,
+        width: u.int_in_range(0..=300)?,
+        sentence_spacing: pick(u, &[SentenceSpacing::AsTyped, SentenceSpacing::One, SentenceSpacing::Two])?,
+        paragraph_indent: u.int_in_range(0..=60)?,
+        page_length: u.int_in_range(0..=100)?,
+        layout: Layout {
+            title_spaced: b(u)?,
+            headline_centred: b(u)?,
+            headings_centred: b(u)?,
+            contacts_hanging: b(u)?,
+            contacts_spaced: b(u)?,
+            contact_labels: b(u)?,
+            indent_paragraphs: b(u)?,
+            page_tag: b(u)?,
+        },
+    };
+    Ok(d)
+}
+
+fn chrono_tz_new_york() -> chrono_tz::Tz {
+    chrono_tz::America::New_York
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(d) = draft(&mut Unstructured::new(data)) else { return };
+    for style in Style::ALL {
+        let width = render::effective_width(&d, style);
+        let out = render::render_as(&d, style).text;
+        for line in out.lines() {
+            assert!(text::width(line) <= width, "{style:?}: {line:?} is wider than {width}");
+        }
+        if style == Style::Edgar {
+            assert!(out.bytes().all(|b| b == b'\n' || (32..127).contains(&b)), "non-ASCII in EDGAR");
+        }
+    }
+});
