@@ -108,6 +108,25 @@ impl From<StyleArg> for Style {
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_BAD_INPUT: u8 = 2;
 
+/// Writes `text` to `output` atomically, or to standard output; the exit status.
+fn write_out(output: Option<&std::path::Path>, text: &str) -> u8 {
+    let written = match output {
+        Some(out) => draft_file::write_atomically(out, text.as_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("standard output: {e}")),
+    };
+    match written {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("pressroom: {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
 /// Runs a subcommand; returns the process exit status.
 pub fn run(command: Command) -> u8 {
     match command {
@@ -143,21 +162,8 @@ fn import_text(path: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
     for note in &imported.notes {
         eprintln!("pressroom: {}: {note}", path.display());
     }
-    let written = match output {
-        Some(out) => draft_file::save(out, &imported.draft)
-            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
-        None => std::io::stdout()
-            .lock()
-            .write_all(draft_file::to_ron(&imported.draft).as_bytes())
-            .map_err(|e| format!("standard output: {e}")),
-    };
-    match written {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("pressroom: {e}");
-            EXIT_FAILURE
-        }
-    }
+    let text = draft_file::to_ron(&imported.draft);
+    write_out(output, &text)
 }
 
 fn load_templates() -> Vec<templates::Template> {
@@ -319,19 +325,5 @@ fn export(path: PathBuf, style: Option<Style>, output: Option<PathBuf>) -> u8 {
     for u in &rendered.unprintable {
         eprintln!("pressroom: warning: {}: {u}", path.display());
     }
-    let written = match &output {
-        Some(out) => draft_file::write_atomically(out, rendered.text.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
-        None => std::io::stdout()
-            .lock()
-            .write_all(rendered.text.as_bytes())
-            .map_err(|e| format!("standard output: {e}")),
-    };
-    match written {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("pressroom: {e}");
-            EXIT_FAILURE
-        }
-    }
+    write_out(output.as_deref(), &rendered.text)
 }

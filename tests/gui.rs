@@ -15,10 +15,14 @@ fn harness() -> (Harness<'static, PressroomApp>, FakeDialogs) {
 fn harness_sized(width: f32, height: f32) -> (Harness<'static, PressroomApp>, FakeDialogs) {
     let dialogs = FakeDialogs::default();
     let app = PressroomApp::new(Prefs::default(), Box::new(dialogs.clone()));
-    let harness = Harness::builder()
-        .with_size(egui::vec2(width, height))
-        .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app);
-    (harness, dialogs)
+    (harness_for(app, egui::vec2(width, height)), dialogs)
+}
+
+/// The whole window, in a harness of the given size.
+fn harness_for(app: PressroomApp, size: egui::Vec2) -> Harness<'static, PressroomApp> {
+    Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app)
 }
 
 fn type_headline(h: &mut Harness<'static, PressroomApp>, text: &str) {

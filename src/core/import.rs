@@ -384,60 +384,8 @@ fn city_case(c: &str) -> String {
 
 /// An AP state abbreviation back to its postal code ("Calif." to "CA").
 fn postal(region: &str) -> String {
-    const AP: &[(&str, &str)] = &[
-        ("AL", "Ala."),
-        ("AZ", "Ariz."),
-        ("AR", "Ark."),
-        ("CA", "Calif."),
-        ("CO", "Colo."),
-        ("CT", "Conn."),
-        ("DE", "Del."),
-        ("DC", "D.C."),
-        ("FL", "Fla."),
-        ("GA", "Ga."),
-        ("IL", "Ill."),
-        ("IN", "Ind."),
-        ("KS", "Kan."),
-        ("KY", "Ky."),
-        ("LA", "La."),
-        ("MD", "Md."),
-        ("MA", "Mass."),
-        ("MI", "Mich."),
-        ("MN", "Minn."),
-        ("MS", "Miss."),
-        ("MO", "Mo."),
-        ("MT", "Mont."),
-        ("NE", "Neb."),
-        ("NV", "Nev."),
-        ("NH", "N.H."),
-        ("NJ", "N.J."),
-        ("NM", "N.M."),
-        ("NY", "N.Y."),
-        ("NC", "N.C."),
-        ("ND", "N.D."),
-        ("OK", "Okla."),
-        ("OR", "Ore."),
-        ("PA", "Pa."),
-        ("RI", "R.I."),
-        ("SC", "S.C."),
-        ("SD", "S.D."),
-        ("TN", "Tenn."),
-        ("VT", "Vt."),
-        ("VA", "Va."),
-        ("WA", "Wash."),
-        ("WV", "W.Va."),
-        ("WI", "Wis."),
-        ("WY", "Wyo."),
-        ("AK", "Alaska"),
-        ("HI", "Hawaii"),
-        ("ID", "Idaho"),
-        ("IA", "Iowa"),
-        ("ME", "Maine"),
-        ("OH", "Ohio"),
-        ("TX", "Texas"),
-        ("UT", "Utah"),
-    ];
-    AP.iter()
+    crate::core::render::dateline::AP_STATES
+        .iter()
         .find(|(_, ap)| *ap == region)
         .map_or_else(|| region.to_string(), |(code, _)| code.to_string())
 }
@@ -1253,15 +1201,21 @@ fn contact_from(items: &[String]) -> Contact {
     c
 }
 
-/// Collapses runs of spaces in prose fields: the export sets sentence spacing itself.
+/// Collapses runs of spaces in prose fields (paragraph breaks, "\n\n", stay): the
+/// export sets sentence spacing itself.
 fn normalise_spaces(d: &mut Draft) {
     let squash = |s: &mut String| {
         if s.contains("  ") {
             *s = s
-                .split(' ')
-                .filter(|w| !w.is_empty())
+                .split("\n\n")
+                .map(|p| {
+                    p.split(' ')
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .collect::<Vec<_>>()
-                .join(" ");
+                .join("\n\n");
         }
     };
     for b in &mut d.body {
@@ -1273,31 +1227,9 @@ fn normalise_spaces(d: &mut Draft) {
         }
     }
     for a in &mut d.boilerplate {
-        // Paragraph breaks ("\n\n") stay; only spaces are squashed within each.
-        a.text = a
-            .text
-            .split("\n\n")
-            .map(|p| {
-                p.split(' ')
-                    .filter(|w| !w.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        squash(&mut a.text);
     }
-    d.safe_harbor.text = d
-        .safe_harbor
-        .text
-        .split("\n\n")
-        .map(|p| {
-            p.split(' ')
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    squash(&mut d.safe_harbor.text);
 }
 
 #[cfg(test)]

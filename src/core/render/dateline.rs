@@ -72,7 +72,7 @@ const AP_STANDALONE: &[&str] = &[
 ];
 
 /// Postal code to AP abbreviation (or full name, for the states AP never shortens).
-const AP_STATES: &[(&str, &str)] = &[
+pub const AP_STATES: &[(&str, &str)] = &[
     ("AL", "Ala."),
     ("AK", "Alaska"),
     ("AZ", "Ariz."),
