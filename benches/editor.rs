@@ -1,0 +1,121 @@
+//! Editor performance: a keystroke frame, an idle frame, export, load and save, import,
+//! over a typical, a long and a huge draft, with egui's own demo as the yardstick.
+//! `cargo bench --bench editor`; figures and budgets are in benches/README.md.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use egui::{Pos2, RawInput, Rect, vec2};
+use pressroom::core::draft::{Block, Draft, Style};
+use pressroom::core::{draft_file, import, render};
+use pressroom::shell::PressroomApp;
+use pressroom::shell::app::Prefs;
+use pressroom::shell::dialogs::FakeDialogs;
+
+const PARAGRAPH: &str = "Revenue for the quarter rose on higher volumes in every region, and the \
+Company expects margins to widen further as the new plant reaches full output next year. \
+Operating cash flow covered capital spending, dividends and the share repurchase program.";
+
+/// The typical example, grown to about `words` words with extra body paragraphs.
+fn draft_of(words: usize) -> Draft {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/earnings-embargoed.ron");
+    let mut d = draft_file::load(&path).expect("the example loads");
+    let per = PARAGRAPH.split_whitespace().count();
+    let have = render::render(&d).text.split_whitespace().count();
+    for _ in 0..words.saturating_sub(have) / per {
+        d.body.push(Block::Paragraph(PARAGRAPH.into()));
+    }
+    d
+}
+
+fn input() -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 820.0))),
+        ..Default::default()
+    }
+}
+
+/// One whole frame of the window, tessellated, as a display would need it.
+fn frame(ctx: &egui::Context, app: &mut PressroomApp) {
+    let out = ctx.run_ui(input(), |ui| app.show(ui));
+    black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+}
+
+fn sizes() -> [(&'static str, Draft); 3] {
+    [
+        ("typical", draft_of(0)),
+        ("long", draft_of(10_000)),
+        ("huge", draft_of(50_000)),
+    ]
+}
+
+fn benchmarks(c: &mut Criterion) {
+    {
+        let ctx = egui::Context::default();
+        let mut demo = egui_demo_lib::DemoWindows::default();
+        c.bench_function("reference/egui_demo_frame", |b| {
+            b.iter(|| {
+                let mut out = ctx.run_ui(input(), |ui| demo.ui(ui));
+                black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+                out.textures_delta.clear();
+            })
+        });
+    }
+    for (name, draft) in sizes() {
+        let ctx = egui::Context::default();
+        let mut app = PressroomApp::new(Prefs::default(), Box::new(FakeDialogs::default()));
+        app.doc.apply(|d| *d = draft.clone());
+        frame(&ctx, &mut app);
+        frame(&ctx, &mut app);
+        let last = app
+            .doc
+            .draft
+            .body
+            .iter()
+            .rposition(|b| matches!(b, Block::Paragraph(_)))
+            .expect("a paragraph");
+        c.bench_function(&format!("keystroke_frame/{name}"), |b| {
+            b.iter(|| {
+                if let Block::Paragraph(t) = &mut app.doc.draft.body[last] {
+                    t.push('x');
+                }
+                app.doc.edited(None, 0.0);
+                frame(&ctx, &mut app);
+            })
+        });
+        c.bench_function(&format!("idle_frame/{name}"), |b| {
+            b.iter(|| frame(&ctx, &mut app))
+        });
+
+        for style in Style::ALL {
+            c.bench_function(&format!("export_{style:?}/{name}").to_lowercase(), |b| {
+                b.iter(|| black_box(render::render_as(&draft, style)))
+            });
+        }
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let file = dir.path().join("draft.ron");
+        c.bench_function(&format!("save_and_load/{name}"), |b| {
+            b.iter(|| {
+                draft_file::save(&file, &draft).expect("saves");
+                black_box(draft_file::load(&file).expect("loads"))
+            })
+        });
+        let text = render::render_as(&draft, Style::Edgar).text;
+        c.bench_function(&format!("import/{name}"), |b| {
+            b.iter_batched(
+                || text.clone(),
+                |t| black_box(import::import(&t)),
+                BatchSize::SmallInput,
+            )
+        });
+    }
+}
+
+criterion_group! {
+    name = benches;
+    // Short runs: these machines are shared, so medians over a few seconds each.
+    config = Criterion::default().sample_size(10).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
+    targets = benchmarks
+}
+criterion_main!(benches);
