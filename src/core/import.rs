@@ -392,41 +392,30 @@ fn postal(region: &str) -> String {
 
 /// The quote forms the exporter writes, read back into a quote block.
 fn parse_quote(p: &str) -> Option<Quote> {
+    // Attribution too long for a name, or quotation marks inside: not one of our forms.
+    let quote = |text: String, speaker: String, title: String, verb: &str, attribution| {
+        (speaker.split_whitespace().count() <= 6 && !text.contains('"')).then(|| Quote {
+            text,
+            speaker,
+            title,
+            verb: verb.to_string(),
+            attribution,
+        })
+    };
     if let Some(c) = QUOTE_AFTER.captures(p) {
         let text = format!("{}{}", &c[1], if &c[2] == "," { "." } else { &c[2] });
-        let who = &c[4];
-        let (speaker, title) = match who.split_once(", ") {
+        let (speaker, title) = match c[4].split_once(", ") {
             Some((s, t)) => (s.to_string(), t.to_string()),
-            None => (who.to_string(), String::new()),
+            None => (c[4].to_string(), String::new()),
         };
-        if speaker.split_whitespace().count() > 6 || text.contains('"') {
-            return None;
-        }
-        return Some(Quote {
-            text,
-            speaker,
-            title,
-            verb: c[3].to_string(),
-            attribution: Attribution::After,
-        });
+        return quote(text, speaker, title, &c[3], Attribution::After);
     }
     if let Some(c) = QUOTE_BEFORE.captures(p) {
-        let pre = c[1].to_string();
-        let (title, speaker) = match pre.rsplit_once(", ") {
+        let (title, speaker) = match c[1].rsplit_once(", ") {
             Some((t, s)) => (t.to_string(), s.to_string()),
-            None => (String::new(), pre.clone()),
+            None => (String::new(), c[1].to_string()),
         };
-        let text = c[3].to_string();
-        if speaker.split_whitespace().count() > 6 || text.contains('"') {
-            return None;
-        }
-        return Some(Quote {
-            text,
-            speaker,
-            title,
-            verb: c[2].to_string(),
-            attribution: Attribution::Before,
-        });
+        return quote(c[3].to_string(), speaker, title, &c[2], Attribution::Before);
     }
     None
 }
