@@ -976,17 +976,7 @@ impl PressroomApp {
                     };
                     ui.heading("Unsaved changes");
                     ui.label(format!("Save the changes to {} before {what}?", self.doc.display_name()));
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            choice = Some("save");
-                        }
-                        if ui.button("Discard").clicked() {
-                            choice = Some("discard");
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some("cancel");
-                        }
-                    });
+                    choice = choice.or(buttons(ui, &[("Save", "save"), ("Discard", "discard"), ("Cancel", "cancel")]));
                 }
                 Prompt::Templates(k) => {
                     ui.heading("New from template");
@@ -1013,14 +1003,7 @@ impl PressroomApp {
                             });
                         });
                     });
-                    ui.horizontal(|ui| {
-                        if ui.button("Create").clicked() {
-                            choice = Some("create");
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some("cancel");
-                        }
-                    });
+                    choice = choice.or(buttons(ui, &[("Create", "create"), ("Cancel", "cancel")]));
                 }
                 Prompt::ImportNotes(notes) => {
                     ui.heading("Imported: please check");
@@ -1035,26 +1018,12 @@ impl PressroomApp {
                 Prompt::ConfirmApply(_, fields) => {
                     ui.heading("Replace what you wrote?");
                     ui.label(format!("Applying the profile replaces the {} you wrote. Apply it?", fields.join(", ")));
-                    ui.horizontal(|ui| {
-                        if ui.button("Apply").clicked() {
-                            choice = Some("apply");
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some("cancel");
-                        }
-                    });
+                    choice = choice.or(buttons(ui, &[("Apply", "apply"), ("Cancel", "cancel")]));
                 }
                 Prompt::ReplaceSafeHarbor(_) => {
                     ui.heading("Replace the safe harbor?");
                     ui.label("The safe-harbor section already has text. Replace it with the standard text?");
-                    ui.horizontal(|ui| {
-                        if ui.button("Replace").clicked() {
-                            choice = Some("replace");
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some("cancel");
-                        }
-                    });
+                    choice = choice.or(buttons(ui, &[("Replace", "replace"), ("Cancel", "cancel")]));
                 }
                 Prompt::ExportWithErrors(n) => {
                     ui.heading("Export with errors?");
@@ -1062,14 +1031,7 @@ impl PressroomApp {
                         "The checks found {n} error{} in this release (see the Checks panel). Export it anyway?",
                         if *n == 1 { "" } else { "s" }
                     ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Export anyway").clicked() {
-                            choice = Some("export");
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some("cancel");
-                        }
-                    });
+                    choice = choice.or(buttons(ui, &[("Export anyway", "export"), ("Cancel", "cancel")]));
                 }
                 Prompt::ChangedOnDisk(_) => {
                     ui.heading("The file changed on disk");
@@ -1077,17 +1039,7 @@ impl PressroomApp {
                         "{} was changed by another program since you opened or saved it. Overwrite those changes, save under another name, or cancel?",
                         self.doc.display_name()
                     ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Overwrite").clicked() {
-                            choice = Some("overwrite");
-                        }
-                        if ui.button("Save As...").clicked() {
-                            choice = Some("save-as");
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some("cancel");
-                        }
-                    });
+                    choice = choice.or(buttons(ui, &[("Overwrite", "overwrite"), ("Save As...", "save-as"), ("Cancel", "cancel")]));
                 }
                 Prompt::Recover => {
                     ui.heading("Recover unsaved drafts");
@@ -1228,6 +1180,20 @@ impl eframe::App for PressroomApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
+}
+
+/// A prompt's row of buttons; the choice of the one clicked.
+fn buttons(ui: &mut Ui, row: &[(&str, &'static str)]) -> Option<&'static str> {
+    ui.horizontal(|ui| {
+        let mut chosen = None;
+        for (label, choice) in row {
+            if ui.button(*label).clicked() {
+                chosen = Some(*choice);
+            }
+        }
+        chosen
+    })
+    .inner
 }
 
 fn new_block(kind: BlockKind) -> Block {
