@@ -104,6 +104,23 @@ const NON_GAAP: &[&str] = &[
 
 /// Runs every check. `style` is the style the release will be exported in.
 pub fn check(draft: &Draft, today: NaiveDate, style: Style) -> Vec<Finding> {
+    // Only the EDGAR rule needs the render.
+    let rendered = if style == Style::Edgar {
+        render::render_as(draft, style)
+    } else {
+        render::Rendered::default()
+    };
+    check_rendered(draft, today, style, &rendered)
+}
+
+/// The checks, given the draft already rendered in `style` (the preview has it): the
+/// EDGAR character rule reads what that render could not print.
+pub fn check_rendered(
+    draft: &Draft,
+    today: NaiveDate,
+    style: Style,
+    rendered: &render::Rendered,
+) -> Vec<Finding> {
     let mut c = Checker {
         draft,
         out: Vec::new(),
@@ -118,7 +135,7 @@ pub fn check(draft: &Draft, today: NaiveDate, style: Style) -> Vec<Finding> {
     c.placeholders();
     c.ticker();
     if style == Style::Edgar {
-        for u in render::render_as(draft, Style::Edgar).unprintable {
+        for u in rendered.unprintable.iter().cloned() {
             c.push(
                 "edgar-non-ascii",
                 Severity::Error,

@@ -41,8 +41,8 @@ impl Preview {
             return;
         }
         self.key = Some((revision, style, today));
-        self.findings = checks::check(draft, today, style);
         self.rendered = render::render_as(draft, style);
+        self.findings = checks::check_rendered(draft, today, style, &self.rendered);
         self.lines = self.rendered.text.lines().map(str::to_string).collect();
         self.words = self
             .rendered
