@@ -8,7 +8,7 @@ use std::path::Path;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, vec2};
 use pressroom::core::draft::{Block, Draft, Style};
-use pressroom::core::{draft_file, import, render};
+use pressroom::core::{checks, draft_file, import, render};
 use pressroom::shell::PressroomApp;
 use pressroom::shell::app::Prefs;
 use pressroom::shell::dialogs::FakeDialogs;
@@ -93,6 +93,10 @@ fn benchmarks(c: &mut Criterion) {
                 b.iter(|| black_box(render::render_as(&draft, style)))
             });
         }
+        let today = chrono::Local::now().date_naive();
+        c.bench_function(&format!("checks/{name}"), |b| {
+            b.iter(|| black_box(checks::check(&draft, today, Style::Newswire)))
+        });
         let dir = tempfile::tempdir().expect("a temporary folder");
         let file = dir.path().join("draft.ron");
         c.bench_function(&format!("save_and_load/{name}"), |b| {

@@ -2,6 +2,9 @@
 //! Each finding has a stable rule id, a severity, a plain-language message and the field
 //! it concerns. Checks take today's date as a parameter so they are repeatable.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 use serde::Serialize;
 
@@ -177,22 +180,22 @@ impl Checker<'_> {
     }
 
     /// The prose where forward-looking statements live: body, quotes, subheadline.
-    fn statements(&self) -> Vec<(FieldRef, String)> {
+    fn statements(&self) -> Vec<(FieldRef, &str)> {
         let d = self.draft;
         let mut v = Vec::new();
         match &d.subheadline {
             Subheadline::None => {}
-            Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.clone())),
+            Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.as_str())),
             Subheadline::Bullets(items) => {
-                v.extend(items.iter().map(|i| (FieldRef::Subheadline, i.clone())))
+                v.extend(items.iter().map(|i| (FieldRef::Subheadline, i.as_str())))
             }
         }
         for (i, b) in d.body.iter().enumerate() {
             match b {
-                Block::Paragraph(t) | Block::Heading(t) => v.push((FieldRef::Body(i), t.clone())),
-                Block::Quote(q) => v.push((FieldRef::Body(i), q.text.clone())),
+                Block::Paragraph(t) | Block::Heading(t) => v.push((FieldRef::Body(i), t.as_str())),
+                Block::Quote(q) => v.push((FieldRef::Body(i), q.text.as_str())),
                 Block::Bullets(items) => {
-                    v.extend(items.iter().map(|t| (FieldRef::Body(i), t.clone())))
+                    v.extend(items.iter().map(|t| (FieldRef::Body(i), t.as_str())))
                 }
                 Block::PageBreak => {}
             }
@@ -204,10 +207,10 @@ impl Checker<'_> {
         let has_safe_harbor = !self.draft.safe_harbor.text.trim().is_empty();
         let mut found = Vec::new();
         for (field, text) in self.statements() {
-            for sentence in sentences(&text) {
-                if let Some(word) = forward_looking_word(&sentence) {
-                    found.push((field, sentence, word));
-                    break; // one sentence per field names the problem well enough
+            if let Some((sentence, word)) = first_forward_looking(text) {
+                found.push((field, sentence, word));
+                if has_safe_harbor {
+                    break; // only whether there is one matters
                 }
             }
         }
@@ -274,18 +277,13 @@ impl Checker<'_> {
     }
 
     fn non_gaap(&mut self) {
-        let all: Vec<(FieldRef, String)> = self.statements();
-        let whole = all
-            .iter()
-            .map(|(_, t)| t.to_lowercase())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let reconciled = whole.contains("reconcil")
-            && (whole.contains("gaap") || whole.contains("most directly comparable"));
-        if reconciled {
+        let all = self.statements();
+        let any = |re: &regex::Regex| all.iter().any(|(_, t)| re.is_match(t));
+        if any(&RECONCILED) && any(&GAAP_OR_COMPARABLE) {
             return;
         }
-        for (field, text) in &all {
+        // The pattern only finds the fields worth the exact, slower look.
+        for (field, text) in all.iter().filter(|(_, t)| NON_GAAP_ANY.is_match(t)) {
             let lower = text.to_lowercase();
             if let Some(term) = NON_GAAP.iter().find(|t| contains_phrase(&lower, t)) {
                 self.push(
@@ -493,14 +491,14 @@ impl Checker<'_> {
             return;
         }
         let name = short_name(&c.name);
-        let paragraphs: Vec<(usize, String)> = self
+        let paragraphs: Vec<(usize, &str)> = self
             .draft
             .body
             .iter()
             .enumerate()
             .filter_map(|(i, b)| match b {
-                Block::Paragraph(t) => Some((i, t.clone())),
-                Block::Quote(q) => Some((i, q.text.clone())),
+                Block::Paragraph(t) => Some((i, t.as_str())),
+                Block::Quote(q) => Some((i, q.text.as_str())),
                 _ => None,
             })
             .collect();
@@ -558,12 +556,13 @@ impl Checker<'_> {
     }
 }
 
-/// Every text field with its place, for checks that look everywhere.
-fn all_text(d: &Draft) -> Vec<(FieldRef, String)> {
-    let mut v = vec![
+/// Every text field with its place, for checks that look everywhere. Borrowed where a
+/// field is one string: a long release is mostly body paragraphs.
+fn all_text(d: &Draft) -> Vec<(FieldRef, Cow<'_, str>)> {
+    let mut v: Vec<(FieldRef, Cow<str>)> = vec![
         (
             FieldRef::Release,
-            format!("{} {}", d.release.title, d.release.exhibit),
+            format!("{} {}", d.release.title, d.release.exhibit).into(),
         ),
         (
             FieldRef::Company,
@@ -575,16 +574,17 @@ fn all_text(d: &Draft) -> Vec<(FieldRef, String)> {
                 d.company.website,
                 d.company.city,
                 d.company.state
-            ),
+            )
+            .into(),
         ),
-        (FieldRef::Headline, d.headline.clone()),
+        (FieldRef::Headline, d.headline.as_str().into()),
         (
             FieldRef::Dateline,
-            format!("{} {}", d.dateline.city, d.dateline.region),
+            format!("{} {}", d.dateline.city, d.dateline.region).into(),
         ),
         (
             FieldRef::SafeHarbor,
-            format!("{} {}", d.safe_harbor.heading, d.safe_harbor.text),
+            format!("{} {}", d.safe_harbor.heading, d.safe_harbor.text).into(),
         ),
     ];
     for (i, c) in d.contacts.iter().enumerate() {
@@ -593,25 +593,29 @@ fn all_text(d: &Draft) -> Vec<(FieldRef, String)> {
             format!(
                 "{} {} {} {} {} {}",
                 c.role, c.organisation, c.name, c.title, c.phone, c.email
-            ),
+            )
+            .into(),
         ));
     }
     match &d.subheadline {
         Subheadline::None => {}
-        Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.clone())),
-        Subheadline::Bullets(items) => v.push((FieldRef::Subheadline, items.join(" "))),
+        Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.as_str().into())),
+        Subheadline::Bullets(items) => v.push((FieldRef::Subheadline, items.join(" ").into())),
     }
     for (i, b) in d.body.iter().enumerate() {
-        let t = match b {
-            Block::Paragraph(t) | Block::Heading(t) => t.clone(),
-            Block::Quote(q) => format!("{} {} {}", q.text, q.speaker, q.title),
-            Block::Bullets(items) => items.join(" "),
+        let t: Cow<str> = match b {
+            Block::Paragraph(t) | Block::Heading(t) => t.as_str().into(),
+            Block::Quote(q) => format!("{} {} {}", q.text, q.speaker, q.title).into(),
+            Block::Bullets(items) => items.join(" ").into(),
             Block::PageBreak => continue,
         };
         v.push((FieldRef::Body(i), t));
     }
     for (i, a) in d.boilerplate.iter().enumerate() {
-        v.push((FieldRef::About(i), format!("{} {}", a.heading, a.text)));
+        v.push((
+            FieldRef::About(i),
+            format!("{} {}", a.heading, a.text).into(),
+        ));
     }
     v
 }
@@ -620,41 +624,79 @@ fn all_text(d: &Draft) -> Vec<(FieldRef, String)> {
 pub fn sentences(text: &str) -> Vec<String> {
     let flat = text::one_paragraph(text);
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut chars = flat.chars().peekable();
-    while let Some(c) = chars.next() {
-        cur.push(c);
-        if matches!(c, '.' | '?' | '!') && chars.peek().is_some_and(|n| n.is_whitespace()) {
-            out.push(cur.trim().to_string());
-            cur.clear();
+    let mut start = 0;
+    while start < flat.len() {
+        let end = sentence_end(&flat, start);
+        let s = flat[start..end].trim();
+        if !s.is_empty() {
+            out.push(s.to_string());
         }
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_string());
+        start = end;
     }
     out
 }
 
-/// The first forward-looking word of a sentence ("May" before a day is the month).
-fn forward_looking_word(sentence: &str) -> Option<String> {
-    let words: Vec<&str> = sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (k, w) in words.iter().enumerate() {
-        let lower = w.to_lowercase();
-        if !FORWARD_LOOKING.contains(&lower.as_str()) {
+/// Where the sentence running at byte `from` ends: just after its `.`, `?` or `!`
+/// when white space follows, or at the end of the text.
+fn sentence_end(flat: &str, from: usize) -> usize {
+    let mut chars = flat[from..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '?' | '!') && chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
+            return from + i + 1;
+        }
+    }
+    flat.len()
+}
+
+/// A forward-looking word, with the characters around it that end a word
+/// (anything but letters, digits and apostrophes) or the text's ends.
+static FORWARD_LOOKING_WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let words = FORWARD_LOOKING.join("|");
+    regex::Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{Alphabetic}}\p{{N}}'])({words})(?:$|[^\p{{Alphabetic}}\p{{N}}'])"
+    ))
+    .expect("a valid pattern")
+});
+
+static RECONCILED: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new("(?i)reconcil").expect("a valid pattern"));
+static GAAP_OR_COMPARABLE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new("(?i)gaap|most directly comparable").expect("a valid pattern")
+});
+/// Matches wherever any [`NON_GAAP`] term could be: a quick first look.
+static NON_GAAP_ANY: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new("(?i)non-gaap|ebitda|adjusted|free cash flow|organic|core earnings")
+        .expect("a valid pattern")
+});
+
+/// The first sentence of a field that reads as forward-looking, and the word that makes it
+/// so ("May" before a day is the month).
+fn first_forward_looking(text: &str) -> Option<(String, String)> {
+    let flat = text::one_paragraph(text);
+    let (mut from, mut start) = (0, 0);
+    let mut end = sentence_end(&flat, 0);
+    while let Some(m) = FORWARD_LOOKING_WORD
+        .captures_at(&flat, from)
+        .and_then(|c| c.get(1))
+    {
+        from = m.end();
+        while end <= m.start() {
+            start = end;
+            end = sentence_end(&flat, start);
+        }
+        // Case folding is looser than lower-casing (the long s folds to s): confirm.
+        if !FORWARD_LOOKING.contains(&m.as_str().to_lowercase().as_str()) {
             continue;
         }
-        if lower == "may"
-            && *w == "May"
-            && words
-                .get(k + 1)
-                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
-        {
-            continue;
+        if m.as_str() == "May" {
+            let next = flat[m.end()..end]
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .find(|w| !w.is_empty());
+            if next.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())) {
+                continue;
+            }
         }
-        return Some(w.to_string());
+        return Some((flat[start..end].trim().to_string(), m.as_str().to_string()));
     }
     None
 }

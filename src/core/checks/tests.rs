@@ -326,3 +326,55 @@ fn findings_come_errors_first() {
     assert_eq!(f[0].severity, Severity::Error);
     assert_eq!(f.last().unwrap().severity, Severity::Note);
 }
+
+/// The plain reading of the forward-looking rule: split into sentences, split each into
+/// words, take the first listed word. The fast scan must agree with it everywhere.
+fn forward_looking_by_words(text: &str) -> Option<(String, String)> {
+    for sentence in sentences(text) {
+        let words: Vec<&str> = sentence
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (k, w) in words.iter().enumerate() {
+            if !FORWARD_LOOKING.contains(&w.to_lowercase().as_str()) {
+                continue;
+            }
+            let month = *w == "May"
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+            if !month {
+                return Some((sentence.clone(), w.to_string()));
+            }
+        }
+    }
+    None
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_forward_looking_scan_agrees_with_the_plain_reading(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "May", "may", "MAY", "expects", "expect", "Expectations", "willing", "will", "won't",
+            "plan's", "5", "2026", "the", "Company", "U.S.", "Mr.", " ", "  ", ". ", "? ", "!",
+            "\n", "\n\n", "\t", ",", "'", "(", ")", "e\u{301}", "\u{17F}hould", "x7", "-",
+        ]), 0..30)
+    ) {
+        let text: String = parts.concat();
+        proptest::prop_assert_eq!(first_forward_looking(&text), forward_looking_by_words(&text));
+    }
+}
+
+#[test]
+fn sentences_split_after_end_punctuation_before_white_space() {
+    assert_eq!(
+        sentences("We grew 5.2%. Will it last?  Yes!\nU.S. sales rose"),
+        [
+            "We grew 5.2%.",
+            "Will it last?",
+            "Yes!",
+            "U.S.",
+            "sales rose"
+        ]
+    );
+}
