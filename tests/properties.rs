@@ -191,6 +191,62 @@ proptest! {
         }
     }
 
+    /// The preview's cached render is the export, whatever came before it through the cache:
+    /// an unrelated draft, the same draft with its blocks moved, at another width or
+    /// indent, and the same again.
+    #[test]
+    fn a_cached_render_is_the_export(
+        a in any_draft(),
+        other in prop::collection::vec(any_block(), 0..4),
+        turn in 0usize..4,
+        width in 20usize..120,
+        indent in 0usize..12,
+    ) {
+        let b = Draft { body: other, ..Draft::default() };
+        let mut moved = a.clone();
+        let n = moved.body.len().max(1);
+        moved.body.rotate_left(turn % n);
+        let mut narrower = moved.clone();
+        narrower.export.width = width;
+        let mut indented = moved.clone();
+        indented.export.paragraph_indent = indent;
+        let mut cache = render::RenderCache::default();
+        for d in [&a, &b, &moved, &narrower, &indented, &a, &a] {
+            for style in Style::ALL {
+                prop_assert_eq!(render::render_cached(d, style, &mut cache), render::render_as(d, style));
+            }
+        }
+    }
+
+    /// The same for long prose, where width, indent and sentence spacing change every line.
+    #[test]
+    fn a_cached_render_of_long_prose_is_the_export(
+        body in prop::collection::vec(
+            prop::collection::vec("[A-Za-z]{1,9}[.,]?|caf\u{e9}|\u{682a}\u{5f0f}|Mr\\.", 10..60)
+                .prop_map(|w| Block::Paragraph(w.join(" "))),
+            1..5,
+        ),
+        widths in (30usize..90, 30usize..90),
+        indents in (0usize..10, 0usize..10),
+        turn in 0usize..5,
+    ) {
+        let a = Draft { body, ..Draft::default() };
+        let mut changed = vec![a.clone(), a.clone(), a.clone(), a.clone()];
+        changed[0].export.width = widths.0;
+        changed[1].export.width = widths.1;
+        changed[2].export.paragraph_indent = indents.0;
+        changed[3].export.paragraph_indent = indents.1;
+        changed[3].export.sentence_spacing = SentenceSpacing::Two;
+        let n = changed[3].body.len();
+        changed[3].body.rotate_left(turn % n);
+        let mut cache = render::RenderCache::default();
+        for style in Style::ALL {
+            for d in std::iter::once(&a).chain(&changed).chain([&a]) {
+                prop_assert_eq!(render::render_cached(d, style, &mut cache), render::render_as(d, style));
+            }
+        }
+    }
+
     #[test]
     fn edgar_is_printable_ascii(d in any_draft()) {
         let out = render::render_as(&d, Style::Edgar).text;

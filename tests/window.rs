@@ -23,8 +23,12 @@ fn tools_present() -> bool {
     true
 }
 
+/// One X server at a time: two `xvfb-run -a` started together can pick the same display.
+static DISPLAY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs a shell script on its own X display with the binary and a private HOME.
 fn under_xvfb(home: &Path, script: &str, draft: Option<&Path>) -> Output {
+    let _one_at_a_time = DISPLAY.lock().unwrap_or_else(|e| e.into_inner());
     let shared = r#"
         wait_window() {
           for _ in $(seq 1 150); do

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::core::checks::{self, Finding};
 use crate::core::draft::{Draft, Style};
-use crate::core::render::{self, Rendered};
+use crate::core::render::{self, RenderCache, Rendered};
 
 /// Everything derived from the draft for display (the rendered text, counts, check
 /// findings), rebuilt only when the draft, the style or the day changes.
@@ -18,6 +18,7 @@ pub struct Preview {
     pub lines: Vec<String>,
     pub words: usize,
     pub width: usize,
+    cache: RenderCache,
 }
 
 impl Default for Preview {
@@ -29,6 +30,7 @@ impl Default for Preview {
             lines: Vec::new(),
             words: 0,
             width: 76,
+            cache: RenderCache::default(),
         }
     }
 }
@@ -41,7 +43,7 @@ impl Preview {
             return;
         }
         self.key = Some((revision, style, today));
-        self.rendered = render::render_as(draft, style);
+        self.rendered = render::render_cached(draft, style, &mut self.cache);
         self.findings = checks::check_rendered(draft, today, style, &self.rendered);
         self.lines = self.rendered.text.lines().map(str::to_string).collect();
         self.words = self

@@ -4,6 +4,10 @@
 pub mod dateline;
 pub mod text;
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
 use crate::core::draft::{
@@ -132,8 +136,20 @@ pub fn effective_width(draft: &Draft, style: Style) -> usize {
         .clamp(MIN_WIDTH, Rules::of(style).max_width)
 }
 
-/// Renders the draft in the given style; the preview and every export call this.
+/// Renders the draft in the given style; every export calls this.
 pub fn render_as(draft: &Draft, style: Style) -> Rendered {
+    render_with(draft, style, None)
+}
+
+/// Renders as [`render_as`] does, reusing the prose wrapped by the last render through the
+/// same cache: the live preview re-wraps only the paragraphs a keystroke changed.
+pub fn render_cached(draft: &Draft, style: Style, cache: &mut RenderCache) -> Rendered {
+    let rendered = render_with(draft, style, Some(cache));
+    cache.end_render();
+    rendered
+}
+
+fn render_with(draft: &Draft, style: Style, cache: Option<&mut RenderCache>) -> Rendered {
     let rules = Rules::for_draft(draft, style);
     let width = effective_width(draft, style);
     let mut w = Writer {
@@ -142,6 +158,7 @@ pub fn render_as(draft: &Draft, style: Style) -> Rendered {
         rules,
         pieces: Vec::new(),
         unprintable: Vec::new(),
+        cache,
     };
     w.release();
     let text = w.finish();
@@ -151,9 +168,50 @@ pub fn render_as(draft: &Draft, style: Style) -> Rendered {
     }
 }
 
+/// Wrapped prose from recent renders, keyed by its text and everything that shapes it.
+/// What one render did not use is dropped after the next, so the cache stays the size
+/// of one release.
+#[derive(Default)]
+pub struct RenderCache {
+    used: HashMap<u64, Arc<WrappedProse>>,
+    previous: HashMap<u64, Arc<WrappedProse>>,
+}
+
+impl RenderCache {
+    fn get(&mut self, key: u64) -> Option<Arc<WrappedProse>> {
+        let hit = self
+            .used
+            .get(&key)
+            .or_else(|| self.previous.get(&key))
+            .cloned()?;
+        self.used.insert(key, hit.clone());
+        Some(hit)
+    }
+
+    fn end_render(&mut self) {
+        self.previous = std::mem::take(&mut self.used);
+    }
+
+    /// How many pieces of prose the cache holds.
+    pub fn len(&self) -> usize {
+        self.previous.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.previous.is_empty()
+    }
+}
+
+/// One field's prose, laid out: a run of lines per paragraph, and the characters the
+/// style could not print.
+struct WrappedProse {
+    paragraphs: Vec<Arc<Vec<String>>>,
+    missing: Vec<char>,
+}
+
 /// A run of lines laid out together, `gap` blank lines after whatever came before.
 struct Chunk {
-    lines: Vec<String>,
+    lines: Arc<Vec<String>>,
     gap: usize,
     keep_with_next: bool,
 }
@@ -169,6 +227,7 @@ struct Writer<'a> {
     rules: Rules,
     pieces: Vec<Piece>,
     unprintable: Vec<Unprintable>,
+    cache: Option<&'a mut RenderCache>,
 }
 
 impl Writer<'_> {
@@ -471,15 +530,65 @@ impl Writer<'_> {
     /// Paragraphs of prose, wrapped, each its own chunk.
     fn prose(&mut self, text: &str, field: FieldRef, indented: bool) {
         let indent = if indented && self.rules.paragraph_indent {
-            " ".repeat(self.draft.export.paragraph_indent.min(self.width / 2))
+            self.draft.export.paragraph_indent.min(self.width / 2)
         } else {
-            String::new()
+            0
         };
-        for p in paragraphs(text) {
-            let p = self.convert(&p, field);
-            let p = space_sentences(&p, self.draft.export.sentence_spacing);
-            let lines = wrap(&p, self.width, &indent, "");
-            self.push(lines, 1);
+        let spacing = self.draft.export.sentence_spacing;
+        let wrapped = match self.cache.as_deref_mut() {
+            None => Arc::new(self.wrap_prose(text, indent)),
+            Some(cache) => {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (text, indent, self.width, self.rules.ascii, spacing as u8).hash(&mut h);
+                let key = h.finish();
+                match cache.get(key) {
+                    Some(hit) => hit,
+                    None => {
+                        let fresh = Arc::new(self.wrap_prose(text, indent));
+                        if let Some(cache) = self.cache.as_deref_mut() {
+                            cache.used.insert(key, fresh.clone());
+                        }
+                        fresh
+                    }
+                }
+            }
+        };
+        for &ch in &wrapped.missing {
+            self.note_unprintable(ch, field);
+        }
+        for lines in &wrapped.paragraphs {
+            self.pieces.push(Piece::Chunk(Chunk {
+                lines: lines.clone(),
+                gap: 1,
+                keep_with_next: false,
+            }));
+        }
+    }
+
+    fn wrap_prose(&self, text: &str, indent: usize) -> WrappedProse {
+        let indent = " ".repeat(indent);
+        let mut missing = Vec::new();
+        let paragraphs = paragraphs(text)
+            .iter()
+            .map(|p| {
+                let p = if self.rules.ascii {
+                    let (ascii, gone) = text::to_ascii(p);
+                    for c in gone {
+                        if !missing.contains(&c) {
+                            missing.push(c);
+                        }
+                    }
+                    ascii
+                } else {
+                    p.clone()
+                };
+                let p = space_sentences(&p, self.draft.export.sentence_spacing);
+                Arc::new(wrap(&p, self.width, &indent, ""))
+            })
+            .collect();
+        WrappedProse {
+            paragraphs,
+            missing,
         }
     }
 
@@ -495,17 +604,21 @@ impl Writer<'_> {
         }
         let (ascii, missing) = text::to_ascii(s);
         for ch in missing {
-            let u = Unprintable { ch, field };
-            if !self.unprintable.contains(&u) {
-                self.unprintable.push(u);
-            }
+            self.note_unprintable(ch, field);
         }
         ascii
     }
 
+    fn note_unprintable(&mut self, ch: char, field: FieldRef) {
+        let u = Unprintable { ch, field };
+        if !self.unprintable.contains(&u) {
+            self.unprintable.push(u);
+        }
+    }
+
     fn push(&mut self, lines: Vec<String>, gap: usize) {
         self.pieces.push(Piece::Chunk(Chunk {
-            lines,
+            lines: Arc::new(lines),
             gap,
             keep_with_next: false,
         }));
@@ -521,7 +634,7 @@ impl Writer<'_> {
     /// Widens the gap before whatever comes next (two blank lines under a headline).
     fn set_gap_after(&mut self, gap: usize) {
         self.pieces.push(Piece::Chunk(Chunk {
-            lines: Vec::new(),
+            lines: Arc::default(),
             gap,
             keep_with_next: false,
         }));
@@ -534,7 +647,7 @@ impl Writer<'_> {
         } else {
             0
         };
-        let mut out: Vec<String> = Vec::new();
+        let mut out = Page::default();
         let mut page_lines = 0usize;
         let mut pending_gap = 0usize;
         let mut break_pending = false;
@@ -575,26 +688,46 @@ impl Writer<'_> {
             // Room is left at the page foot for a blank line and the `-more-` mark.
             let auto = page_length > 0 && page_lines > 0 && page_lines + need + 2 > page_length;
             if (break_pending || auto) && !out.is_empty() {
-                out.push(String::new());
-                out.push(centre("-more-", self.width));
+                out.push("");
+                out.push(&centre("-more-", self.width));
                 page_lines = 0;
                 if self.rules.page_tag {
-                    out.push("<PAGE>".into());
+                    out.push("<PAGE>");
                     page_lines = 1;
                 }
             }
             break_pending = false;
             let gap = if out.is_empty() { 0 } else { gap };
             for _ in 0..gap {
-                out.push(String::new());
+                out.push("");
             }
             page_lines += gap + chunk.lines.len();
-            out.extend(chunk.lines.iter().map(|l| l.trim_end().to_string()));
+            for line in chunk.lines.iter() {
+                out.push(line.trim_end());
+            }
             pending_gap = 0;
         }
-        let mut text = out.join("\n");
-        text.push('\n');
-        text
+        if out.is_empty() {
+            out.push("");
+        }
+        out.text
+    }
+}
+
+/// The export's text as it is laid out, one line at a time, each ending in a newline.
+#[derive(Default)]
+struct Page {
+    text: String,
+}
+
+impl Page {
+    fn push(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
     }
 }
 

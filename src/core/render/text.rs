@@ -7,7 +7,16 @@ use crate::core::draft::SentenceSpacing;
 
 /// Display width as a terminal or monospace font shows it.
 pub fn width(s: &str) -> usize {
+    if is_plain_ascii(s) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
+}
+
+/// Printable ASCII only: one column a byte, nothing to clean or convert. Most
+/// releases are all this, so it is the fast path everywhere.
+fn is_plain_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 
 /// Splits prose into paragraphs at blank lines and joins the lines of each with spaces.
@@ -49,6 +58,9 @@ pub fn lines(text: &str) -> Vec<String> {
 
 /// One line of text without control characters (tabs become a space).
 pub fn clean_line(s: &str) -> String {
+    if is_plain_ascii(s) {
+        return s.to_string();
+    }
     s.chars()
         .filter_map(|c| match c {
             '\t' => Some(' '),
@@ -114,6 +126,9 @@ pub fn ascii_for(c: char) -> Option<&'static str> {
 
 /// The ASCII form of `s` for EDGAR, and the characters that had none (written as `?`).
 pub fn to_ascii(s: &str) -> (String, Vec<char>) {
+    if is_plain_ascii(s) {
+        return (s.to_string(), Vec::new());
+    }
     let mut out = String::with_capacity(s.len());
     let mut missing = Vec::new();
     for c in s.chars() {
