@@ -6,11 +6,12 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use egui::{Pos2, RawInput, Rect, vec2};
-use pressroom::core::draft::{Block, Draft, Style};
+use egui::{Event, Key, Modifiers, Pos2, RawInput, Rect, vec2};
+use pressroom::core::draft::{Block, Draft, FieldRef, Style};
 use pressroom::core::{checks, draft_file, import, render};
 use pressroom::shell::PressroomApp;
 use pressroom::shell::app::Prefs;
+use pressroom::shell::commands::Command;
 use pressroom::shell::dialogs::FakeDialogs;
 
 const PARAGRAPH: &str = "Revenue for the quarter rose on higher volumes in every region, and the \
@@ -29,16 +30,17 @@ fn draft_of(words: usize) -> Draft {
     d
 }
 
-fn input() -> RawInput {
+fn input(events: Vec<Event>) -> RawInput {
     RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 820.0))),
+        events,
         ..Default::default()
     }
 }
 
 /// One whole frame of the window, tessellated, as a display would need it.
-fn frame(ctx: &egui::Context, app: &mut PressroomApp) {
-    let out = ctx.run_ui(input(), |ui| app.show(ui));
+fn frame(ctx: &egui::Context, app: &mut PressroomApp, events: Vec<Event>) {
+    let out = ctx.run_ui(input(events), |ui| app.show(ui));
     black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
 }
 
@@ -56,7 +58,7 @@ fn benchmarks(c: &mut Criterion) {
         let mut demo = egui_demo_lib::DemoWindows::default();
         c.bench_function("reference/egui_demo_frame", |b| {
             b.iter(|| {
-                let mut out = ctx.run_ui(input(), |ui| demo.ui(ui));
+                let mut out = ctx.run_ui(input(Vec::new()), |ui| demo.ui(ui));
                 black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
                 out.textures_delta.clear();
             })
@@ -66,26 +68,42 @@ fn benchmarks(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let mut app = PressroomApp::new(Prefs::default(), Box::new(FakeDialogs::default()));
         app.doc.apply(|d| *d = draft.clone());
-        frame(&ctx, &mut app);
-        frame(&ctx, &mut app);
-        let last = app
-            .doc
-            .draft
-            .body
-            .iter()
-            .rposition(|b| matches!(b, Block::Paragraph(_)))
-            .expect("a paragraph");
+        // The cursor in a paragraph halfway down, as an author working on it would have it.
+        let middle = app.doc.draft.body.len() / 2;
+        app.run_command(&ctx, Command::GoTo(FieldRef::Body(middle)));
+        for _ in 0..3 {
+            frame(&ctx, &mut app, Vec::new());
+        }
+        let before = app.doc.revision();
+        let mut typed = false;
         c.bench_function(&format!("keystroke_frame/{name}"), |b| {
             b.iter(|| {
-                if let Block::Paragraph(t) = &mut app.doc.draft.body[last] {
-                    t.push('x');
+                // Type a letter, then take it back: the paragraph stays the size it was.
+                let key = if typed {
+                    Event::Key {
+                        key: Key::Backspace,
+                        physical_key: None,
+                        pressed: true,
+                        repeat: false,
+                        modifiers: Modifiers::NONE,
+                    }
+                } else {
+                    Event::Text("x".into())
+                };
+                typed = !typed;
+                frame(&ctx, &mut app, vec![key]);
+                // The frame egui asks for next, for panels drawn before the change.
+                if ctx.has_requested_repaint() {
+                    frame(&ctx, &mut app, Vec::new());
                 }
-                app.doc.edited(None, 0.0);
-                frame(&ctx, &mut app);
             })
         });
+        assert!(
+            app.doc.revision() > before,
+            "the keystrokes reached the draft"
+        );
         c.bench_function(&format!("idle_frame/{name}"), |b| {
-            b.iter(|| frame(&ctx, &mut app))
+            b.iter(|| frame(&ctx, &mut app, Vec::new()))
         });
 
         for style in Style::ALL {

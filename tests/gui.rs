@@ -793,3 +793,43 @@ fn importing_something_that_is_not_a_release_shows_why() {
     assert!(h.query_by_label_contains("photo.txt").is_some());
     assert_eq!(h.state().doc.draft.headline, "Keep");
 }
+
+#[test]
+fn go_to_a_body_block_far_down_a_long_release_puts_the_cursor_there() {
+    use pressroom::core::draft::{Block, FieldRef};
+    use pressroom::shell::commands::Command;
+    let (mut h, _) = harness_sized(1280.0, 820.0);
+    h.state_mut().doc.apply(|d| {
+        d.body = (0..300)
+            .map(|i| Block::Paragraph(format!("Paragraph number {i} of a long release.")))
+            .collect();
+    });
+    h.run();
+    assert!(
+        h.query_by_value("Paragraph number 250 of a long release.")
+            .is_none(),
+        "far down, not drawn"
+    );
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::GoTo(FieldRef::Body(250)));
+    h.run();
+    assert!(
+        h.query_all_by_value("Paragraph number 250 of a long release.")
+            .any(|n| n.is_focused()),
+        "the paragraph's field has the cursor"
+    );
+    h.event(egui::Event::Key {
+        key: Key::End,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::Text(" More.".into()));
+    h.run();
+    let Block::Paragraph(t) = &h.state().doc.draft.body[250] else {
+        panic!("still a paragraph")
+    };
+    assert_eq!(t, "Paragraph number 250 of a long release. More.");
+}

@@ -354,8 +354,7 @@ impl PressroomApp {
             .size_range(60.0..=600.0)
             .show(ui, |ui| {
                 if let Some(field) = checks_panel::ui(ui, &self.preview.findings) {
-                    self.jump = Some(field);
-                    ctx.request_repaint();
+                    commands.push(Command::GoTo(field));
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -510,6 +509,10 @@ impl PressroomApp {
             }),
             Command::SetPreviewStyle(s) => self.prefs.preview_style = s,
             Command::SetTheme(t) => self.prefs.theme = t,
+            Command::GoTo(field) => {
+                self.jump = Some(field);
+                ctx.request_repaint(); // the form opens, scrolls to and focuses it next frame
+            }
         }
     }
 

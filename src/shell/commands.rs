@@ -37,6 +37,8 @@ pub enum Command {
     MoveAbout(usize, Move),
     SetPreviewStyle(Style),
     SetTheme(crate::shell::app::Theme),
+    /// Opens the form at a field, scrolls to it and puts the cursor there.
+    GoTo(crate::core::draft::FieldRef),
 }
 
 /// Where an inserted safe-harbor text comes from.
@@ -135,6 +137,7 @@ impl Command {
             Command::AddAbout => "Add \"About\" section",
             Command::SetPreviewStyle(_) => "Preview style",
             Command::SetTheme(_) => "Theme",
+            Command::GoTo(_) => "Go to field",
         }
     }
 }

@@ -27,6 +27,10 @@ pub struct Form<'a> {
     jump: Option<FieldRef>,
     /// The next text field drawn takes the focus: it is the jump target's first.
     focus_next: bool,
+    /// Where that field is, to scroll to once every section has had its say.
+    scroll_to: Option<egui::Rect>,
+    /// A field drawn since this was last cleared has the keyboard focus.
+    focus_seen: bool,
 }
 
 /// Time zones offered for an embargo: where IR teams and their wires usually are.
@@ -51,8 +55,14 @@ pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutpu
         out: FormOutput::default(),
         jump,
         focus_next: false,
+        scroll_to: None,
+        focus_seen: false,
     };
     form.ui(ui);
+    if let Some(rect) = form.scroll_to {
+        // Last, so the field wins over its section's header.
+        ui.scroll_to_rect(rect, None);
+    }
     form.out
 }
 
@@ -108,6 +118,7 @@ impl Form<'_> {
 
     /// Records a text field's edit.
     fn note(&mut self, r: &Response) {
+        self.focus_seen |= r.has_focus();
         if r.changed() {
             self.out.edited = true;
             self.out.typing_in = Some(r.id);
@@ -155,7 +166,7 @@ impl Form<'_> {
     fn take_focus(&mut self, r: &Response) {
         if std::mem::take(&mut self.focus_next) {
             r.request_focus();
-            r.scroll_to_me(None); // only as far as needed to show it
+            self.scroll_to = Some(r.rect);
         }
     }
 
@@ -264,26 +275,39 @@ impl Form<'_> {
         let mut contacts = std::mem::take(&mut self.draft.contacts);
         let n = contacts.len();
         for (i, c) in contacts.iter_mut().enumerate() {
-            self.arrive(FieldRef::Contact(i));
-            ui.push_id(("contact", i), |ui| {
-                item_header(
-                    ui,
-                    &format!("Contact {}", i + 1),
-                    i,
-                    n,
-                    &mut self.out.commands,
-                    |i, m| m.map_or(Command::RemoveContact(i), |m| Command::MoveContact(i, m)),
-                );
-                grid(ui, "contact", |ui| {
-                    self.text(ui, "Role label", &mut c.role);
-                    self.text(ui, "Organisation", &mut c.organisation);
-                    self.text(ui, "Name", &mut c.name);
-                    self.text(ui, "Title", &mut c.title);
-                    self.text(ui, "Phone", &mut c.phone);
-                    self.text(ui, "Email", &mut c.email);
-                });
-            });
-            ui.separator();
+            let target = self.jump == Some(FieldRef::Contact(i));
+            on_screen(
+                ui,
+                ("contact", i),
+                target,
+                |_| 190.0,
+                |ui| {
+                    self.focus_seen = false;
+                    self.arrive(FieldRef::Contact(i));
+                    ui.push_id(("contact", i), |ui| {
+                        item_header(
+                            ui,
+                            &format!("Contact {}", i + 1),
+                            i,
+                            n,
+                            &mut self.out.commands,
+                            |i, m| {
+                                m.map_or(Command::RemoveContact(i), |m| Command::MoveContact(i, m))
+                            },
+                        );
+                        grid(ui, "contact", |ui| {
+                            self.text(ui, "Role label", &mut c.role);
+                            self.text(ui, "Organisation", &mut c.organisation);
+                            self.text(ui, "Name", &mut c.name);
+                            self.text(ui, "Title", &mut c.title);
+                            self.text(ui, "Phone", &mut c.phone);
+                            self.text(ui, "Email", &mut c.email);
+                        });
+                    });
+                    ui.separator();
+                    self.focus_seen
+                },
+            );
         }
         self.draft.contacts = contacts;
         ui.horizontal(|ui| {
@@ -416,49 +440,55 @@ impl Form<'_> {
         let mut blocks = std::mem::take(&mut self.draft.body);
         let n = blocks.len();
         for (i, block) in blocks.iter_mut().enumerate() {
-            self.arrive(FieldRef::Body(i));
-            ui.push_id(("block", i), |ui| {
-                let title = format!("{}. {}", i + 1, block.kind_name());
-                item_header(ui, &title, i, n, &mut self.out.commands, |i, m| {
-                    m.map_or(Command::RemoveBlock(i), |m| Command::MoveBlock(i, m))
+            let target = self.jump == Some(FieldRef::Body(i));
+            let estimate = block_height_estimate(block);
+            on_screen(ui, ("block", i), target, estimate, |ui| {
+                self.focus_seen = false;
+                self.arrive(FieldRef::Body(i));
+                ui.push_id(("block", i), |ui| {
+                    let title = format!("{}. {}", i + 1, block.kind_name());
+                    item_header(ui, &title, i, n, &mut self.out.commands, |i, m| {
+                        m.map_or(Command::RemoveBlock(i), |m| Command::MoveBlock(i, m))
+                    });
+                    grid(ui, "block", |ui| match block {
+                        Block::Paragraph(t) => {
+                            self.multiline(ui, "Text", t, 3);
+                        }
+                        Block::Quote(q) => {
+                            self.multiline(ui, "Quote", &mut q.text, 3);
+                            self.text(ui, "Speaker", &mut q.speaker);
+                            self.text(ui, "Speaker's title", &mut q.title);
+                            self.text(ui, "Verb", &mut q.verb);
+                            ui.label("Attribution");
+                            ui.horizontal(|ui| {
+                                let a = ui.radio_value(
+                                    &mut q.attribution,
+                                    Attribution::After,
+                                    "After the quote",
+                                );
+                                let b = ui.radio_value(
+                                    &mut q.attribution,
+                                    Attribution::Before,
+                                    "Before the quote",
+                                );
+                                self.changed(a.changed() || b.changed());
+                            });
+                            ui.end_row();
+                        }
+                        Block::Bullets(items) => self.lines(ui, "Points", items),
+                        Block::Heading(h) => {
+                            self.text(ui, "Sub-heading", h);
+                        }
+                        Block::PageBreak => {
+                            ui.weak("-more- and a new page here");
+                            ui.end_row();
+                        }
+                    });
                 });
-                grid(ui, "block", |ui| match block {
-                    Block::Paragraph(t) => {
-                        self.multiline(ui, "Text", t, 3);
-                    }
-                    Block::Quote(q) => {
-                        self.multiline(ui, "Quote", &mut q.text, 3);
-                        self.text(ui, "Speaker", &mut q.speaker);
-                        self.text(ui, "Speaker's title", &mut q.title);
-                        self.text(ui, "Verb", &mut q.verb);
-                        ui.label("Attribution");
-                        ui.horizontal(|ui| {
-                            let a = ui.radio_value(
-                                &mut q.attribution,
-                                Attribution::After,
-                                "After the quote",
-                            );
-                            let b = ui.radio_value(
-                                &mut q.attribution,
-                                Attribution::Before,
-                                "Before the quote",
-                            );
-                            self.changed(a.changed() || b.changed());
-                        });
-                        ui.end_row();
-                    }
-                    Block::Bullets(items) => self.lines(ui, "Points", items),
-                    Block::Heading(h) => {
-                        self.text(ui, "Sub-heading", h);
-                    }
-                    Block::PageBreak => {
-                        ui.weak("-more- and a new page here");
-                        ui.end_row();
-                    }
-                });
+                ui.separator();
+                self.focus_next = false; // a page break has no field to take it
+                self.focus_seen
             });
-            ui.separator();
-            self.focus_next = false; // a page break has no field to take it
         }
         self.draft.body = blocks;
         ui.horizontal_wrapped(|ui| {
@@ -475,22 +505,29 @@ impl Form<'_> {
         let mut abouts = std::mem::take(&mut self.draft.boilerplate);
         let n = abouts.len();
         for (i, a) in abouts.iter_mut().enumerate() {
-            self.arrive(FieldRef::About(i));
-            ui.push_id(("about", i), |ui| {
-                item_header(
-                    ui,
-                    &format!("About section {}", i + 1),
-                    i,
-                    n,
-                    &mut self.out.commands,
-                    |i, m| m.map_or(Command::RemoveAbout(i), |m| Command::MoveAbout(i, m)),
-                );
-                grid(ui, "about", |ui| {
-                    self.text(ui, "Heading", &mut a.heading);
-                    self.multiline(ui, "About text", &mut a.text, 3);
+            let target = self.jump == Some(FieldRef::About(i));
+            let text = text_height_estimate(a.text.len(), 3);
+            let estimate = move |width| text(width) + 50.0;
+            on_screen(ui, ("about", i), target, estimate, |ui| {
+                self.focus_seen = false;
+                self.arrive(FieldRef::About(i));
+                ui.push_id(("about", i), |ui| {
+                    item_header(
+                        ui,
+                        &format!("About section {}", i + 1),
+                        i,
+                        n,
+                        &mut self.out.commands,
+                        |i, m| m.map_or(Command::RemoveAbout(i), |m| Command::MoveAbout(i, m)),
+                    );
+                    grid(ui, "about", |ui| {
+                        self.text(ui, "Heading", &mut a.heading);
+                        self.multiline(ui, "About text", &mut a.text, 3);
+                    });
                 });
+                ui.separator();
+                self.focus_seen
             });
-            ui.separator();
         }
         self.draft.boilerplate = abouts;
         if ui.button("+ About section").clicked() {
@@ -590,6 +627,63 @@ fn section(ui: &mut Ui, title: &str, open: bool, force: bool, body: impl FnOnce(
         .show(ui, body);
     if force {
         r.header_response.scroll_to_me(None);
+    }
+}
+
+/// Draws one item of a list (a body block, a contact, an about section) when it is on
+/// screen or within a screen of it, or holds the cursor, and otherwise only takes the room
+/// it took when last drawn: a 50,000-word release has a thousand blocks, and laying them
+/// all out each frame is what would make typing slow. `force` draws it wherever it is (a
+/// jump to one of its fields). `draw` says whether a field in it has the focus.
+fn on_screen(
+    ui: &mut Ui,
+    item: (&str, usize),
+    force: bool,
+    estimate: impl FnOnce(f32) -> f32,
+    draw: impl FnOnce(&mut Ui) -> bool,
+) {
+    let id = ui.scope_id().with(("room", item));
+    let top = ui.cursor().top();
+    let view = ui.clip_rect();
+    let width = ui.available_width();
+    // Measured at another width (the panel was resized) it is still the best guess.
+    let (height, has_focus) = ui
+        .data(|d| d.get_temp::<(f32, bool)>(id))
+        .unwrap_or_else(|| (estimate(width), false));
+    let near = top <= view.bottom() + view.height() && top + height >= view.top() - view.height();
+    if !near && !force && !has_focus {
+        let spacing = ui.spacing().item_spacing.y;
+        ui.allocate_space(egui::vec2(width, (height - spacing).max(0.0)));
+        return;
+    }
+    // An id of its own, so its widgets keep theirs whether or not the items above it were
+    // drawn (an id counted from the widgets before it would change, and lose the cursor).
+    let has_focus = ui
+        .scope_builder(egui::UiBuilder::new().scope_id(id.with("item")), draw)
+        .inner;
+    let drawn = ui.cursor().top() - top;
+    ui.data_mut(|d| d.insert_temp(id, (drawn, has_focus)));
+}
+
+/// Roughly how tall a block's fields are before it has been drawn once. Cheap, as it is
+/// asked of every block off screen every frame.
+fn block_height_estimate(block: &Block) -> impl FnOnce(f32) -> f32 + use<> {
+    const HEADER: f32 = 30.0;
+    const ROW: f32 = 24.0;
+    let (bytes, rows, extra) = match block {
+        Block::Paragraph(t) => (t.len(), 3, 0.0),
+        Block::Quote(q) => (q.text.len(), 3, 4.0 * ROW),
+        Block::Bullets(items) => (items.iter().map(|i| i.len() + 40).sum(), 3, 0.0),
+        Block::Heading(_) | Block::PageBreak => (0, 0, ROW),
+    };
+    move |width| HEADER + extra + text_height_estimate(bytes, rows)(width)
+}
+
+/// A multi-line field's height: about 7 points a character, in a column less its label.
+fn text_height_estimate(bytes: usize, min_rows: usize) -> impl FnOnce(f32) -> f32 {
+    move |width| {
+        let per_row = ((width - 130.0) / 7.0).max(10.0) as usize;
+        bytes.div_ceil(per_row).max(min_rows) as f32 * 17.0 + 10.0
     }
 }
 
