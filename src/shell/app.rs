@@ -322,17 +322,12 @@ impl PressroomApp {
             ctx.set_theme(self.prefs.theme.preference());
             self.theme_applied = Some(self.prefs.theme);
         }
-        let revision_at_start = self.doc.revision();
         let mut commands = self.shortcuts(&ctx);
         self.handle_close_request(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
-        self.preview.update(
-            &self.doc.draft,
-            self.doc.revision(),
-            self.prefs.preview_style,
-        );
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        // The form first, so everything drawn after it (preview, checks, status) shows the
+        // draft with this frame's keystroke.
         egui::Panel::left("form")
             .resizable(true)
             .default_size(560.0)
@@ -348,6 +343,13 @@ impl PressroomApp {
                         commands.extend(out.commands);
                     });
             });
+        self.preview.update(
+            &self.doc.draft,
+            self.doc.revision(),
+            self.prefs.preview_style,
+        );
+        let revision_shown = self.doc.revision();
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::bottom("checks")
             .resizable(true)
             .default_size(140.0)
@@ -357,14 +359,7 @@ impl PressroomApp {
                     commands.push(Command::GoTo(field));
                 }
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            self.preview.update(
-                &self.doc.draft,
-                self.doc.revision(),
-                self.prefs.preview_style,
-            );
-            self.preview.ui(ui);
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.preview.ui(ui));
         if let Some(mut editor) = self.profile_editor.take() {
             let outcome = editor.show(&ctx, &self.doc.draft);
             if outcome.changed {
@@ -383,8 +378,8 @@ impl PressroomApp {
         }
         self.autosave(&ctx);
         self.update_title(&ctx);
-        if self.doc.revision() != revision_at_start {
-            // Panels drawn before the change show it on the next frame.
+        if self.doc.revision() != revision_shown {
+            // A command changed the draft after the panels were drawn: show it next frame.
             ctx.request_repaint();
         }
     }

@@ -274,41 +274,35 @@ impl Form<'_> {
     fn contacts(&mut self, ui: &mut Ui) {
         let mut contacts = std::mem::take(&mut self.draft.contacts);
         let n = contacts.len();
+        let mut list = LazyList::begin(ui, "contacts", n, |_, _| 190.0);
         for (i, c) in contacts.iter_mut().enumerate() {
             let target = self.jump == Some(FieldRef::Contact(i));
-            on_screen(
-                ui,
-                ("contact", i),
-                target,
-                |_| 190.0,
-                |ui| {
-                    self.focus_seen = false;
-                    self.arrive(FieldRef::Contact(i));
-                    ui.push_id(("contact", i), |ui| {
-                        item_header(
-                            ui,
-                            &format!("Contact {}", i + 1),
-                            i,
-                            n,
-                            &mut self.out.commands,
-                            |i, m| {
-                                m.map_or(Command::RemoveContact(i), |m| Command::MoveContact(i, m))
-                            },
-                        );
-                        grid(ui, "contact", |ui| {
-                            self.text(ui, "Role label", &mut c.role);
-                            self.text(ui, "Organisation", &mut c.organisation);
-                            self.text(ui, "Name", &mut c.name);
-                            self.text(ui, "Title", &mut c.title);
-                            self.text(ui, "Phone", &mut c.phone);
-                            self.text(ui, "Email", &mut c.email);
-                        });
+            list.item(ui, i, target, |ui| {
+                self.focus_seen = false;
+                self.arrive(FieldRef::Contact(i));
+                ui.push_id(("contact", i), |ui| {
+                    item_header(
+                        ui,
+                        &format!("Contact {}", i + 1),
+                        i,
+                        n,
+                        &mut self.out.commands,
+                        |i, m| m.map_or(Command::RemoveContact(i), |m| Command::MoveContact(i, m)),
+                    );
+                    grid(ui, "contact", |ui| {
+                        self.text(ui, "Role label", &mut c.role);
+                        self.text(ui, "Organisation", &mut c.organisation);
+                        self.text(ui, "Name", &mut c.name);
+                        self.text(ui, "Title", &mut c.title);
+                        self.text(ui, "Phone", &mut c.phone);
+                        self.text(ui, "Email", &mut c.email);
                     });
-                    ui.separator();
-                    self.focus_seen
-                },
-            );
+                });
+                ui.separator();
+                self.focus_seen
+            });
         }
+        list.end(ui);
         self.draft.contacts = contacts;
         ui.horizontal(|ui| {
             if ui.button("+ Contact").clicked() {
@@ -439,10 +433,12 @@ impl Form<'_> {
     fn body(&mut self, ui: &mut Ui) {
         let mut blocks = std::mem::take(&mut self.draft.body);
         let n = blocks.len();
+        let mut list = LazyList::begin(ui, "blocks", n, |i, width| {
+            block_height_estimate(&blocks[i], width)
+        });
         for (i, block) in blocks.iter_mut().enumerate() {
             let target = self.jump == Some(FieldRef::Body(i));
-            let estimate = block_height_estimate(block);
-            on_screen(ui, ("block", i), target, estimate, |ui| {
+            list.item(ui, i, target, |ui| {
                 self.focus_seen = false;
                 self.arrive(FieldRef::Body(i));
                 ui.push_id(("block", i), |ui| {
@@ -490,6 +486,7 @@ impl Form<'_> {
                 self.focus_seen
             });
         }
+        list.end(ui);
         self.draft.body = blocks;
         ui.horizontal_wrapped(|ui| {
             ui.label("Add:");
@@ -504,11 +501,12 @@ impl Form<'_> {
     fn boilerplate(&mut self, ui: &mut Ui) {
         let mut abouts = std::mem::take(&mut self.draft.boilerplate);
         let n = abouts.len();
+        let mut list = LazyList::begin(ui, "abouts", n, |i, width| {
+            text_height_estimate(abouts[i].text.len(), 3, width) + 50.0
+        });
         for (i, a) in abouts.iter_mut().enumerate() {
             let target = self.jump == Some(FieldRef::About(i));
-            let text = text_height_estimate(a.text.len(), 3);
-            let estimate = move |width| text(width) + 50.0;
-            on_screen(ui, ("about", i), target, estimate, |ui| {
+            list.item(ui, i, target, |ui| {
                 self.focus_seen = false;
                 self.arrive(FieldRef::About(i));
                 ui.push_id(("about", i), |ui| {
@@ -529,6 +527,7 @@ impl Form<'_> {
                 self.focus_seen
             });
         }
+        list.end(ui);
         self.draft.boilerplate = abouts;
         if ui.button("+ About section").clicked() {
             self.out.commands.push(Command::AddAbout);
@@ -630,61 +629,95 @@ fn section(ui: &mut Ui, title: &str, open: bool, force: bool, body: impl FnOnce(
     }
 }
 
-/// Draws one item of a list (a body block, a contact, an about section) when it is on
-/// screen or within a screen of it, or holds the cursor, and otherwise only takes the room
-/// it took when last drawn: a 50,000-word release has a thousand blocks, and laying them
-/// all out each frame is what would make typing slow. `force` draws it wherever it is (a
-/// jump to one of its fields). `draw` says whether a field in it has the focus.
-fn on_screen(
-    ui: &mut Ui,
-    item: (&str, usize),
-    force: bool,
-    estimate: impl FnOnce(f32) -> f32,
-    draw: impl FnOnce(&mut Ui) -> bool,
-) {
-    let id = ui.scope_id().with(("room", item));
-    let top = ui.cursor().top();
-    let view = ui.clip_rect();
-    let width = ui.available_width();
-    // Measured at another width (the panel was resized) it is still the best guess.
-    let (height, has_focus) = ui
-        .data(|d| d.get_temp::<(f32, bool)>(id))
-        .unwrap_or_else(|| (estimate(width), false));
-    let near = top <= view.bottom() + view.height() && top + height >= view.top() - view.height();
-    if !near && !force && !has_focus {
-        let spacing = ui.spacing().item_spacing.y;
-        ui.allocate_space(egui::vec2(width, (height - spacing).max(0.0)));
-        return;
-    }
-    // An id of its own, so its widgets keep theirs whether or not the items above it were
-    // drawn (an id counted from the widgets before it would change, and lose the cursor).
-    let has_focus = ui
-        .scope_builder(egui::UiBuilder::new().scope_id(id.with("item")), draw)
-        .inner;
-    let drawn = ui.cursor().top() - top;
-    ui.data_mut(|d| d.insert_temp(id, (drawn, has_focus)));
+/// A list (body blocks, contacts, about sections) that draws only the items on screen,
+/// just outside it, or holding the cursor, and for the rest only takes the room they
+/// took when last drawn: a 50,000-word release has a thousand blocks, and laying them all
+/// out every frame is what would make typing slow.
+struct LazyList {
+    id: Id,
+    /// Each item's height when last drawn (or estimated), and whether it held the focus.
+    rooms: Vec<(f32, bool)>,
+    /// Room of items passed over and not yet taken.
+    skipped: f32,
 }
 
-/// Roughly how tall a block's fields are before it has been drawn once. Cheap, as it is
-/// asked of every block off screen every frame.
-fn block_height_estimate(block: &Block) -> impl FnOnce(f32) -> f32 + use<> {
+/// Items this far outside the view are drawn too, so Tab reaches the next field.
+const MARGIN: f32 = 200.0;
+
+impl LazyList {
+    fn begin(ui: &Ui, name: &str, n: usize, estimate: impl Fn(usize, f32) -> f32) -> Self {
+        let id = ui.scope_id().with(("lazy-list", name));
+        let mut rooms: Vec<(f32, bool)> = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let width = ui.available_width();
+        // Items never drawn get a guess; one measured at another width (the panel was
+        // resized) keeps its old height as the best guess until it is drawn again.
+        rooms.truncate(n);
+        for i in rooms.len()..n {
+            rooms.push((estimate(i, width), false));
+        }
+        Self {
+            id,
+            rooms,
+            skipped: 0.0,
+        }
+    }
+
+    /// Item `i`: drawn by `draw` (which says whether a field in it has the focus) when it
+    /// is near the view or `force`d (a jump to one of its fields), else passed over.
+    fn item(&mut self, ui: &mut Ui, i: usize, force: bool, draw: impl FnOnce(&mut Ui) -> bool) {
+        let (height, had_focus) = self.rooms[i];
+        let top = ui.cursor().top() + self.skipped;
+        let view = ui.clip_rect();
+        let near = top <= view.bottom() + MARGIN && top + height >= view.top() - MARGIN;
+        if !near && !force && !had_focus {
+            self.skipped += height;
+            return;
+        }
+        self.take_skipped(ui);
+        let top = ui.cursor().top();
+        // An id of its own, so its widgets keep theirs whether or not the items above it were
+        // drawn (an id counted from the widgets before it would change, and lose the cursor).
+        let id = self.id.with(i);
+        let has_focus = ui
+            .scope_builder(egui::UiBuilder::new().scope_id(id), draw)
+            .inner;
+        self.rooms[i] = (ui.cursor().top() - top, has_focus);
+    }
+
+    fn take_skipped(&mut self, ui: &mut Ui) {
+        if self.skipped > 0.0 {
+            let spacing = ui.spacing().item_spacing.y;
+            let width = ui.available_width();
+            ui.allocate_space(egui::vec2(width, (self.skipped - spacing).max(0.0)));
+            self.skipped = 0.0;
+        }
+    }
+
+    fn end(mut self, ui: &mut Ui) {
+        self.take_skipped(ui);
+        ui.data_mut(|d| d.insert_temp(self.id, self.rooms));
+    }
+}
+
+/// Roughly how tall a block's fields are, before it has been drawn once.
+fn block_height_estimate(block: &Block, width: f32) -> f32 {
     const HEADER: f32 = 30.0;
     const ROW: f32 = 24.0;
-    let (bytes, rows, extra) = match block {
-        Block::Paragraph(t) => (t.len(), 3, 0.0),
-        Block::Quote(q) => (q.text.len(), 3, 4.0 * ROW),
-        Block::Bullets(items) => (items.iter().map(|i| i.len() + 40).sum(), 3, 0.0),
-        Block::Heading(_) | Block::PageBreak => (0, 0, ROW),
-    };
-    move |width| HEADER + extra + text_height_estimate(bytes, rows)(width)
+    HEADER
+        + match block {
+            Block::Paragraph(t) => text_height_estimate(t.len(), 3, width),
+            Block::Quote(q) => text_height_estimate(q.text.len(), 3, width) + 4.0 * ROW,
+            Block::Bullets(items) => {
+                text_height_estimate(items.iter().map(|i| i.len() + 40).sum(), 3, width)
+            }
+            Block::Heading(_) | Block::PageBreak => ROW,
+        }
 }
 
 /// A multi-line field's height: about 7 points a character, in a column less its label.
-fn text_height_estimate(bytes: usize, min_rows: usize) -> impl FnOnce(f32) -> f32 {
-    move |width| {
-        let per_row = ((width - 130.0) / 7.0).max(10.0) as usize;
-        bytes.div_ceil(per_row).max(min_rows) as f32 * 17.0 + 10.0
-    }
+fn text_height_estimate(bytes: usize, min_rows: usize, width: f32) -> f32 {
+    let per_row = ((width - 130.0) / 7.0).max(10.0) as usize;
+    bytes.div_ceil(per_row).max(min_rows) as f32 * 17.0 + 10.0
 }
 
 fn grid(ui: &mut Ui, id: &str, body: impl FnOnce(&mut Ui)) {
