@@ -104,6 +104,8 @@ pub struct PressroomApp {
     prompt: Option<Prompt>,
     /// A field to bring into view and focus on the next frame.
     jump: Option<FieldRef>,
+    /// Set only when a start-up benchmark asked for it (see [`crate::shell::probe`]).
+    probe: Option<crate::shell::probe::FirstFrameProbe>,
     quitting: bool,
     /// The last message about a save or export, shown in the status bar.
     status: String,
@@ -151,6 +153,7 @@ impl PressroomApp {
             dialogs,
             prompt: None,
             jump: Some(FieldRef::Headline),
+            probe: None,
             quitting: false,
             status: String::new(),
             title_sent: String::new(),
@@ -284,6 +287,7 @@ impl PressroomApp {
             app = app.with_profiles(ProfileStore::new(dir));
         }
         app = app.with_user_templates(templates::user_dir().as_deref());
+        app.probe = crate::shell::probe::FirstFrameProbe::from_env();
         if let Some(path) = file {
             app.open_at_start(&path);
         }
@@ -883,7 +887,8 @@ impl PressroomApp {
     }
 
     fn status_bar(&self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
+        // Wraps rather than cut off when the preview side is narrow.
+        ui.horizontal_wrapped(|ui| {
             let p = &self.preview;
             let errors = p
                 .findings
@@ -908,22 +913,20 @@ impl PressroomApp {
             ui.separator();
             let len = self.doc.draft.headline.trim().chars().count();
             let note = match len {
-                0..=70 => "",
-                71..=120 => " (over the ~70 newswires suggest)",
-                _ => " (too long: over 120)",
+                0..=70 => "Newswires suggest about 70 characters.",
+                71..=120 => "Over the about 70 characters newswires suggest.",
+                _ => "Too long: wires and readers cut headlines past 120 characters.",
             };
             ui.colored_label(
                 preview::headline_colour(len, ui),
-                format!("Headline {len} chars{note}"),
-            );
+                format!("Headline {len} chars"),
+            )
+            .on_hover_text(note);
             ui.separator();
             ui.label(format!("{} lines", p.lines.len()));
             ui.separator();
-            ui.label(format!(
-                "{} · {} columns",
-                self.prefs.preview_style.label(),
-                p.width
-            ));
+            ui.label(format!("{} columns", p.width))
+                .on_hover_text(self.prefs.preview_style.label());
             if !p.rendered.unprintable.is_empty() {
                 ui.separator();
                 ui.colored_label(
@@ -1173,6 +1176,9 @@ impl PressroomApp {
 impl eframe::App for PressroomApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        if let Some(probe) = &mut self.probe {
+            probe.after_frame(ui.ctx());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod document;
 pub mod form;
 pub mod preview;
+pub mod probe;
 pub mod profiles_window;
 
 use std::path::PathBuf;
