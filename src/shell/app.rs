@@ -649,7 +649,7 @@ impl PressroomApp {
             Ok(()) => {
                 self.status = format!(
                     "Exported {} lines to {}",
-                    self.preview.lines.len(),
+                    self.preview.line_count(),
                     path.display()
                 );
                 if !r.unprintable.is_empty() {
@@ -923,7 +923,7 @@ impl PressroomApp {
             )
             .on_hover_text(note);
             ui.separator();
-            ui.label(format!("{} lines", p.lines.len()));
+            ui.label(format!("{} lines", p.line_count()));
             ui.separator();
             ui.label(format!("{} columns", p.width))
                 .on_hover_text(self.prefs.preview_style.label());

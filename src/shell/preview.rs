@@ -1,7 +1,8 @@
 //! The live preview: exactly the text export writes, in a monospace view with the
 //! column limit marked and page breaks set apart.
 
-use egui::{Color32, FontId, RichText, Stroke, Ui};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Rect, Stroke, Ui, pos2, vec2};
 
 use chrono::NaiveDate;
 
@@ -15,7 +16,8 @@ pub struct Preview {
     key: Option<(u64, Style, NaiveDate)>,
     pub findings: Vec<Finding>,
     pub rendered: Rendered,
-    pub lines: Vec<String>,
+    /// Where each line of the rendered text starts.
+    line_starts: Vec<usize>,
     pub words: usize,
     pub width: usize,
     cache: RenderCache,
@@ -27,7 +29,7 @@ impl Default for Preview {
             key: None,
             findings: Vec::new(),
             rendered: Rendered::default(),
-            lines: Vec::new(),
+            line_starts: Vec::new(),
             words: 0,
             width: 76,
             cache: RenderCache::default(),
@@ -45,14 +47,24 @@ impl Preview {
         self.key = Some((revision, style, today));
         self.rendered = render::render_cached(draft, style, &mut self.cache);
         self.findings = checks::check_rendered(draft, today, style, &self.rendered);
-        self.lines = self.rendered.text.lines().map(str::to_string).collect();
-        self.words = self
-            .rendered
-            .text
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
+        let text = &self.rendered.text;
+        self.line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|&i| i < text.len())
+            .collect();
+        self.words = self.rendered.words;
         self.width = render::effective_width(draft, style);
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Line `i` of the rendered text, without its newline.
+    pub fn line(&self, i: usize) -> &str {
+        let text = &self.rendered.text;
+        let end = self.line_starts.get(i + 1).copied().unwrap_or(text.len());
+        text[self.line_starts[i]..end].trim_end_matches('\n')
     }
 
     /// Forgets the cache, e.g. after a new document replaced the old one at the same revision.
@@ -60,41 +72,66 @@ impl Preview {
         self.key = None;
     }
 
+    /// The lines in view, as one text laid out once (egui caches it until the view or the
+    /// text changes): one widget rather than one a line keeps an idle frame cheap.
     pub fn ui(&self, ui: &mut Ui) {
         let font = FontId::monospace(13.0);
         let row_height = ui.fonts_mut(|f| f.row_height(&font));
         let char_width = ui.fonts_mut(|f| f.glyph_width(&font, 'M'));
         let marker = ui.visuals().warn_fg_color;
+        let text_colour = ui.visuals().text_color();
         let ruler = ui.visuals().weak_text_color().gamma_multiply(0.5);
+        let n = self.line_count();
+        // Export never writes past the width, so the content is that wide.
+        let size = vec2(char_width * (self.width + 2) as f32, row_height * n as f32);
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .id_salt("preview")
-            .show_rows(ui, row_height, self.lines.len(), |ui, rows| {
-                let left = ui.min_rect().left();
-                for line in &self.lines[rows] {
-                    let is_marker = is_page_marker(line);
-                    let text = RichText::new(if line.is_empty() { " " } else { line })
-                        .font(font.clone())
-                        .color(if is_marker {
-                            marker
-                        } else {
-                            ui.visuals().text_color()
-                        });
-                    let r = ui.add(egui::Label::new(text).extend());
+            .show_viewport(ui, |ui, view| {
+                let (_, content) = ui.allocate_space(size);
+                let first = ((view.min.y / row_height).floor().max(0.0) as usize).min(n);
+                let last = ((view.max.y / row_height).ceil() as usize + 1).min(n);
+                let mut job = LayoutJob::default();
+                let mut rules = Vec::new();
+                for (k, i) in (first..last).enumerate() {
+                    let line = self.line(i);
+                    let colour = if is_page_marker(line) {
+                        marker
+                    } else {
+                        text_colour
+                    };
+                    let end = if i + 1 < last { "\n" } else { "" };
+                    job.append(
+                        &format!("{line}{end}"),
+                        0.0,
+                        TextFormat::simple(font.clone(), colour),
+                    );
                     if line.trim() == "<PAGE>" {
-                        let y = r.rect.bottom();
-                        ui.painter().hline(
-                            left..=left + char_width * self.width as f32,
-                            y,
-                            Stroke::new(1.0, marker),
-                        );
+                        rules.push(k + 1);
                     }
                 }
+                let top = content.top() + first as f32 * row_height;
+                let rows = Rect::from_min_size(
+                    pos2(content.left(), top),
+                    vec2(size.x, (last - first) as f32 * row_height),
+                );
+                let left_aligned = egui::UiBuilder::new()
+                    .max_rect(rows)
+                    .layout(egui::Layout::top_down(egui::Align::LEFT));
+                ui.scope_builder(left_aligned, |ui| ui.add(egui::Label::new(job).extend()));
+                let left = content.left();
+                let right = left + char_width * self.width as f32;
+                for k in rules {
+                    let y = top + k as f32 * row_height;
+                    ui.painter()
+                        .hline(left..=right, y, Stroke::new(1.0, marker));
+                }
                 // The column limit, as a faint rule down the whole view.
-                let x = left + char_width * self.width as f32 + 1.0;
-                let clip = ui.clip_rect();
-                ui.painter()
-                    .vline(x, clip.y_range(), Stroke::new(1.0, ruler));
+                ui.painter().vline(
+                    right + 1.0,
+                    ui.clip_rect().y_range(),
+                    Stroke::new(1.0, ruler),
+                );
             });
     }
 }
@@ -110,5 +147,33 @@ pub fn headline_colour(len: usize, ui: &Ui) -> Color32 {
         0..=70 => ui.visuals().text_color(),
         71..=120 => ui.visuals().warn_fg_color,
         _ => ui.visuals().error_fg_color,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::draft::Block;
+
+    #[test]
+    fn the_preview_lines_are_the_rendered_text_s_lines() {
+        let draft = Draft {
+            headline: "A headline".into(),
+            body: vec![
+                Block::Paragraph("One.".into()),
+                Block::PageBreak,
+                Block::Paragraph("Two.".into()),
+            ],
+            ..Draft::default()
+        };
+        let mut p = Preview::default();
+        for style in Style::ALL {
+            p.update(&draft, 1, style);
+            let expected: Vec<&str> = p.rendered.text.lines().collect();
+            assert!(expected.len() > 5);
+            let got: Vec<&str> = (0..p.line_count()).map(|i| p.line(i)).collect();
+            assert_eq!(got, expected);
+            p.invalidate();
+        }
     }
 }

@@ -21,6 +21,8 @@ use text::{balanced_lines, centre, letter_spaced, paragraphs, space_sentences, w
 pub struct Rendered {
     pub text: String,
     pub unprintable: Vec<Unprintable>,
+    /// Words of the release, as a reader counts them (page marks are not words).
+    pub words: usize,
 }
 
 /// A character the style cannot print (EDGAR is ASCII); it was written as `?`.
@@ -161,10 +163,11 @@ fn render_with(draft: &Draft, style: Style, cache: Option<&mut RenderCache>) -> 
         cache,
     };
     w.release();
-    let text = w.finish();
+    let (text, words) = w.finish();
     Rendered {
         text,
         unprintable: w.unprintable,
+        words,
     }
 }
 
@@ -205,15 +208,25 @@ impl RenderCache {
 /// One field's prose, laid out: a run of lines per paragraph, and the characters the
 /// style could not print.
 struct WrappedProse {
-    paragraphs: Vec<Arc<Vec<String>>>,
+    paragraphs: Vec<(Arc<Vec<String>>, usize)>,
     missing: Vec<char>,
 }
 
 /// A run of lines laid out together, `gap` blank lines after whatever came before.
 struct Chunk {
     lines: Arc<Vec<String>>,
+    words: usize,
     gap: usize,
     keep_with_next: bool,
+}
+
+/// Words in lines of text: runs between spaces with a letter or digit in them.
+fn count_words(lines: &[String]) -> usize {
+    lines
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 enum Piece {
@@ -556,9 +569,10 @@ impl Writer<'_> {
         for &ch in &wrapped.missing {
             self.note_unprintable(ch, field);
         }
-        for lines in &wrapped.paragraphs {
+        for (lines, words) in &wrapped.paragraphs {
             self.pieces.push(Piece::Chunk(Chunk {
                 lines: lines.clone(),
+                words: *words,
                 gap: 1,
                 keep_with_next: false,
             }));
@@ -583,7 +597,9 @@ impl Writer<'_> {
                     p.clone()
                 };
                 let p = space_sentences(&p, self.draft.export.sentence_spacing);
-                Arc::new(wrap(&p, self.width, &indent, ""))
+                let lines = wrap(&p, self.width, &indent, "");
+                let words = count_words(&lines);
+                (Arc::new(lines), words)
             })
             .collect();
         WrappedProse {
@@ -618,6 +634,7 @@ impl Writer<'_> {
 
     fn push(&mut self, lines: Vec<String>, gap: usize) {
         self.pieces.push(Piece::Chunk(Chunk {
+            words: count_words(&lines),
             lines: Arc::new(lines),
             gap,
             keep_with_next: false,
@@ -634,6 +651,7 @@ impl Writer<'_> {
     /// Widens the gap before whatever comes next (two blank lines under a headline).
     fn set_gap_after(&mut self, gap: usize) {
         self.pieces.push(Piece::Chunk(Chunk {
+            words: 0,
             lines: Arc::default(),
             gap,
             keep_with_next: false,
@@ -641,7 +659,7 @@ impl Writer<'_> {
     }
 
     /// Lays the pieces out: blank lines between chunks, page breaks explicit and automatic.
-    fn finish(&mut self) -> String {
+    fn finish(&mut self) -> (String, usize) {
         let page_length = if self.rules.auto_pages {
             self.draft.export.page_length
         } else {
@@ -650,6 +668,7 @@ impl Writer<'_> {
         let mut out = Page::default();
         let mut page_lines = 0usize;
         let mut pending_gap = 0usize;
+        let mut words = 0;
         let mut break_pending = false;
         let sizes: Vec<usize> = self
             .pieces
@@ -705,12 +724,13 @@ impl Writer<'_> {
             for line in chunk.lines.iter() {
                 out.push(line.trim_end());
             }
+            words += chunk.words;
             pending_gap = 0;
         }
         if out.is_empty() {
             out.push("");
         }
-        out.text
+        (out.text, words)
     }
 }
 

@@ -283,3 +283,30 @@ fn an_empty_draft_renders_without_panicking() {
     assert!(out.trim_end().ends_with("###"));
     render_as(&Draft::default(), Style::Newswire);
 }
+
+#[test]
+fn the_word_count_is_the_release_s_words_without_page_marks() {
+    let mut d = acme();
+    d.export.page_length = 20;
+    d.body.push(Block::PageBreak);
+    d.body.push(Block::Paragraph("Three more words.".into()));
+    for style in Style::ALL {
+        let r = render_as(&d, style);
+        let marks = r
+            .text
+            .lines()
+            .filter(|l| matches!(l.trim(), "-more-" | "<PAGE>"))
+            .count();
+        assert!(marks > 0, "{style:?} has a page break");
+        let words = r
+            .text
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "-more-" | "<PAGE>"))
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        assert_eq!(r.words, words, "{style:?}");
+        let mut cache = RenderCache::default();
+        assert_eq!(render_cached(&d, style, &mut cache).words, words);
+        assert_eq!(render_cached(&d, style, &mut cache).words, words);
+    }
+}
