@@ -222,11 +222,37 @@ struct Chunk {
 
 /// Words in lines of text: runs between spaces with a letter or digit in them.
 fn count_words(lines: &[String]) -> usize {
+    let ascii = |l: &str| {
+        // Most lines are ASCII: count word starts that hold a letter or digit, byte by byte.
+        let (mut n, mut in_word, mut counted) = (0, false, false);
+        for b in l.bytes() {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                in_word = false;
+            } else {
+                if !in_word {
+                    counted = false;
+                    in_word = true;
+                }
+                if !counted && b.is_ascii_alphanumeric() {
+                    n += 1;
+                    counted = true;
+                }
+            }
+        }
+        n
+    };
     lines
         .iter()
-        .flat_map(|l| l.split_whitespace())
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+        .map(|l| {
+            if l.is_ascii() {
+                ascii(l)
+            } else {
+                l.split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count()
+            }
+        })
+        .sum()
 }
 
 enum Piece {

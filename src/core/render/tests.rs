@@ -310,3 +310,14 @@ fn the_word_count_is_the_release_s_words_without_page_marks() {
         assert_eq!(render_cached(&d, style, &mut cache).words, words);
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn words_are_counted_the_same_byte_by_byte(line in "[ a-zA-Z0-9.,'\\-\t\u{b}\u{c}\u{e9}]{0,40}") {
+        let plain = line
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        proptest::prop_assert_eq!(count_words(&[line]), plain);
+    }
+}

@@ -25,7 +25,11 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     for line in text.lines() {
-        let line = clean_line(line);
+        let line: std::borrow::Cow<str> = if is_plain_ascii(line) {
+            line.into()
+        } else {
+            clean_line(line).into()
+        };
         if line.trim().is_empty() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
