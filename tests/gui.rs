@@ -795,7 +795,7 @@ fn importing_something_that_is_not_a_release_shows_why() {
 }
 
 #[test]
-fn go_to_a_body_block_far_down_a_long_release_puts_the_cursor_there() {
+fn go_to_a_body_block_far_down_a_long_release_puts_the_cursor_there_and_the_preview_follows() {
     use pressroom::core::draft::{Block, FieldRef};
     use pressroom::shell::commands::Command;
     let (mut h, _) = harness_sized(1280.0, 820.0);
@@ -832,4 +832,7 @@ fn go_to_a_body_block_far_down_a_long_release_puts_the_cursor_there() {
         panic!("still a paragraph")
     };
     assert_eq!(t, "Paragraph number 250 of a long release. More.");
+    // The preview, which was showing the top, moved to the paragraph being typed in.
+    assert!(preview_shows(&h, "release. More."));
+    assert!(!preview_shows(&h, "Paragraph number 2 of a long release."));
 }

@@ -332,6 +332,7 @@ impl PressroomApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
         // The form first, so everything drawn after it (preview, checks, status) shows the
         // draft with this frame's keystroke.
+        let mut follow = None;
         egui::Panel::left("form")
             .resizable(true)
             .default_size(560.0)
@@ -344,6 +345,7 @@ impl PressroomApp {
                         if out.edited {
                             self.doc.edited(out.typing_in, ctx.input(|i| i.time));
                         }
+                        follow = out.edited_field;
                         commands.extend(out.commands);
                     });
             });
@@ -363,7 +365,7 @@ impl PressroomApp {
                     commands.push(Command::GoTo(field));
                 }
             });
-        egui::CentralPanel::default().show(ui, |ui| self.preview.ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.preview.ui(ui, follow));
         if let Some(mut editor) = self.profile_editor.take() {
             let outcome = editor.show(&ctx, &self.doc.draft);
             if outcome.changed {

@@ -17,6 +17,8 @@ pub struct FormOutput {
     pub edited: bool,
     /// The text field typed into, so keystrokes in one field undo together.
     pub typing_in: Option<Id>,
+    /// The part of the draft changed, so the preview can bring it into view.
+    pub edited_field: Option<FieldRef>,
     pub commands: Vec<Command>,
 }
 
@@ -31,6 +33,8 @@ pub struct Form<'a> {
     scroll_to: Option<egui::Rect>,
     /// A field drawn since this was last cleared has the keyboard focus.
     focus_seen: bool,
+    /// The part of the draft whose fields are being drawn.
+    current: FieldRef,
 }
 
 /// Time zones offered for an embargo: where IR teams and their wires usually are.
@@ -57,6 +61,7 @@ pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutpu
         focus_next: false,
         scroll_to: None,
         focus_seen: false,
+        current: FieldRef::Release,
     };
     form.ui(ui);
     if let Some(rect) = form.scroll_to {
@@ -121,6 +126,7 @@ impl Form<'_> {
         self.focus_seen |= r.has_focus();
         if r.changed() {
             self.out.edited = true;
+            self.out.edited_field = Some(self.current);
             self.out.typing_in = Some(r.id);
         }
     }
@@ -128,6 +134,9 @@ impl Form<'_> {
     /// Records a change from a control that is not typed into (combo, checkbox, date).
     fn changed(&mut self, changed: bool) {
         self.out.edited |= changed;
+        if changed {
+            self.out.edited_field = Some(self.current);
+        }
     }
 
     fn text(&mut self, ui: &mut Ui, label: &str, value: &mut String) -> Response {
@@ -156,8 +165,9 @@ impl Form<'_> {
         r
     }
 
-    /// Marks where the jump target's fields begin.
+    /// Marks where a part's fields begin (and so where the jump target's do).
     fn arrive(&mut self, field: FieldRef) {
+        self.current = field;
         if self.jump == Some(field) {
             self.focus_next = true;
         }
@@ -556,6 +566,7 @@ impl Form<'_> {
     }
 
     fn export(&mut self, ui: &mut Ui) {
+        self.current = FieldRef::Export;
         let e = &mut self.draft.export;
         let mut changed = false;
         grid(ui, "export", |ui| {

@@ -7,7 +7,7 @@ use egui::{Color32, FontId, Rect, Stroke, Ui, pos2, vec2};
 use chrono::NaiveDate;
 
 use crate::core::checks::{self, Finding};
-use crate::core::draft::{Draft, Style};
+use crate::core::draft::{Draft, FieldRef, Style};
 use crate::core::render::{self, RenderCache, Rendered};
 
 /// Everything derived from the draft for display (the rendered text, counts, check
@@ -21,6 +21,8 @@ pub struct Preview {
     pub words: usize,
     pub width: usize,
     cache: RenderCache,
+    /// The part of the text in view last frame, to tell whether an edit is out of sight.
+    view: std::cell::Cell<Rect>,
 }
 
 impl Default for Preview {
@@ -33,6 +35,7 @@ impl Default for Preview {
             words: 0,
             width: 76,
             cache: RenderCache::default(),
+            view: std::cell::Cell::new(Rect::NOTHING),
         }
     }
 }
@@ -73,8 +76,9 @@ impl Preview {
     }
 
     /// The lines in view, as one text laid out once (egui caches it until the view or the
-    /// text changes): one widget rather than one a line keeps an idle frame cheap.
-    pub fn ui(&self, ui: &mut Ui) {
+    /// text changes): one widget rather than one a line keeps an idle frame cheap. `follow`
+    /// is a part of the draft just edited: when its text is out of sight, the view moves to it.
+    pub fn ui(&self, ui: &mut Ui, follow: Option<FieldRef>) {
         let font = FontId::monospace(13.0);
         let row_height = ui.fonts_mut(|f| f.row_height(&font));
         let char_width = ui.fonts_mut(|f| f.glyph_width(&font, 'M'));
@@ -84,55 +88,66 @@ impl Preview {
         let n = self.line_count();
         // Export never writes past the width, so the content is that wide.
         let size = vec2(char_width * (self.width + 2) as f32, row_height * n as f32);
-        egui::ScrollArea::both()
+        let mut area = egui::ScrollArea::both()
             .auto_shrink([false, false])
-            .id_salt("preview")
-            .show_viewport(ui, |ui, view| {
-                let (_, content) = ui.allocate_space(size);
-                let first = ((view.min.y / row_height).floor().max(0.0) as usize).min(n);
-                let last = ((view.max.y / row_height).ceil() as usize + 1).min(n);
-                let mut job = LayoutJob::default();
-                let mut rules = Vec::new();
-                for (k, i) in (first..last).enumerate() {
-                    let line = self.line(i);
-                    let colour = if is_page_marker(line) {
-                        marker
-                    } else {
-                        text_colour
-                    };
-                    let end = if i + 1 < last { "\n" } else { "" };
-                    job.append(
-                        &format!("{line}{end}"),
-                        0.0,
-                        TextFormat::simple(font.clone(), colour),
-                    );
-                    if line.trim() == "<PAGE>" {
-                        rules.push(k + 1);
-                    }
-                }
-                let top = content.top() + first as f32 * row_height;
-                let rows = Rect::from_min_size(
-                    pos2(content.left(), top),
-                    vec2(size.x, (last - first) as f32 * row_height),
+            .id_salt("preview");
+        let last = self.view.get();
+        if let Some(line) = follow.and_then(|f| self.rendered.first_line_of(f))
+            && last.is_positive()
+        {
+            let y = line as f32 * row_height;
+            if y < last.top() || y + row_height > last.bottom() {
+                // A third of the way down, so the lines before it show too.
+                area = area.vertical_scroll_offset((y - last.height() / 3.0).max(0.0));
+            }
+        }
+        area.show_viewport(ui, |ui, view| {
+            self.view.set(view);
+            let (_, content) = ui.allocate_space(size);
+            let first = ((view.min.y / row_height).floor().max(0.0) as usize).min(n);
+            let last = ((view.max.y / row_height).ceil() as usize + 1).min(n);
+            let mut job = LayoutJob::default();
+            let mut rules = Vec::new();
+            for (k, i) in (first..last).enumerate() {
+                let line = self.line(i);
+                let colour = if is_page_marker(line) {
+                    marker
+                } else {
+                    text_colour
+                };
+                let end = if i + 1 < last { "\n" } else { "" };
+                job.append(
+                    &format!("{line}{end}"),
+                    0.0,
+                    TextFormat::simple(font.clone(), colour),
                 );
-                let left_aligned = egui::UiBuilder::new()
-                    .max_rect(rows)
-                    .layout(egui::Layout::top_down(egui::Align::LEFT));
-                ui.scope_builder(left_aligned, |ui| ui.add(egui::Label::new(job).extend()));
-                let left = content.left();
-                let right = left + char_width * self.width as f32;
-                for k in rules {
-                    let y = top + k as f32 * row_height;
-                    ui.painter()
-                        .hline(left..=right, y, Stroke::new(1.0, marker));
+                if line.trim() == "<PAGE>" {
+                    rules.push(k + 1);
                 }
-                // The column limit, as a faint rule down the whole view.
-                ui.painter().vline(
-                    right + 1.0,
-                    ui.clip_rect().y_range(),
-                    Stroke::new(1.0, ruler),
-                );
-            });
+            }
+            let top = content.top() + first as f32 * row_height;
+            let rows = Rect::from_min_size(
+                pos2(content.left(), top),
+                vec2(size.x, (last - first) as f32 * row_height),
+            );
+            let left_aligned = egui::UiBuilder::new()
+                .max_rect(rows)
+                .layout(egui::Layout::top_down(egui::Align::LEFT));
+            ui.scope_builder(left_aligned, |ui| ui.add(egui::Label::new(job).extend()));
+            let left = content.left();
+            let right = left + char_width * self.width as f32;
+            for k in rules {
+                let y = top + k as f32 * row_height;
+                ui.painter()
+                    .hline(left..=right, y, Stroke::new(1.0, marker));
+            }
+            // The column limit, as a faint rule down the whole view.
+            ui.painter().vline(
+                right + 1.0,
+                ui.clip_rect().y_range(),
+                Stroke::new(1.0, ruler),
+            );
+        });
     }
 }
 

@@ -23,6 +23,18 @@ pub struct Rendered {
     pub unprintable: Vec<Unprintable>,
     /// Words of the release, as a reader counts them (page marks are not words).
     pub words: usize,
+    /// The line where each field's text begins, in the order they appear.
+    pub fields: Vec<(FieldRef, usize)>,
+}
+
+impl Rendered {
+    /// The line where a field's text begins, if it printed any.
+    pub fn first_line_of(&self, field: FieldRef) -> Option<usize> {
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, line)| *line)
+    }
 }
 
 /// A character the style cannot print (EDGAR is ASCII); it was written as `?`.
@@ -161,13 +173,15 @@ fn render_with(draft: &Draft, style: Style, cache: Option<&mut RenderCache>) -> 
         pieces: Vec::new(),
         unprintable: Vec::new(),
         cache,
+        field: FieldRef::Release,
     };
     w.release();
-    let (text, words) = w.finish();
+    let (text, words, fields) = w.finish();
     Rendered {
         text,
         unprintable: w.unprintable,
         words,
+        fields,
     }
 }
 
@@ -215,6 +229,7 @@ struct WrappedProse {
 /// A run of lines laid out together, `gap` blank lines after whatever came before.
 struct Chunk {
     lines: Arc<Vec<String>>,
+    field: FieldRef,
     words: usize,
     gap: usize,
     keep_with_next: bool,
@@ -267,11 +282,14 @@ struct Writer<'a> {
     pieces: Vec<Piece>,
     unprintable: Vec<Unprintable>,
     cache: Option<&'a mut RenderCache>,
+    /// The field the chunks being written come from.
+    field: FieldRef,
 }
 
 impl Writer<'_> {
     fn release(&mut self) {
         let d = self.draft;
+        self.field = FieldRef::Release;
         if !d.release.exhibit.trim().is_empty() {
             let line = self.one_line(&d.release.exhibit, FieldRef::Release);
             self.push(wrap(&line, self.width, "", ""), 1);
@@ -314,6 +332,7 @@ impl Writer<'_> {
             self.contacts();
         }
         let mark = d.end_mark.text();
+        self.field = FieldRef::Export;
         if !mark.is_empty() {
             self.push(vec![centre(mark, self.width)], 1);
         }
@@ -333,6 +352,7 @@ impl Writer<'_> {
         if contacts.is_empty() {
             return;
         }
+        self.field = FieldRef::Contact(contacts[0].0);
         let unlabelled = contacts
             .iter()
             .filter(|(_, c)| c.role.trim().is_empty())
@@ -391,6 +411,7 @@ impl Writer<'_> {
         } else {
             let mut together = Vec::new();
             for ((i, c), label) in contacts.iter().zip(&labels) {
+                self.field = FieldRef::Contact(*i);
                 let mut lines = Vec::new();
                 if !label.is_empty() {
                     let label = self.one_line(label, FieldRef::Contact(*i));
@@ -414,6 +435,7 @@ impl Writer<'_> {
 
     fn headline(&mut self) {
         let d = self.draft;
+        self.field = FieldRef::Headline;
         let max = HEADLINE_MAX.min(self.width.saturating_sub(16)).max(20);
         let mut lines = Vec::new();
         for line in text::lines(&d.headline) {
@@ -435,6 +457,7 @@ impl Writer<'_> {
             self.push(lines, 1);
         }
         if has_sub {
+            self.field = FieldRef::Subheadline;
             let mut lines = Vec::new();
             match &d.subheadline {
                 Subheadline::Text(t) => {
@@ -474,6 +497,7 @@ impl Writer<'_> {
         }
         for (i, block) in d.body.iter().enumerate() {
             let field = FieldRef::Body(i);
+            self.field = field;
             let lead_here = if Some(i) == first_prose {
                 lead.take()
             } else {
@@ -527,6 +551,7 @@ impl Writer<'_> {
 
     fn safe_harbor(&mut self) {
         let sh = &self.draft.safe_harbor;
+        self.field = FieldRef::SafeHarbor;
         if sh.text.trim().is_empty() && sh.heading.trim().is_empty() {
             return;
         }
@@ -540,6 +565,7 @@ impl Writer<'_> {
     }
 
     fn heading(&mut self, heading: &str, field: FieldRef) {
+        self.field = field;
         let h = self.one_line(&text::one_paragraph(heading), field);
         let lines = if self.rules.centred_headings {
             balanced_lines(&h.to_uppercase(), HEADLINE_MAX.min(self.width))
@@ -568,6 +594,7 @@ impl Writer<'_> {
 
     /// Paragraphs of prose, wrapped, each its own chunk.
     fn prose(&mut self, text: &str, field: FieldRef, indented: bool) {
+        self.field = field;
         let indent = if indented && self.rules.paragraph_indent {
             self.draft.export.paragraph_indent.min(self.width / 2)
         } else {
@@ -598,6 +625,7 @@ impl Writer<'_> {
         for (lines, words) in &wrapped.paragraphs {
             self.pieces.push(Piece::Chunk(Chunk {
                 lines: lines.clone(),
+                field,
                 words: *words,
                 gap: 1,
                 keep_with_next: false,
@@ -662,6 +690,7 @@ impl Writer<'_> {
         self.pieces.push(Piece::Chunk(Chunk {
             words: count_words(&lines),
             lines: Arc::new(lines),
+            field: self.field,
             gap,
             keep_with_next: false,
         }));
@@ -679,13 +708,14 @@ impl Writer<'_> {
         self.pieces.push(Piece::Chunk(Chunk {
             words: 0,
             lines: Arc::default(),
+            field: self.field,
             gap,
             keep_with_next: false,
         }));
     }
 
     /// Lays the pieces out: blank lines between chunks, page breaks explicit and automatic.
-    fn finish(&mut self) -> (String, usize) {
+    fn finish(&mut self) -> (String, usize, Vec<(FieldRef, usize)>) {
         let page_length = if self.rules.auto_pages {
             self.draft.export.page_length
         } else {
@@ -695,6 +725,7 @@ impl Writer<'_> {
         let mut page_lines = 0usize;
         let mut pending_gap = 0usize;
         let mut words = 0;
+        let mut fields: Vec<(FieldRef, usize)> = Vec::new();
         let mut break_pending = false;
         let sizes: Vec<usize> = self
             .pieces
@@ -747,6 +778,10 @@ impl Writer<'_> {
                 out.push("");
             }
             page_lines += gap + chunk.lines.len();
+            // A field's chunks come together, so comparing with the last is enough.
+            if fields.last().is_none_or(|(f, _)| *f != chunk.field) {
+                fields.push((chunk.field, out.lines));
+            }
             for line in chunk.lines.iter() {
                 out.push(line.trim_end());
             }
@@ -756,7 +791,7 @@ impl Writer<'_> {
         if out.is_empty() {
             out.push("");
         }
-        (out.text, words)
+        (out.text, words, fields)
     }
 }
 
@@ -764,10 +799,12 @@ impl Writer<'_> {
 #[derive(Default)]
 struct Page {
     text: String,
+    lines: usize,
 }
 
 impl Page {
     fn push(&mut self, line: &str) {
+        self.lines += 1;
         self.text.push_str(line);
         self.text.push('\n');
     }
