@@ -329,15 +329,32 @@ fn the_render_says_where_each_field_begins() {
         let r = render_as(&d, style);
         let lines: Vec<&str> = r.text.lines().collect();
         let at = |f: FieldRef| lines[r.first_line_of(f).unwrap_or_else(|| panic!("{f}"))];
-        assert!(at(FieldRef::Headline).to_uppercase().contains("ACME WIDGET"), "{style:?}");
+        assert!(
+            at(FieldRef::Headline)
+                .to_uppercase()
+                .contains("ACME WIDGET"),
+            "{style:?}"
+        );
         let first = at(FieldRef::Body(0)).to_uppercase();
         assert!(first.contains("DAYTON"), "{style:?}: the dateline leads");
-        assert!(at(FieldRef::Body(1)).contains("Lee Park"), "{style:?}: the quote");
+        assert!(
+            at(FieldRef::Body(1)).contains("Lee Park"),
+            "{style:?}: the quote"
+        );
         // Newswire puts the "Contact:" label on a line of its own.
         let contact = r.first_line_of(FieldRef::Contact(0)).expect("contact");
-        assert!(lines[contact..contact + 2].join(" ").contains("Acme Widget"), "{style:?}");
+        assert!(
+            lines[contact..contact + 2]
+                .join(" ")
+                .contains("Acme Widget"),
+            "{style:?}"
+        );
         assert_eq!(r.first_line_of(FieldRef::Body(9)), None);
         let starts: Vec<usize> = r.fields.iter().map(|(_, l)| *l).collect();
-        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "in order: {:?}", r.fields);
+        assert!(
+            starts.windows(2).all(|w| w[0] <= w[1]),
+            "in order: {:?}",
+            r.fields
+        );
     }
 }
