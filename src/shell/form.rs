@@ -180,6 +180,31 @@ impl Form<'_> {
         }
     }
 
+    /// Item `i` of `n` in a list: a header with Up, Down and Remove (`command` makes
+    /// those), its fields, and a rule under it; drawn only when the list says so.
+    #[allow(clippy::too_many_arguments)]
+    fn list_item(
+        &mut self,
+        ui: &mut Ui,
+        list: &mut LazyList,
+        field: FieldRef,
+        (i, n): (usize, usize),
+        title: &str,
+        command: impl Fn(usize, Option<Move>) -> Command,
+        fields: impl FnOnce(&mut Self, &mut Ui),
+    ) {
+        let target = self.jump == Some(field);
+        list.item(ui, i, target, |ui| {
+            self.focus_seen = false;
+            self.arrive(field);
+            item_header(ui, title, i, n, &mut self.out.commands, command);
+            fields(self, ui);
+            ui.separator();
+            self.focus_next = false; // an item without fields (a page break) takes no focus
+            self.focus_seen
+        });
+    }
+
     /// One list item per line, for bullet lists.
     fn lines(&mut self, ui: &mut Ui, label: &str, items: &mut Vec<String>) {
         let mut joined = items.join("\n");
@@ -286,31 +311,28 @@ impl Form<'_> {
         let n = contacts.len();
         let mut list = LazyList::begin(ui, "contacts", n, |_, _| 190.0);
         for (i, c) in contacts.iter_mut().enumerate() {
-            let target = self.jump == Some(FieldRef::Contact(i));
-            list.item(ui, i, target, |ui| {
-                self.focus_seen = false;
-                self.arrive(FieldRef::Contact(i));
-                ui.push_id(("contact", i), |ui| {
-                    item_header(
-                        ui,
-                        &format!("Contact {}", i + 1),
-                        i,
-                        n,
-                        &mut self.out.commands,
-                        |i, m| m.map_or(Command::RemoveContact(i), |m| Command::MoveContact(i, m)),
-                    );
+            let title = format!("Contact {}", i + 1);
+            let command = |i, m: Option<Move>| {
+                m.map_or(Command::RemoveContact(i), |m| Command::MoveContact(i, m))
+            };
+            self.list_item(
+                ui,
+                &mut list,
+                FieldRef::Contact(i),
+                (i, n),
+                &title,
+                command,
+                |form, ui| {
                     grid(ui, "contact", |ui| {
-                        self.text(ui, "Role label", &mut c.role);
-                        self.text(ui, "Organisation", &mut c.organisation);
-                        self.text(ui, "Name", &mut c.name);
-                        self.text(ui, "Title", &mut c.title);
-                        self.text(ui, "Phone", &mut c.phone);
-                        self.text(ui, "Email", &mut c.email);
+                        form.text(ui, "Role label", &mut c.role);
+                        form.text(ui, "Organisation", &mut c.organisation);
+                        form.text(ui, "Name", &mut c.name);
+                        form.text(ui, "Title", &mut c.title);
+                        form.text(ui, "Phone", &mut c.phone);
+                        form.text(ui, "Email", &mut c.email);
                     });
-                });
-                ui.separator();
-                self.focus_seen
-            });
+                },
+            );
         }
         list.end(ui);
         self.draft.contacts = contacts;
@@ -447,24 +469,27 @@ impl Form<'_> {
             block_height_estimate(&blocks[i], width)
         });
         for (i, block) in blocks.iter_mut().enumerate() {
-            let target = self.jump == Some(FieldRef::Body(i));
-            list.item(ui, i, target, |ui| {
-                self.focus_seen = false;
-                self.arrive(FieldRef::Body(i));
-                ui.push_id(("block", i), |ui| {
-                    let title = format!("{}. {}", i + 1, block.kind_name());
-                    item_header(ui, &title, i, n, &mut self.out.commands, |i, m| {
-                        m.map_or(Command::RemoveBlock(i), |m| Command::MoveBlock(i, m))
-                    });
+            let title = format!("{}. {}", i + 1, block.kind_name());
+            let command = |i, m: Option<Move>| {
+                m.map_or(Command::RemoveBlock(i), |m| Command::MoveBlock(i, m))
+            };
+            self.list_item(
+                ui,
+                &mut list,
+                FieldRef::Body(i),
+                (i, n),
+                &title,
+                command,
+                |form, ui| {
                     grid(ui, "block", |ui| match block {
                         Block::Paragraph(t) => {
-                            self.multiline(ui, "Text", t, 3);
+                            form.multiline(ui, "Text", t, 3);
                         }
                         Block::Quote(q) => {
-                            self.multiline(ui, "Quote", &mut q.text, 3);
-                            self.text(ui, "Speaker", &mut q.speaker);
-                            self.text(ui, "Speaker's title", &mut q.title);
-                            self.text(ui, "Verb", &mut q.verb);
+                            form.multiline(ui, "Quote", &mut q.text, 3);
+                            form.text(ui, "Speaker", &mut q.speaker);
+                            form.text(ui, "Speaker's title", &mut q.title);
+                            form.text(ui, "Verb", &mut q.verb);
                             ui.label("Attribution");
                             ui.horizontal(|ui| {
                                 let a = ui.radio_value(
@@ -477,24 +502,21 @@ impl Form<'_> {
                                     Attribution::Before,
                                     "Before the quote",
                                 );
-                                self.changed(a.changed() || b.changed());
+                                form.changed(a.changed() || b.changed());
                             });
                             ui.end_row();
                         }
-                        Block::Bullets(items) => self.lines(ui, "Points", items),
+                        Block::Bullets(items) => form.lines(ui, "Points", items),
                         Block::Heading(h) => {
-                            self.text(ui, "Sub-heading", h);
+                            form.text(ui, "Sub-heading", h);
                         }
                         Block::PageBreak => {
                             ui.weak("-more- and a new page here");
                             ui.end_row();
                         }
                     });
-                });
-                ui.separator();
-                self.focus_next = false; // a page break has no field to take it
-                self.focus_seen
-            });
+                },
+            );
         }
         list.end(ui);
         self.draft.body = blocks;
@@ -515,27 +537,24 @@ impl Form<'_> {
             text_height_estimate(abouts[i].text.len(), 3, width) + 50.0
         });
         for (i, a) in abouts.iter_mut().enumerate() {
-            let target = self.jump == Some(FieldRef::About(i));
-            list.item(ui, i, target, |ui| {
-                self.focus_seen = false;
-                self.arrive(FieldRef::About(i));
-                ui.push_id(("about", i), |ui| {
-                    item_header(
-                        ui,
-                        &format!("About section {}", i + 1),
-                        i,
-                        n,
-                        &mut self.out.commands,
-                        |i, m| m.map_or(Command::RemoveAbout(i), |m| Command::MoveAbout(i, m)),
-                    );
+            let title = format!("About section {}", i + 1);
+            let command = |i, m: Option<Move>| {
+                m.map_or(Command::RemoveAbout(i), |m| Command::MoveAbout(i, m))
+            };
+            self.list_item(
+                ui,
+                &mut list,
+                FieldRef::About(i),
+                (i, n),
+                &title,
+                command,
+                |form, ui| {
                     grid(ui, "about", |ui| {
-                        self.text(ui, "Heading", &mut a.heading);
-                        self.multiline(ui, "About text", &mut a.text, 3);
+                        form.text(ui, "Heading", &mut a.heading);
+                        form.multiline(ui, "About text", &mut a.text, 3);
                     });
-                });
-                ui.separator();
-                self.focus_seen
-            });
+                },
+            );
         }
         list.end(ui);
         self.draft.boilerplate = abouts;
