@@ -126,6 +126,7 @@ pub fn check_rendered(
 ) -> Vec<Finding> {
     let mut c = Checker {
         draft,
+        statements: statements(draft),
         out: Vec::new(),
     };
     c.forward_looking();
@@ -158,6 +159,8 @@ pub fn check_rendered(
 
 struct Checker<'a> {
     draft: &'a Draft,
+    /// The prose where forward-looking statements live: body, quotes, subheadline.
+    statements: Vec<(FieldRef, &'a str)>,
     out: Vec<Finding>,
 }
 
@@ -179,34 +182,10 @@ impl Checker<'_> {
         });
     }
 
-    /// The prose where forward-looking statements live: body, quotes, subheadline.
-    fn statements(&self) -> Vec<(FieldRef, &str)> {
-        let d = self.draft;
-        let mut v = Vec::new();
-        match &d.subheadline {
-            Subheadline::None => {}
-            Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.as_str())),
-            Subheadline::Bullets(items) => {
-                v.extend(items.iter().map(|i| (FieldRef::Subheadline, i.as_str())))
-            }
-        }
-        for (i, b) in d.body.iter().enumerate() {
-            match b {
-                Block::Paragraph(t) | Block::Heading(t) => v.push((FieldRef::Body(i), t.as_str())),
-                Block::Quote(q) => v.push((FieldRef::Body(i), q.text.as_str())),
-                Block::Bullets(items) => {
-                    v.extend(items.iter().map(|t| (FieldRef::Body(i), t.as_str())))
-                }
-                Block::PageBreak => {}
-            }
-        }
-        v
-    }
-
     fn forward_looking(&mut self) {
         let has_safe_harbor = !self.draft.safe_harbor.text.trim().is_empty();
         let mut found = Vec::new();
-        for (field, text) in self.statements() {
+        for &(field, text) in &self.statements {
             if let Some((sentence, word)) = first_forward_looking(text) {
                 found.push((field, sentence, word));
                 if has_safe_harbor {
@@ -277,24 +256,30 @@ impl Checker<'_> {
     }
 
     fn non_gaap(&mut self) {
-        let all = self.statements();
+        let all = &self.statements;
         let any = |re: &regex::Regex| all.iter().any(|(_, t)| re.is_match(t));
         if any(&RECONCILED) && any(&GAAP_OR_COMPARABLE) {
             return;
         }
         // The pattern only finds the fields worth the exact, slower look.
-        for (field, text) in all.iter().filter(|(_, t)| NON_GAAP_ANY.is_match(t)) {
-            let lower = text.to_lowercase();
-            if let Some(term) = NON_GAAP.iter().find(|t| contains_phrase(&lower, t)) {
-                self.push(
-                    "non-gaap-without-reconciliation",
-                    Severity::Warning,
-                    *field,
-                    format!("\"{term}\" is a non-GAAP measure; Regulation G asks for the most directly comparable GAAP measure and a reconciliation to it."),
-                    Some(term.to_string()),
-                );
-                return;
-            }
+        let first = all
+            .iter()
+            .filter(|(_, t)| NON_GAAP_ANY.is_match(t))
+            .find_map(|&(field, text)| {
+                let lower = text.to_lowercase();
+                NON_GAAP
+                    .iter()
+                    .find(|t| contains_phrase(&lower, t))
+                    .map(|term| (field, term))
+            });
+        if let Some((field, term)) = first {
+            self.push(
+                "non-gaap-without-reconciliation",
+                Severity::Warning,
+                field,
+                format!("\"{term}\" is a non-GAAP measure; Regulation G asks for the most directly comparable GAAP measure and a reconciliation to it."),
+                Some(term.to_string()),
+            );
         }
     }
 
@@ -554,6 +539,29 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// The prose where forward-looking statements live: body, quotes, subheadline.
+fn statements(d: &Draft) -> Vec<(FieldRef, &str)> {
+    let mut v = Vec::new();
+    match &d.subheadline {
+        Subheadline::None => {}
+        Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.as_str())),
+        Subheadline::Bullets(items) => {
+            v.extend(items.iter().map(|i| (FieldRef::Subheadline, i.as_str())))
+        }
+    }
+    for (i, b) in d.body.iter().enumerate() {
+        match b {
+            Block::Paragraph(t) | Block::Heading(t) => v.push((FieldRef::Body(i), t.as_str())),
+            Block::Quote(q) => v.push((FieldRef::Body(i), q.text.as_str())),
+            Block::Bullets(items) => {
+                v.extend(items.iter().map(|t| (FieldRef::Body(i), t.as_str())))
+            }
+            Block::PageBreak => {}
+        }
+    }
+    v
 }
 
 /// Every text field with its place, for checks that look everywhere. Borrowed where a

@@ -208,15 +208,6 @@ impl RenderCache {
     fn end_render(&mut self) {
         self.previous = std::mem::take(&mut self.used);
     }
-
-    /// How many pieces of prose the cache holds.
-    pub fn len(&self) -> usize {
-        self.previous.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.previous.is_empty()
-    }
 }
 
 /// One field's prose, laid out: a run of lines per paragraph, and the characters the
@@ -601,24 +592,20 @@ impl Writer<'_> {
             0
         };
         let spacing = self.draft.export.sentence_spacing;
-        let wrapped = match self.cache.as_deref_mut() {
-            None => Arc::new(self.wrap_prose(text, indent)),
-            Some(cache) => {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                (text, indent, self.width, self.rules.ascii, spacing as u8).hash(&mut h);
-                let key = h.finish();
-                match cache.get(key) {
-                    Some(hit) => hit,
-                    None => {
-                        let fresh = Arc::new(self.wrap_prose(text, indent));
-                        if let Some(cache) = self.cache.as_deref_mut() {
-                            cache.used.insert(key, fresh.clone());
-                        }
-                        fresh
-                    }
-                }
+        // Only a render through a cache pays for the key.
+        let key = self.cache.is_some().then(|| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (text, indent, self.width, self.rules.ascii, spacing as u8).hash(&mut h);
+            h.finish()
+        });
+        let hit = key.and_then(|k| self.cache.as_deref_mut()?.get(k));
+        let wrapped = hit.unwrap_or_else(|| {
+            let fresh = Arc::new(self.wrap_prose(text, indent));
+            if let (Some(k), Some(cache)) = (key, self.cache.as_deref_mut()) {
+                cache.used.insert(k, fresh.clone());
             }
-        };
+            fresh
+        });
         for &ch in &wrapped.missing {
             self.note_unprintable(ch, field);
         }
