@@ -1,17 +1,7 @@
 //! The command line as a script would use it: exit statuses, standard output, errors.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn pressroom() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_pressroom"))
-}
-
-fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name)
-}
+mod common;
+use common::{acme_profile, assert_ok, example, pressroom, pressroom_at};
 
 #[test]
 fn export_writes_to_stdout_in_the_saved_style() {
@@ -20,11 +10,7 @@ fn export_writes_to_stdout_in_the_saved_style() {
         .arg(example("earnings-embargoed.ron"))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("N E W S   R E L E A S E"),
@@ -175,15 +161,6 @@ fn check_of_an_unreadable_draft_exits_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.ron"));
 }
 
-/// Runs pressroom with a private HOME, so user templates and profiles come from `home`.
-fn pressroom_at(home: &Path) -> Command {
-    let mut c = pressroom();
-    c.env("HOME", home)
-        .env_remove("XDG_CONFIG_HOME")
-        .env_remove("XDG_DATA_HOME");
-    c
-}
-
 #[test]
 fn templates_lists_at_least_eight_with_placeholders() {
     let home = tempfile::tempdir().unwrap();
@@ -213,17 +190,7 @@ fn new_writes_a_draft_that_loads_back_with_the_default_profile_filled_in() {
     let home = tempfile::tempdir().unwrap();
     let profiles = home.path().join(".config/pressroom/profiles");
     let store = pressroom::core::profiles::ProfileStore::new(profiles);
-    let profile = pressroom::core::profiles::Profile {
-        name: "Acme".into(),
-        company: pressroom::core::draft::Company {
-            name: "Acme Widget Corporation".into(),
-            ticker: "ACMW".into(),
-            exchange: "Nasdaq".into(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    store.save("acme", &profile).unwrap();
+    store.save("acme", &acme_profile()).unwrap();
     store.set_default(Some("acme")).unwrap();
     let target = home.path().join("q3.ron");
     let out = pressroom_at(home.path())
@@ -231,11 +198,7 @@ fn new_writes_a_draft_that_loads_back_with_the_default_profile_filled_in() {
         .arg(&target)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let d = pressroom::core::draft_file::load(&target).unwrap();
     assert_eq!(
         d.headline,

@@ -8,6 +8,9 @@ use pressroom::shell::PressroomApp;
 use pressroom::shell::app::Prefs;
 use pressroom::shell::dialogs::{FakeDialogs, Pick, Purpose};
 
+mod common;
+use common::acme_profile;
+
 fn harness() -> (Harness<'static, PressroomApp>, FakeDialogs) {
     harness_sized(1500.0, 1100.0)
 }
@@ -23,6 +26,12 @@ fn harness_for(app: PressroomApp, size: egui::Vec2) -> Harness<'static, Pressroo
     Harness::builder()
         .with_size(size)
         .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app)
+}
+
+/// Clicks the control with this label, and lets the window settle.
+fn click(h: &mut Harness<'static, PressroomApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
 }
 
 fn type_headline(h: &mut Harness<'static, PressroomApp>, text: &str) {
@@ -62,8 +71,7 @@ fn typing_a_headline_shows_it_in_capitals_in_the_preview() {
 fn adding_a_quote_shows_its_attribution() {
     let (mut h, _) = harness();
     h.run();
-    h.get_by_label("+ Quote").click();
-    h.run();
+    click(&mut h, "+ Quote");
     h.get_by_label("Quote").focus();
     h.run();
     h.get_by_label("Quote").type_text("We are ready.");
@@ -83,8 +91,7 @@ fn adding_a_quote_shows_its_attribution() {
 fn insert_safe_harbor_from_the_menu_then_undo_it() {
     let (mut h, _) = harness();
     h.run();
-    h.get_by_label("Edit").click();
-    h.run();
+    click(&mut h, "Edit");
     h.get_by_label("Insert Safe Harbor").hover();
     h.run();
     h.get_by_label(pressroom::core::safe_harbor::Form::Long.label())
@@ -116,15 +123,13 @@ fn insert_safe_harbor_asks_before_replacing_text() {
         .doc
         .apply(|d| d.safe_harbor.text = "Our own words.".into());
     h.run();
-    h.get_by_label("Edit").click();
-    h.run();
+    click(&mut h, "Edit");
     h.get_by_label("Insert Safe Harbor").hover();
     h.run();
     h.get_by_label(pressroom::core::safe_harbor::Form::Long.label())
         .click();
     h.run();
-    h.get_by_label("Cancel").click();
-    h.run();
+    click(&mut h, "Cancel");
     assert_eq!(h.state().doc.draft.safe_harbor.text, "Our own words.");
 }
 
@@ -153,15 +158,13 @@ fn a_malformed_draft_shows_the_error_and_keeps_the_current_one() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
     // Unsaved changes first; discarding them lets the open go ahead.
-    h.get_by_label("Discard").click();
-    h.run();
+    click(&mut h, "Discard");
     assert!(
         preview_shows(&h, "bad.ron:3:"),
         "error names file, line and column"
     );
     assert_eq!(h.state().doc.draft.headline, "Keep me");
-    h.get_by_label("OK").click();
-    h.run();
+    click(&mut h, "OK");
     assert!(preview_shows(&h, "KEEP ME"));
 }
 
@@ -176,8 +179,7 @@ fn quitting_with_unsaved_changes_asks_and_cancel_keeps_everything() {
         h.query_by_label_contains("Save the changes to Untitled before closing?")
             .is_some()
     );
-    h.get_by_label("Cancel").click();
-    h.run();
+    click(&mut h, "Cancel");
     assert!(h.query_by_label_contains("Save the changes").is_none());
     assert_eq!(h.state().doc.draft.headline, "Unsaved work");
 }
@@ -230,8 +232,7 @@ fn without_a_native_dialog_the_user_types_a_path() {
     );
     h.get_by_label("Path").type_text(target.to_str().unwrap());
     h.run();
-    h.get_by_label("OK").click();
-    h.run();
+    click(&mut h, "OK");
     assert_eq!(
         pressroom::core::draft_file::load(&target).unwrap().headline,
         "Typed path"
@@ -251,8 +252,7 @@ fn export_writes_the_previewed_text() {
     // A bare draft has check errors (no contact, no dateline), so export asks first.
     assert!(h.query_by_label_contains("Export it anyway?").is_some());
     assert!(!target.exists());
-    h.get_by_label("Export anyway").click();
-    h.run();
+    click(&mut h, "Export anyway");
     let written = std::fs::read_to_string(&target).unwrap();
     assert_eq!(written, h.state_mut().preview_text());
     assert!(written.contains("EXPORTED HEADLINE"));
@@ -262,8 +262,7 @@ fn export_writes_the_previewed_text() {
 fn blocks_move_and_remove_as_undoable_steps() {
     let (mut h, _) = harness();
     h.run();
-    h.get_by_label("+ Sub-heading").click();
-    h.run();
+    click(&mut h, "+ Sub-heading");
     h.get_all_by_label("Up").last().unwrap().click();
     h.run();
     assert_eq!(h.state().doc.draft.body[0].kind_name(), "Sub-heading");
@@ -281,10 +280,8 @@ fn the_preview_follows_the_view_style() {
     let (mut h, _) = harness();
     h.run();
     type_headline(&mut h, "Style check");
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_label("Newswire plain text").click();
-    h.run();
+    click(&mut h, "View");
+    click(&mut h, "Newswire plain text");
     assert!(preview_shows(&h, "FOR IMMEDIATE RELEASE"));
     assert!(preview_shows(&h, "Style check"));
 }
@@ -343,8 +340,7 @@ fn saving_remembers_the_file_in_recent_drafts() {
     dialogs.answer(Pick::Path(dir.path().join("recent.ron")));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    h.get_by_label("File").click();
-    h.run();
+    click(&mut h, "File");
     h.get_by_label("Open Recent").hover();
     h.run();
     let path = std::fs::canonicalize(dir.path().join("recent.ron")).unwrap();
@@ -489,8 +485,7 @@ mod recovery {
             "names the file and time"
         );
         assert!(h.query_by_label("Crashed mid-sentence").is_some());
-        h.get_by_label("Restore").click();
-        h.run();
+        click(&mut h, "Restore");
         assert_eq!(h.state().doc.draft.headline, "Crashed mid-sentence");
         assert!(h.state().doc.is_dirty());
         assert_eq!(
@@ -513,8 +508,7 @@ mod recovery {
         h.get_all_by_label("Discard").next().unwrap().click();
         h.run();
         assert_eq!(store.list().0.len(), 1);
-        h.get_by_label("Decide later").click();
-        h.run();
+        click(&mut h, "Decide later");
         assert_eq!(
             store.list().0.len(),
             1,
@@ -539,8 +533,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         h.query_by_label_contains("was changed by another program")
             .is_some()
     );
-    h.get_by_label("Cancel").click();
-    h.run();
+    click(&mut h, "Cancel");
     assert!(
         std::fs::read_to_string(&p)
             .unwrap()
@@ -549,8 +542,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    h.get_by_label("Overwrite").click();
-    h.run();
+    click(&mut h, "Overwrite");
     assert_eq!(
         pressroom::core::draft_file::load(&p).unwrap().headline,
         "Mine"
@@ -583,16 +575,9 @@ mod templates_and_profiles {
     fn acme_store(dir: &std::path::Path) -> ProfileStore {
         let store = ProfileStore::new(dir.to_path_buf());
         let profile = Profile {
-            name: "Acme".into(),
-            company: pressroom::core::draft::Company {
-                name: "Acme Widget Corporation".into(),
-                ticker: "ACMW".into(),
-                exchange: "Nasdaq".into(),
-                ..Default::default()
-            },
             safe_harbor: "Acme's approved safe harbor: risks, Form 10-K, no obligation to update."
                 .into(),
-            ..Default::default()
+            ..acme_profile()
         };
         store.save("acme", &profile).unwrap();
         store
@@ -610,12 +595,9 @@ mod templates_and_profiles {
     fn new_from_template_shows_a_preview_and_creates_an_unsaved_draft() {
         let (mut h, _) = harness();
         h.run();
-        h.get_by_label("File").click();
-        h.run();
-        h.get_by_label("New from Template...").click();
-        h.run();
-        h.get_by_label("Dividend declaration").click();
-        h.run();
+        click(&mut h, "File");
+        click(&mut h, "New from Template...");
+        click(&mut h, "Dividend declaration");
         assert!(
             h.query_by_label_contains("Declares a regular or special dividend")
                 .is_some()
@@ -624,8 +606,7 @@ mod templates_and_profiles {
             h.query_by_label_contains("To fill in: [COMPANY]").is_some(),
             "placeholders listed"
         );
-        h.get_by_label("Create").click();
-        h.run();
+        click(&mut h, "Create");
         assert!(
             h.state()
                 .doc
@@ -660,12 +641,10 @@ mod templates_and_profiles {
         let dir = tempfile::tempdir().unwrap();
         let mut h = harness_with(acme_store(dir.path()));
         h.run();
-        h.get_by_label("Draft").click();
-        h.run();
+        click(&mut h, "Draft");
         h.get_by_label("Apply Profile").hover();
         h.run();
-        h.get_by_label("Acme").click();
-        h.run();
+        click(&mut h, "Acme");
         assert_eq!(h.state().doc.draft.company.name, "Acme Widget Corporation");
         assert!(
             h.state()
@@ -689,18 +668,15 @@ mod templates_and_profiles {
         h.state_mut()
             .doc
             .apply(|d| d.company.name = "My Own Company".into());
-        h.get_by_label("Draft").click();
-        h.run();
+        click(&mut h, "Draft");
         h.get_by_label("Apply Profile").hover();
         h.run();
-        h.get_by_label("Acme").click();
-        h.run();
+        click(&mut h, "Acme");
         assert!(
             h.query_by_label_contains("replaces the company you wrote")
                 .is_some()
         );
-        h.get_by_label("Cancel").click();
-        h.run();
+        click(&mut h, "Cancel");
         assert_eq!(h.state().doc.draft.company.name, "My Own Company");
     }
 
@@ -710,29 +686,22 @@ mod templates_and_profiles {
         let store = ProfileStore::new(dir.path().to_path_buf());
         let mut h = harness_with(store.clone());
         h.run();
-        h.get_by_label("Draft").click();
-        h.run();
-        h.get_by_label("Company Profiles...").click();
-        h.run();
-        h.get_by_label("New profile").click();
-        h.run();
+        click(&mut h, "Draft");
+        click(&mut h, "Company Profiles...");
+        click(&mut h, "New profile");
         h.get_by_label("Profile name").focus();
         h.run();
         h.get_by_label("Profile name").type_text(" Inc");
         h.run();
-        h.get_by_label("Save profile").click();
-        h.run();
-        h.get_by_label("Set as default").click();
-        h.run();
+        click(&mut h, "Save profile");
+        click(&mut h, "Set as default");
         let (list, _) = store.list();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].1.name, "New company Inc");
         assert_eq!(store.default_slug().as_deref(), Some(list[0].0.as_str()));
-        h.get_by_label("Duplicate").click();
-        h.run();
+        click(&mut h, "Duplicate");
         assert_eq!(store.list().0.len(), 2);
-        h.get_by_label("Delete").click();
-        h.run();
+        click(&mut h, "Delete");
         assert_eq!(store.list().0.len(), 1);
     }
 
@@ -743,12 +712,10 @@ mod templates_and_profiles {
         store.set_default(Some("acme")).unwrap();
         let mut h = harness_with(store);
         h.run();
-        h.get_by_label("Edit").click();
-        h.run();
+        click(&mut h, "Edit");
         h.get_by_label("Insert Safe Harbor").hover();
         h.run();
-        h.get_by_label("Acme's own text").click();
-        h.run();
+        click(&mut h, "Acme's own text");
         assert!(
             h.state()
                 .doc
@@ -767,10 +734,8 @@ fn import_text_opens_the_release_as_a_new_unsaved_draft() {
     let (mut h, dialogs) = harness();
     h.run();
     dialogs.answer(Pick::Path(src));
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import Text...").click();
-    h.run();
+    click(&mut h, "File");
+    click(&mut h, "Import Text...");
     assert_eq!(dialogs.asked(), vec![Purpose::ImportText]);
     assert_eq!(h.state().doc.draft.company.ticker, "GPKB");
     assert!(h.state().doc.is_dirty() && h.state().doc.path.is_none());
@@ -786,10 +751,8 @@ fn importing_something_that_is_not_a_release_shows_why() {
     h.run();
     type_headline(&mut h, "Keep");
     dialogs.answer(Pick::Path(bin));
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import Text...").click();
-    h.run();
+    click(&mut h, "File");
+    click(&mut h, "Import Text...");
     assert!(h.query_by_label_contains("photo.txt").is_some());
     assert_eq!(h.state().doc.draft.headline, "Keep");
 }

@@ -2,13 +2,15 @@
 //! on the command line, no panic; in the window, the open draft stays as it was.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pressroom::shell::PressroomApp;
 use pressroom::shell::app::Prefs;
 use pressroom::shell::dialogs::{FakeDialogs, Pick};
+
+mod common;
+use common::pressroom;
 
 /// Writes each hostile input into `dir`; returns (description, path).
 fn hostile_inputs(dir: &Path) -> Vec<(&'static str, PathBuf)> {
@@ -85,11 +87,7 @@ fn every_hostile_input_is_refused_on_the_command_line_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     for (what, path) in hostile_inputs(dir.path()) {
         for sub in ["export", "check", "import"] {
-            let out = Command::new(env!("CARGO_BIN_EXE_pressroom"))
-                .arg(sub)
-                .arg(&path)
-                .output()
-                .unwrap();
+            let out = pressroom().arg(sub).arg(&path).output().unwrap();
             let err = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(2), "{sub} of {what}: {err}");
             let name = path.file_name().unwrap().to_string_lossy();
@@ -147,11 +145,7 @@ fn a_file_without_read_permission_is_refused() {
         eprintln!("skipped: running as root, who can read any file");
         return;
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_pressroom"))
-        .arg("export")
-        .arg(&p)
-        .output()
-        .unwrap();
+    let out = pressroom().arg("export").arg(&p).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("locked.ron"));
 }

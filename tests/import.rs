@@ -7,6 +7,9 @@ use std::process::Command;
 
 use pressroom::core::{draft_file, import, render};
 
+mod common;
+use common::{assert_ok, pressroom};
+
 fn releases() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/releases");
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -126,11 +129,7 @@ fn what_is_not_a_release_is_refused_by_name() {
         std::fs::write(&p, bytes).unwrap();
         let e = import::import_file(&p).unwrap_err().to_string();
         assert!(e.contains(name), "{e}");
-        let out = Command::new(env!("CARGO_BIN_EXE_pressroom"))
-            .args(["import"])
-            .arg(&p)
-            .output()
-            .unwrap();
+        let out = pressroom().args(["import"]).arg(&p).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{name}");
         assert!(String::from_utf8_lossy(&out.stderr).contains(name));
     }
@@ -145,18 +144,14 @@ fn import_on_the_command_line_writes_a_draft_and_reports_its_guesses() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("imported.ron");
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/releases/citydash-edgar.txt");
-    let out = Command::new(env!("CARGO_BIN_EXE_pressroom"))
+    let out = pressroom()
         .arg("import")
         .arg(&src)
         .arg("-o")
         .arg(&out_path)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let d = draft_file::load(&out_path).unwrap();
     assert_eq!(d.company.ticker, "GPKB");
     assert_eq!(d.dateline.city, "Burlington");
