@@ -799,3 +799,62 @@ fn go_to_a_body_block_far_down_a_long_release_puts_the_cursor_there_and_the_prev
     assert!(preview_shows(&h, "release. More."));
     assert!(!preview_shows(&h, "Paragraph number 2 of a long release."));
 }
+
+/// A release long enough that most of the form is out of view.
+fn long_release(h: &mut Harness<'static, PressroomApp>, paragraphs: usize) {
+    use pressroom::core::draft::Block;
+    h.state_mut().doc.apply(|d| {
+        d.body = (0..paragraphs)
+            .map(|i| Block::Paragraph(format!("Paragraph number {i} of a long release.")))
+            .collect();
+    });
+    h.run();
+}
+
+/// Turns the mouse wheel over the form, `lines` notches down.
+fn scroll_form(h: &mut Harness<'static, PressroomApp>, lines: f32) {
+    h.event(egui::Event::PointerMoved(egui::pos2(200.0, 400.0)));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, -lines),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+}
+
+#[test]
+fn a_field_scrolled_out_of_view_keeps_the_cursor() {
+    let (mut h, _) = harness_sized(1280.0, 820.0);
+    long_release(&mut h, 300);
+    h.get_by_label("Company name").focus();
+    h.run();
+    h.get_by_label("Company name").type_text("Acme");
+    h.run();
+    scroll_form(&mut h, 200.0);
+    // The form did scroll: the headline's section, out of view, is not drawn at all.
+    assert!(h.query_by_label("Headline").is_none(), "scrolled away");
+    h.event(egui::Event::Text(" Corp".into()));
+    h.run();
+    assert_eq!(h.state().doc.draft.company.name, "Acme Corp");
+}
+
+#[test]
+fn tab_reaches_the_field_below_the_view() {
+    // Short enough that the dateline is below the view: drawn only because it is next.
+    let (mut h, _) = harness_sized(1280.0, 420.0);
+    long_release(&mut h, 300);
+    assert!(
+        h.get_by_label("City").rect().top() > 420.0,
+        "below the view"
+    );
+    h.get_by_label("Bullet points").focus();
+    h.run();
+    h.key_press(Key::Tab); // the dateline section's header
+    h.run();
+    assert!(h.get_by_label("Dateline").is_focused());
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.get_by_label("City").is_focused());
+}

@@ -31,8 +31,6 @@ pub struct Form<'a> {
     focus_next: bool,
     /// Where that field is, to scroll to once every section has had its say.
     scroll_to: Option<egui::Rect>,
-    /// A field drawn since this was last cleared has the keyboard focus.
-    focus_seen: bool,
     /// The part of the draft whose fields are being drawn.
     current: FieldRef,
 }
@@ -53,6 +51,79 @@ const ZONES: &[chrono_tz::Tz] = &[
     chrono_tz::UTC,
 ];
 
+/// A section of the form: its title, whether it starts open, which parts of the draft it
+/// holds (a jump to one opens it) and what draws its fields.
+struct Section {
+    title: &'static str,
+    open: bool,
+    holds: fn(FieldRef) -> bool,
+    draw: fn(&mut Form<'_>, &mut Ui),
+}
+
+/// The form's sections, in reading order.
+const SECTIONS: &[Section] = {
+    use FieldRef as F;
+    &[
+        Section {
+            title: "Release",
+            open: true,
+            holds: |f| f == F::Release,
+            draw: |form, ui| form.release(ui),
+        },
+        Section {
+            title: "Company",
+            open: true,
+            holds: |f| f == F::Company,
+            draw: |form, ui| form.company(ui),
+        },
+        Section {
+            title: "Contacts",
+            open: false,
+            holds: |f| matches!(f, F::Contact(_)),
+            draw: |form, ui| form.contacts(ui),
+        },
+        Section {
+            title: "Headline and subheadline",
+            open: true,
+            holds: |f| matches!(f, F::Headline | F::Subheadline),
+            draw: |form, ui| form.headline(ui),
+        },
+        Section {
+            title: "Dateline",
+            open: true,
+            holds: |f| f == F::Dateline,
+            draw: |form, ui| form.dateline(ui),
+        },
+        Section {
+            title: "Body",
+            open: true,
+            holds: |f| matches!(f, F::Body(_)),
+            draw: |form, ui| form.body(ui),
+        },
+        Section {
+            title: "Boilerplate",
+            open: false,
+            holds: |f| matches!(f, F::About(_)),
+            draw: |form, ui| form.boilerplate(ui),
+        },
+        Section {
+            title: "Safe harbor",
+            open: false,
+            holds: |f| f == F::SafeHarbor,
+            draw: |form, ui| form.safe_harbor(ui),
+        },
+        Section {
+            title: "End mark and export",
+            open: false,
+            holds: |f| f == F::Export,
+            draw: |form, ui| form.export(ui),
+        },
+    ]
+};
+
+/// A closed section's height: the first guess for one not drawn yet.
+const SECTION_HEADER: f32 = 24.0;
+
 pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutput {
     let mut form = Form {
         draft,
@@ -60,7 +131,6 @@ pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutpu
         jump,
         focus_next: false,
         scroll_to: None,
-        focus_seen: false,
         current: FieldRef::Release,
     };
     form.ui(ui);
@@ -73,57 +143,20 @@ pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutpu
 
 impl Form<'_> {
     fn ui(&mut self, ui: &mut Ui) {
-        use FieldRef as F;
-        let j = self.jump;
-        let at = |f: fn(FieldRef) -> bool| j.is_some_and(f);
-        section(ui, "Release", true, at(|f| f == F::Release), |ui| {
-            self.release(ui)
-        });
-        section(ui, "Company", true, at(|f| f == F::Company), |ui| {
-            self.company(ui)
-        });
-        section(
-            ui,
-            "Contacts",
-            false,
-            at(|f| matches!(f, F::Contact(_))),
-            |ui| self.contacts(ui),
-        );
-        section(
-            ui,
-            "Headline and subheadline",
-            true,
-            at(|f| matches!(f, F::Headline | F::Subheadline)),
-            |ui| self.headline(ui),
-        );
-        section(ui, "Dateline", true, at(|f| f == F::Dateline), |ui| {
-            self.dateline(ui)
-        });
-        section(ui, "Body", true, at(|f| matches!(f, F::Body(_))), |ui| {
-            self.body(ui)
-        });
-        section(
-            ui,
-            "Boilerplate",
-            false,
-            at(|f| matches!(f, F::About(_))),
-            |ui| self.boilerplate(ui),
-        );
-        section(ui, "Safe harbor", false, at(|f| f == F::SafeHarbor), |ui| {
-            self.safe_harbor(ui)
-        });
-        section(
-            ui,
-            "End mark and export",
-            false,
-            at(|f| f == F::Export),
-            |ui| self.export(ui),
-        );
+        // Sections, too, are drawn only near the view: below the body of a long release,
+        // laying out the release, company and contact fields every frame was most of the work.
+        let mut list = LazyList::begin(ui, "sections", SECTIONS.len(), |_, _| SECTION_HEADER);
+        for (i, s) in SECTIONS.iter().enumerate() {
+            let force = self.jump.is_some_and(s.holds);
+            list.item(ui, i, force, |ui| {
+                section(ui, s.title, s.open, force, |ui| (s.draw)(self, ui));
+            });
+        }
+        list.end(ui);
     }
 
     /// Records a text field's edit.
     fn note(&mut self, r: &Response) {
-        self.focus_seen |= r.has_focus();
         if r.changed() {
             self.out.edited = true;
             self.out.edited_field = Some(self.current);
@@ -189,19 +222,18 @@ impl Form<'_> {
         list: &mut LazyList,
         field: FieldRef,
         (i, n): (usize, usize),
-        title: &str,
+        title: impl FnOnce() -> String,
         command: impl Fn(usize, Option<Move>) -> Command,
         fields: impl FnOnce(&mut Self, &mut Ui),
     ) {
         let target = self.jump == Some(field);
         list.item(ui, i, target, |ui| {
-            self.focus_seen = false;
             self.arrive(field);
-            item_header(ui, title, i, n, &mut self.out.commands, command);
+            // The title is made only for items drawn: a long release has thousands passed over.
+            item_header(ui, &title(), i, n, &mut self.out.commands, command);
             fields(self, ui);
             ui.separator();
             self.focus_next = false; // an item without fields (a page break) takes no focus
-            self.focus_seen
         });
     }
 
@@ -311,7 +343,7 @@ impl Form<'_> {
         let n = contacts.len();
         let mut list = LazyList::begin(ui, "contacts", n, |_, _| 190.0);
         for (i, c) in contacts.iter_mut().enumerate() {
-            let title = format!("Contact {}", i + 1);
+            let title = || format!("Contact {}", i + 1);
             let command = |i, m: Option<Move>| {
                 m.map_or(Command::RemoveContact(i), |m| Command::MoveContact(i, m))
             };
@@ -320,7 +352,7 @@ impl Form<'_> {
                 &mut list,
                 FieldRef::Contact(i),
                 (i, n),
-                &title,
+                title,
                 command,
                 |form, ui| {
                     grid(ui, "contact", |ui| {
@@ -469,7 +501,8 @@ impl Form<'_> {
             block_height_estimate(&blocks[i], width)
         });
         for (i, block) in blocks.iter_mut().enumerate() {
-            let title = format!("{}. {}", i + 1, block.kind_name());
+            let kind = block.kind_name();
+            let title = || format!("{}. {kind}", i + 1);
             let command = |i, m: Option<Move>| {
                 m.map_or(Command::RemoveBlock(i), |m| Command::MoveBlock(i, m))
             };
@@ -478,7 +511,7 @@ impl Form<'_> {
                 &mut list,
                 FieldRef::Body(i),
                 (i, n),
-                &title,
+                title,
                 command,
                 |form, ui| {
                     grid(ui, "block", |ui| match block {
@@ -537,7 +570,7 @@ impl Form<'_> {
             text_height_estimate(abouts[i].text.len(), 3, width) + 50.0
         });
         for (i, a) in abouts.iter_mut().enumerate() {
-            let title = format!("About section {}", i + 1);
+            let title = || format!("About section {}", i + 1);
             let command = |i, m: Option<Move>| {
                 m.map_or(Command::RemoveAbout(i), |m| Command::MoveAbout(i, m))
             };
@@ -546,7 +579,7 @@ impl Form<'_> {
                 &mut list,
                 FieldRef::About(i),
                 (i, n),
-                &title,
+                title,
                 command,
                 |form, ui| {
                     grid(ui, "about", |ui| {
@@ -660,7 +693,7 @@ fn section(ui: &mut Ui, title: &str, open: bool, force: bool, body: impl FnOnce(
 }
 
 /// A list (body blocks, contacts, about sections) that draws only the items on screen,
-/// just outside it, or holding the cursor, and for the rest only takes the room they
+/// next to it, or holding the cursor, and for the rest only takes the room they
 /// took when last drawn: a 50,000-word release has a thousand blocks, and laying them all
 /// out every frame is what would make typing slow.
 struct LazyList {
@@ -670,9 +703,6 @@ struct LazyList {
     /// Room of items passed over and not yet taken.
     skipped: f32,
 }
-
-/// Items this far outside the view are drawn too, so Tab reaches the next field.
-const MARGIN: f32 = 200.0;
 
 impl LazyList {
     fn begin(ui: &Ui, name: &str, n: usize, estimate: impl Fn(usize, f32) -> f32) -> Self {
@@ -692,13 +722,16 @@ impl LazyList {
         }
     }
 
-    /// Item `i`: drawn by `draw` (which says whether a field in it has the focus) when it
-    /// is near the view or `force`d (a jump to one of its fields), else passed over.
-    fn item(&mut self, ui: &mut Ui, i: usize, force: bool, draw: impl FnOnce(&mut Ui) -> bool) {
+    /// Item `i`: drawn by `draw` when it is in view, next to an item in view (so Tab and
+    /// Shift+Tab reach its fields), holding the keyboard focus, or `force`d (a jump to one
+    /// of its fields); else passed over.
+    fn item(&mut self, ui: &mut Ui, i: usize, force: bool, draw: impl FnOnce(&mut Ui)) {
         let (height, had_focus) = self.rooms[i];
+        let room = |j: Option<usize>| j.and_then(|j| self.rooms.get(j)).map_or(0.0, |r| r.0);
+        let (above, below) = (room(i.checked_sub(1)), room(Some(i + 1)));
         let top = ui.cursor().top() + self.skipped;
         let view = ui.clip_rect();
-        let near = top <= view.bottom() + MARGIN && top + height >= view.top() - MARGIN;
+        let near = top - above <= view.bottom() && top + height + below >= view.top();
         if !near && !force && !had_focus {
             self.skipped += height;
             return;
@@ -708,10 +741,15 @@ impl LazyList {
         // An id of its own, so its widgets keep theirs whether or not the items above it were
         // drawn (an id counted from the widgets before it would change, and lose the cursor).
         let id = self.id.with(i);
+        ui.scope_builder(egui::UiBuilder::new().scope_id(id), draw);
+        let bottom = ui.cursor().top();
+        // Any focused widget (a text field, a combo box reached with Tab) keeps its item drawn
+        // when scrolled away; one not drawn would lose the focus.
         let has_focus = ui
-            .scope_builder(egui::UiBuilder::new().scope_id(id), draw)
-            .inner;
-        self.rooms[i] = (ui.cursor().top() - top, has_focus);
+            .memory(|m| m.focused())
+            .and_then(|f| ui.ctx().read_response(f))
+            .is_some_and(|r| (top..=bottom).contains(&r.rect.center().y));
+        self.rooms[i] = (bottom - top, has_focus);
     }
 
     fn take_skipped(&mut self, ui: &mut Ui) {
