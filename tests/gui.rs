@@ -857,4 +857,6 @@ fn tab_reaches_the_field_below_the_view() {
     h.key_press(Key::Tab);
     h.run();
     assert!(h.get_by_label("City").is_focused());
+    // And the form scrolled to show it.
+    assert!(h.get_by_label("City").rect().bottom() <= 420.0);
 }

@@ -137,6 +137,14 @@ pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutpu
     if let Some(rect) = form.scroll_to {
         // Last, so the field wins over its section's header.
         ui.scroll_to_rect(rect, None);
+    } else if let Some(r) = ui
+        .memory(|m| m.focused())
+        .and_then(|id| ui.ctx().read_response(id))
+        && r.gained_focus()
+        && ui.min_rect().contains_rect(r.rect)
+    {
+        // Tab into a field out of view brings it into view (egui would wait for a keystroke).
+        ui.scroll_to_rect(r.rect, None);
     }
     form.out
 }
