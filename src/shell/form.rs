@@ -153,7 +153,8 @@ impl Form<'_> {
     fn ui(&mut self, ui: &mut Ui) {
         // Sections, too, are drawn only near the view: below the body of a long release,
         // laying out the release, company and contact fields every frame was most of the work.
-        let mut list = LazyList::begin(ui, "sections", SECTIONS.len(), |_, _| SECTION_HEADER);
+        let mut list =
+            LazyList::begin(ui, "sections", SECTIONS.len(), false, |_, _| SECTION_HEADER);
         for (i, s) in SECTIONS.iter().enumerate() {
             let force = self.jump.is_some_and(s.holds);
             list.item(ui, i, force, |ui| {
@@ -349,7 +350,7 @@ impl Form<'_> {
     fn contacts(&mut self, ui: &mut Ui) {
         let mut contacts = std::mem::take(&mut self.draft.contacts);
         let n = contacts.len();
-        let mut list = LazyList::begin(ui, "contacts", n, |_, _| 190.0);
+        let mut list = LazyList::begin(ui, "contacts", n, true, |_, _| 190.0);
         for (i, c) in contacts.iter_mut().enumerate() {
             let title = || format!("Contact {}", i + 1);
             let command = |i, m: Option<Move>| {
@@ -505,7 +506,7 @@ impl Form<'_> {
     fn body(&mut self, ui: &mut Ui) {
         let mut blocks = std::mem::take(&mut self.draft.body);
         let n = blocks.len();
-        let mut list = LazyList::begin(ui, "blocks", n, |i, width| {
+        let mut list = LazyList::begin(ui, "blocks", n, true, |i, width| {
             block_height_estimate(&blocks[i], width)
         });
         for (i, block) in blocks.iter_mut().enumerate() {
@@ -574,7 +575,7 @@ impl Form<'_> {
     fn boilerplate(&mut self, ui: &mut Ui) {
         let mut abouts = std::mem::take(&mut self.draft.boilerplate);
         let n = abouts.len();
-        let mut list = LazyList::begin(ui, "abouts", n, |i, width| {
+        let mut list = LazyList::begin(ui, "abouts", n, true, |i, width| {
             text_height_estimate(abouts[i].text.len(), 3, width) + 50.0
         });
         for (i, a) in abouts.iter_mut().enumerate() {
@@ -706,41 +707,102 @@ fn section(ui: &mut Ui, title: &str, open: bool, force: bool, body: impl FnOnce(
 /// out every frame is what would make typing slow.
 struct LazyList {
     id: Id,
-    /// Each item's height when last drawn (or estimated), and whether it held the focus.
-    rooms: Vec<(f32, bool)>,
+    state: ListState,
+    calibrate: bool,
     /// Room of items passed over and not yet taken.
     skipped: f32,
 }
 
+/// What a lazy list remembers from frame to frame.
+#[derive(Clone, Default)]
+struct ListState {
+    rooms: Vec<Room>,
+    /// An item was measured for the first time: the guesses for the others can be better.
+    measured_more: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Room {
+    /// The height when last drawn, or a guess for an item never drawn.
+    height: f32,
+    /// It held the keyboard focus when last drawn.
+    focus: bool,
+    measured: bool,
+}
+
 impl LazyList {
-    fn begin(ui: &Ui, name: &str, n: usize, estimate: impl Fn(usize, f32) -> f32) -> Self {
+    /// `estimate` guesses an item's height at a width, before it has been drawn. With
+    /// `calibrate`, guesses are scaled by how far off they were for the items measured so far,
+    /// so the scroll bar of a long list is about right before most of it has been seen (for
+    /// items alike, as body blocks are; not for the form's sections, each its own size).
+    fn begin(
+        ui: &Ui,
+        name: &str,
+        n: usize,
+        calibrate: bool,
+        estimate: impl Fn(usize, f32) -> f32,
+    ) -> Self {
         let id = ui.scope_id().with(("lazy-list", name));
-        let mut rooms: Vec<(f32, bool)> = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let mut state: ListState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
         let width = ui.available_width();
-        // Items never drawn get a guess; one measured at another width (the panel was
-        // resized) keeps its old height as the best guess until it is drawn again.
-        rooms.truncate(n);
-        for i in rooms.len()..n {
-            rooms.push((estimate(i, width), false));
+        let known = state.rooms.len().min(n);
+        let unknown = Room {
+            height: 0.0,
+            focus: false,
+            measured: false,
+        };
+        state.rooms.resize(n, unknown);
+        // Only when something was learnt: an idle frame does nothing per item passed over.
+        // (One measured at another width, the panel since resized, keeps its height until
+        // it is drawn again.)
+        let rescale = calibrate && state.measured_more;
+        if rescale || known < n {
+            let scale = if calibrate {
+                Self::scale(&state.rooms, width, &estimate)
+            } else {
+                1.0
+            };
+            for (i, r) in state.rooms.iter_mut().enumerate() {
+                if !r.measured && (rescale || i >= known) {
+                    r.height = estimate(i, width) * scale;
+                }
+            }
         }
+        state.measured_more = false;
         Self {
             id,
-            rooms,
+            state,
+            calibrate,
             skipped: 0.0,
         }
+    }
+
+    /// How much taller the items measured so far are than guessed.
+    fn scale(rooms: &[Room], width: f32, estimate: impl Fn(usize, f32) -> f32) -> f32 {
+        let (mut guessed, mut found) = (0.0, 0.0);
+        for (i, r) in rooms.iter().enumerate().filter(|(_, r)| r.measured) {
+            guessed += estimate(i, width);
+            found += r.height;
+        }
+        if guessed > 0.0 { found / guessed } else { 1.0 }
     }
 
     /// Item `i`: drawn by `draw` when it is in view, next to an item in view (so Tab and
     /// Shift+Tab reach its fields), holding the keyboard focus, or `force`d (a jump to one
     /// of its fields); else passed over.
     fn item(&mut self, ui: &mut Ui, i: usize, force: bool, draw: impl FnOnce(&mut Ui)) {
-        let (height, had_focus) = self.rooms[i];
-        let room = |j: Option<usize>| j.and_then(|j| self.rooms.get(j)).map_or(0.0, |r| r.0);
+        let rooms = &self.state.rooms;
+        let Room {
+            height,
+            focus,
+            measured,
+        } = rooms[i];
+        let room = |j: Option<usize>| j.and_then(|j| rooms.get(j)).map_or(0.0, |r| r.height);
         let (above, below) = (room(i.checked_sub(1)), room(Some(i + 1)));
         let top = ui.cursor().top() + self.skipped;
         let view = ui.clip_rect();
         let near = top - above <= view.bottom() && top + height + below >= view.top();
-        if !near && !force && !had_focus {
+        if !near && !force && !focus {
             self.skipped += height;
             return;
         }
@@ -753,11 +815,16 @@ impl LazyList {
         let bottom = ui.cursor().top();
         // Any focused widget (a text field, a combo box reached with Tab) keeps its item drawn
         // when scrolled away; one not drawn would lose the focus.
-        let has_focus = ui
+        let focus = ui
             .memory(|m| m.focused())
             .and_then(|f| ui.ctx().read_response(f))
             .is_some_and(|r| (top..=bottom).contains(&r.rect.center().y));
-        self.rooms[i] = (bottom - top, has_focus);
+        self.state.measured_more |= !measured;
+        self.state.rooms[i] = Room {
+            height: bottom - top,
+            focus,
+            measured: true,
+        };
     }
 
     fn take_skipped(&mut self, ui: &mut Ui) {
@@ -771,7 +838,11 @@ impl LazyList {
 
     fn end(mut self, ui: &mut Ui) {
         self.take_skipped(ui);
-        ui.data_mut(|d| d.insert_temp(self.id, self.rooms));
+        if self.calibrate && self.state.measured_more {
+            // The better guesses are made at the next frame's start: have one soon.
+            ui.ctx().request_repaint();
+        }
+        ui.data_mut(|d| d.insert_temp(self.id, self.state));
     }
 }
 
@@ -949,5 +1020,63 @@ fn timing_kind(t: &Timing) -> TimingKind {
         Timing::Immediate => TimingKind::Immediate,
         Timing::Embargoed { .. } => TimingKind::Embargoed,
         Timing::ReleaseOn(_) => TimingKind::ReleaseOn,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LazyList;
+
+    /// The height a lazy list of `n` items, each `tall` but guessed at `guess`, takes in a
+    /// scrolled view, frame after frame.
+    fn list_heights(n: usize, tall: f32, guess: f32, calibrate: bool) -> Vec<f32> {
+        let ctx = egui::Context::default();
+        let input = || egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(400.0, 800.0),
+            )),
+            ..Default::default()
+        };
+        (0..4)
+            .map(|_| {
+                let mut height = 0.0;
+                let mut out = ctx.run_ui(input(), |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        let top = ui.cursor().top();
+                        let mut list = LazyList::begin(ui, "test", n, calibrate, |_, _| guess);
+                        for i in 0..n {
+                            list.item(ui, i, false, |ui| {
+                                ui.allocate_space(egui::vec2(100.0, tall));
+                            });
+                        }
+                        list.end(ui);
+                        height = ui.cursor().top() - top;
+                    });
+                });
+                out.textures_delta.clear();
+                height
+            })
+            .collect()
+    }
+
+    #[test]
+    fn guesses_for_items_not_yet_drawn_learn_from_those_drawn() {
+        let spacing = egui::Style::default().spacing.item_spacing.y;
+        let real = 500.0 * (40.0 + spacing);
+        // Guessed twice too tall: the first frame is far off; once a few are measured,
+        // the rest are scaled to match, and the scroll bar is right.
+        let heights = list_heights(500, 40.0, 80.0, true);
+        assert!(
+            heights[0] > real * 1.5,
+            "first guess {} vs {real}",
+            heights[0]
+        );
+        let last = heights[heights.len() - 1];
+        assert!((last - real).abs() < real * 0.01, "{last} vs {real}");
+        // Without calibration the guesses stay as they were.
+        let heights = list_heights(500, 40.0, 80.0, false);
+        let last = heights[heights.len() - 1];
+        assert!(last > real * 1.5, "{last} vs {real}");
     }
 }
