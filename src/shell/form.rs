@@ -708,7 +708,6 @@ fn section(ui: &mut Ui, title: &str, open: bool, force: bool, body: impl FnOnce(
 struct LazyList {
     id: Id,
     state: ListState,
-    calibrate: bool,
     /// Room of items passed over and not yet taken.
     skipped: f32,
 }
@@ -772,7 +771,6 @@ impl LazyList {
         Self {
             id,
             state,
-            calibrate,
             skipped: 0.0,
         }
     }
@@ -792,11 +790,7 @@ impl LazyList {
     /// of its fields); else passed over.
     fn item(&mut self, ui: &mut Ui, i: usize, force: bool, draw: impl FnOnce(&mut Ui)) {
         let rooms = &self.state.rooms;
-        let Room {
-            height,
-            focus,
-            measured,
-        } = rooms[i];
+        let Room { height, focus, .. } = rooms[i];
         let room = |j: Option<usize>| j.and_then(|j| rooms.get(j)).map_or(0.0, |r| r.height);
         let (above, below) = (room(i.checked_sub(1)), room(Some(i + 1)));
         let top = ui.cursor().top() + self.skipped;
@@ -811,7 +805,14 @@ impl LazyList {
         // An id of its own, so its widgets keep theirs whether or not the items above it were
         // drawn (an id counted from the widgets before it would change, and lose the cursor).
         let id = self.id.with(i);
+        let ctx = ui.ctx().clone();
+        let discards = || ctx.output(|o| o.request_discard_reasons.len());
+        let discards_before = discards();
         ui.scope_builder(egui::UiBuilder::new().scope_id(id), draw);
+        // A grid drawn for the first time lays out once only to learn its sizes, and asks
+        // egui to lay out the frame again; what that first layout measured is not the real
+        // size. (egui lays out twice at most, so the second may be the sizing one.)
+        let sizing = discards() > discards_before;
         let bottom = ui.cursor().top();
         // Any focused widget (a text field, a combo box reached with Tab) keeps its item drawn
         // when scrolled away; one not drawn would lose the focus.
@@ -819,11 +820,23 @@ impl LazyList {
             .memory(|m| m.focused())
             .and_then(|f| ui.ctx().read_response(f))
             .is_some_and(|r| (top..=bottom).contains(&r.rect.center().y));
-        self.state.measured_more |= !measured;
+        self.state.rooms[i].focus = focus;
+        if sizing || ui.ctx().will_discard() {
+            return; // measured for real the next time it is drawn
+        }
+        let height = bottom - top;
+        let last = self.state.rooms[i];
+        // A height counts as measured once two layouts in a row agree: a grid, a wrapped
+        // text field can take a frame or two to settle, and an item seen only in passing
+        // (the scroll bar dragged across it) would otherwise keep a wrong height for good.
+        let settled = (height - last.height).abs() <= 0.5;
+        // A new measurement, or one changed (an edit re-wrapped a paragraph), improves the
+        // guesses for the rest.
+        self.state.measured_more |= settled != last.measured;
         self.state.rooms[i] = Room {
-            height: bottom - top,
+            height,
             focus,
-            measured: true,
+            measured: settled,
         };
     }
 
@@ -838,10 +851,6 @@ impl LazyList {
 
     fn end(mut self, ui: &mut Ui) {
         self.take_skipped(ui);
-        if self.calibrate && self.state.measured_more {
-            // The better guesses are made at the next frame's start: have one soon.
-            ui.ctx().request_repaint();
-        }
         ui.data_mut(|d| d.insert_temp(self.id, self.state));
     }
 }
