@@ -39,8 +39,10 @@ fn under_xvfb(home: &Path, script: &str, draft: Option<&Path>) -> Output {
         }
         ocr() { convert "$1" -resize 200% -colorspace Gray -negate "$1.ocr.png" && tesseract "$1.ocr.png" - 2>/dev/null; }
     "#;
+    // -noreset: by default the X server resets when its last client goes, and a window
+    // started again just after a `kill -9` can find no server to connect to (seen in CI).
     Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1400x900x24", "bash", "-c"])
+        .args(["-a", "-s", "-screen 0 1400x900x24 -noreset", "bash", "-c"])
         .arg(format!("set -u\n{shared}\n{script}"))
         .env("BIN", env!("CARGO_BIN_EXE_pressroom"))
         .env("DRAFT", draft.unwrap_or(Path::new("")))
