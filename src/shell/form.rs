@@ -742,7 +742,9 @@ impl LazyList {
         estimate: impl Fn(usize, f32) -> f32,
     ) -> Self {
         let id = ui.scope_id().with(("lazy-list", name));
-        let mut state: ListState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        // Taken out, not cloned (a long body's list is thousands of rooms); `end` puts it back.
+        let mut state: ListState =
+            ui.data_mut(|d| std::mem::take(d.get_temp_mut_or_default::<ListState>(id)));
         let width = ui.available_width();
         let known = state.rooms.len().min(n);
         let unknown = Room {
