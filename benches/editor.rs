@@ -22,7 +22,7 @@ fn benchmarks(c: &mut Criterion) {
     }
     for (name, draft) in sizes() {
         let (ctx, mut app) = window_at_the_middle(&draft);
-        let before = app.doc.revision();
+        let before = app.editor.doc.revision();
         let typed_keys = std::cell::Cell::new(0u64);
         let next_key = || {
             typed_keys.set(typed_keys.get() + 1);
@@ -54,7 +54,7 @@ fn benchmarks(c: &mut Criterion) {
         });
         // (When a filter skipped these benchmarks, nothing was typed.)
         assert!(
-            typed_keys.get() == 0 || app.doc.revision() > before,
+            typed_keys.get() == 0 || app.editor.doc.revision() > before,
             "the keystrokes reached the draft"
         );
         c.bench_function(&format!("idle_frame/{name}"), |b| {

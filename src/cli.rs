@@ -1,4 +1,4 @@
-//! The headless command line: `pressroom export`, for scripts and CI.
+//! The headless command line, for scripts and CI: export, check, import, new and templates.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -281,7 +281,7 @@ fn check(
                         f.severity.label(),
                         f.rule,
                         f.message,
-                        f.field
+                        f.place
                     )
                 })
                 .collect();
@@ -323,7 +323,11 @@ fn export(path: PathBuf, style: Option<Style>, output: Option<PathBuf>) -> u8 {
     let style = style.unwrap_or(draft.export.style);
     let rendered = render::render_as(&draft, style);
     for u in &rendered.unprintable {
-        eprintln!("pressroom: warning: {}: {u}", path.display());
+        eprintln!(
+            "pressroom: warning: {}: {}",
+            path.display(),
+            u.describe(&draft)
+        );
     }
     write_out(output.as_deref(), &rendered.text)
 }

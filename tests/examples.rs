@@ -68,3 +68,16 @@ fn examples_have_no_check_errors_on_their_release_day() {
         assert!(errors.is_empty(), "{}: {errors:#?}", p.display());
     }
 }
+
+#[test]
+fn a_format_1_draft_loads_as_the_current_format() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let old_path = root.join("tests/drafts/format-1-earnings.ron");
+    let old_text = std::fs::read_to_string(&old_path).unwrap();
+    assert!(old_text.contains("version: 1,") && !old_text.contains("id:"));
+    let old = draft_file::load(&old_path).unwrap();
+    let current = draft_file::load(&root.join("examples/earnings-embargoed.ron")).unwrap();
+    // Migrated: the current version, every block, contact and section numbered.
+    assert_eq!(old, current);
+    assert_eq!(old.version, pressroom::core::draft::FORMAT_VERSION);
+}

@@ -5,8 +5,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pressroom::shell::PressroomApp;
-use pressroom::shell::app::Prefs;
 use pressroom::shell::dialogs::{FakeDialogs, Pick, Purpose};
+use pressroom::shell::editor::Editor;
+use pressroom::shell::prefs::Prefs;
 
 mod common;
 use common::acme_profile;
@@ -52,7 +53,7 @@ fn a_new_draft_starts_with_the_headline_focused() {
     assert!(h.get_by_label("Headline").is_focused());
     h.event(egui::Event::Text("Typed at once".into()));
     h.run();
-    assert_eq!(h.state().doc.draft.headline, "Typed at once");
+    assert_eq!(h.state().editor.doc.draft.headline, "Typed at once");
 }
 
 #[test]
@@ -83,7 +84,7 @@ fn adding_a_quote_shows_its_attribution() {
     assert!(
         preview_shows(&h, "\"We are ready,\" said Lee Park."),
         "{}",
-        h.state_mut().preview_text()
+        h.state_mut().editor.preview_text()
     );
 }
 
@@ -120,6 +121,7 @@ fn insert_safe_harbor_asks_before_replacing_text() {
     let (mut h, _) = harness();
     h.run();
     h.state_mut()
+        .editor
         .doc
         .apply(|d| d.safe_harbor.text = "Our own words.".into());
     h.run();
@@ -130,7 +132,10 @@ fn insert_safe_harbor_asks_before_replacing_text() {
         .click();
     h.run();
     click(&mut h, "Cancel");
-    assert_eq!(h.state().doc.draft.safe_harbor.text, "Our own words.");
+    assert_eq!(
+        h.state().editor.doc.draft.safe_harbor.text,
+        "Our own words."
+    );
 }
 
 #[test]
@@ -140,10 +145,10 @@ fn undo_takes_back_typing_in_one_step() {
     type_headline(&mut h, "Draft headline");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.draft.headline, "");
+    assert_eq!(h.state().editor.doc.draft.headline, "");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
-    assert_eq!(h.state().doc.draft.headline, "Draft headline");
+    assert_eq!(h.state().editor.doc.draft.headline, "Draft headline");
 }
 
 #[test]
@@ -163,7 +168,7 @@ fn a_malformed_draft_shows_the_error_and_keeps_the_current_one() {
         preview_shows(&h, "bad.ron:3:"),
         "error names file, line and column"
     );
-    assert_eq!(h.state().doc.draft.headline, "Keep me");
+    assert_eq!(h.state().editor.doc.draft.headline, "Keep me");
     click(&mut h, "OK");
     assert!(preview_shows(&h, "KEEP ME"));
 }
@@ -181,7 +186,7 @@ fn quitting_with_unsaved_changes_asks_and_cancel_keeps_everything() {
     );
     click(&mut h, "Cancel");
     assert!(h.query_by_label_contains("Save the changes").is_none());
-    assert_eq!(h.state().doc.draft.headline, "Unsaved work");
+    assert_eq!(h.state().editor.doc.draft.headline, "Unsaved work");
 }
 
 #[test]
@@ -212,7 +217,7 @@ fn save_through_the_dialog_writes_a_draft_that_reads_back() {
     assert_eq!(dialogs.asked(), vec![Purpose::SaveDraft]);
     let saved = pressroom::core::draft_file::load(&target.with_extension("ron")).unwrap();
     assert_eq!(saved.headline, "Saved headline");
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().editor.doc.is_dirty());
     assert!(h.state().window_title().starts_with("q3.ron \u{2014}"));
 }
 
@@ -254,7 +259,7 @@ fn export_writes_the_previewed_text() {
     assert!(!target.exists());
     click(&mut h, "Export anyway");
     let written = std::fs::read_to_string(&target).unwrap();
-    assert_eq!(written, h.state_mut().preview_text());
+    assert_eq!(written, h.state_mut().editor.preview_text());
     assert!(written.contains("EXPORTED HEADLINE"));
 }
 
@@ -265,14 +270,17 @@ fn blocks_move_and_remove_as_undoable_steps() {
     click(&mut h, "+ Sub-heading");
     h.get_all_by_label("Up").last().unwrap().click();
     h.run();
-    assert_eq!(h.state().doc.draft.body[0].kind_name(), "Sub-heading");
+    assert_eq!(
+        h.state().editor.doc.draft.body[0].block.kind_name(),
+        "Sub-heading"
+    );
     // Contacts and boilerplate start folded, so the first Remove is the first block's.
     h.get_all_by_label("Remove").next().unwrap().click();
     h.run();
-    assert_eq!(h.state().doc.draft.body.len(), 1);
+    assert_eq!(h.state().editor.doc.draft.body.len(), 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.draft.body.len(), 2);
+    assert_eq!(h.state().editor.doc.draft.body.len(), 2);
 }
 
 #[test]
@@ -292,7 +300,7 @@ fn every_section_opened_names_all_its_widgets() {
     // and switch on the embargo so each kind of control is drawn at least once. The
     // window is tall so that every field is on screen (only those are in the tree).
     let (mut h, _) = harness_sized(1500.0, 4000.0);
-    h.state_mut().doc.apply(|d| {
+    h.state_mut().editor.doc.apply(|d| {
         d.release.timing = pressroom::core::draft::Timing::Embargoed {
             date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
             time: chrono::NaiveTime::from_hms_opt(8, 5, 0).unwrap(),
@@ -387,7 +395,7 @@ fn the_status_bar_counts_errors_and_warnings() {
     let findings = |h: &Harness<'static, PressroomApp>| {
         let today = chrono::Local::now().date_naive();
         check(
-            &h.state().doc.draft,
+            &h.state().editor.doc.draft,
             today,
             pressroom::core::draft::Style::Edgar,
         )
@@ -411,8 +419,9 @@ mod recovery {
 
     fn harness_with(store: RecoveryStore) -> (Harness<'static, PressroomApp>, FakeDialogs) {
         let dialogs = FakeDialogs::default();
-        let app =
-            PressroomApp::new(Prefs::default(), Box::new(dialogs.clone())).with_recovery(store);
+        let app: PressroomApp = Editor::new(Prefs::default(), Box::new(dialogs.clone()))
+            .with_recovery(store)
+            .into();
         let harness = Harness::builder()
             .with_size(egui::vec2(1500.0, 1100.0))
             .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app);
@@ -486,8 +495,8 @@ mod recovery {
         );
         assert!(h.query_by_label("Crashed mid-sentence").is_some());
         click(&mut h, "Restore");
-        assert_eq!(h.state().doc.draft.headline, "Crashed mid-sentence");
-        assert!(h.state().doc.is_dirty());
+        assert_eq!(h.state().editor.doc.draft.headline, "Crashed mid-sentence");
+        assert!(h.state().editor.doc.is_dirty());
         assert_eq!(
             recovered_headlines(&store),
             vec!["Crashed mid-sentence"],
@@ -523,7 +532,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     let p = dir.path().join("shared.ron");
     pressroom::core::draft_file::save(&p, &pressroom::core::draft::Draft::default()).unwrap();
     let (mut h, _) = harness();
-    h.state_mut().open_at_start(&p);
+    h.state_mut().editor.open_at_start(&p);
     h.run();
     type_headline(&mut h, "Mine");
     std::fs::write(&p, "(headline: \"A colleague's\")").unwrap();
@@ -564,8 +573,8 @@ fn a_failed_save_keeps_the_old_file_and_the_draft_unsaved() {
         h.query_by_label_contains("still open and unsaved")
             .is_some()
     );
-    assert!(h.state().doc.is_dirty());
-    assert_eq!(h.state().doc.draft.headline, "Unsaved");
+    assert!(h.state().editor.doc.is_dirty());
+    assert_eq!(h.state().editor.doc.draft.headline, "Unsaved");
 }
 
 mod templates_and_profiles {
@@ -584,8 +593,9 @@ mod templates_and_profiles {
     }
 
     fn harness_with(store: ProfileStore) -> Harness<'static, PressroomApp> {
-        let app = PressroomApp::new(Prefs::default(), Box::new(FakeDialogs::default()))
-            .with_profiles(store);
+        let app: PressroomApp = Editor::new(Prefs::default(), Box::new(FakeDialogs::default()))
+            .with_profiles(store)
+            .into();
         Harness::builder()
             .with_size(egui::vec2(1500.0, 1100.0))
             .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app)
@@ -609,13 +619,14 @@ mod templates_and_profiles {
         click(&mut h, "Create");
         assert!(
             h.state()
+                .editor
                 .doc
                 .draft
                 .headline
                 .contains("Declares [QUARTERLY OR SPECIAL] Dividend")
         );
-        assert!(h.state().doc.is_dirty());
-        assert!(h.state().doc.path.is_none());
+        assert!(h.state().editor.doc.is_dirty());
+        assert!(h.state().editor.doc.path.is_none());
         assert!(
             h.query_all_by_label_contains("The template placeholder")
                 .count()
@@ -633,7 +644,10 @@ mod templates_and_profiles {
         h.run();
         h.key_press_modifiers(Modifiers::COMMAND, Key::N);
         h.run();
-        assert_eq!(h.state().doc.draft.company.name, "Acme Widget Corporation");
+        assert_eq!(
+            h.state().editor.doc.draft.company.name,
+            "Acme Widget Corporation"
+        );
     }
 
     #[test]
@@ -645,9 +659,13 @@ mod templates_and_profiles {
         h.get_by_label("Apply Profile").hover();
         h.run();
         click(&mut h, "Acme");
-        assert_eq!(h.state().doc.draft.company.name, "Acme Widget Corporation");
+        assert_eq!(
+            h.state().editor.doc.draft.company.name,
+            "Acme Widget Corporation"
+        );
         assert!(
             h.state()
+                .editor
                 .doc
                 .draft
                 .safe_harbor
@@ -656,8 +674,8 @@ mod templates_and_profiles {
         );
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run();
-        assert_eq!(h.state().doc.draft.company.name, "");
-        assert_eq!(h.state().doc.draft.safe_harbor.text, "");
+        assert_eq!(h.state().editor.doc.draft.company.name, "");
+        assert_eq!(h.state().editor.doc.draft.safe_harbor.text, "");
     }
 
     #[test]
@@ -666,6 +684,7 @@ mod templates_and_profiles {
         let mut h = harness_with(acme_store(dir.path()));
         h.run();
         h.state_mut()
+            .editor
             .doc
             .apply(|d| d.company.name = "My Own Company".into());
         click(&mut h, "Draft");
@@ -677,7 +696,7 @@ mod templates_and_profiles {
                 .is_some()
         );
         click(&mut h, "Cancel");
-        assert_eq!(h.state().doc.draft.company.name, "My Own Company");
+        assert_eq!(h.state().editor.doc.draft.company.name, "My Own Company");
     }
 
     #[test]
@@ -718,6 +737,7 @@ mod templates_and_profiles {
         click(&mut h, "Acme's own text");
         assert!(
             h.state()
+                .editor
                 .doc
                 .draft
                 .safe_harbor
@@ -737,8 +757,8 @@ fn import_text_opens_the_release_as_a_new_unsaved_draft() {
     click(&mut h, "File");
     click(&mut h, "Import Text...");
     assert_eq!(dialogs.asked(), vec![Purpose::ImportText]);
-    assert_eq!(h.state().doc.draft.company.ticker, "GPKB");
-    assert!(h.state().doc.is_dirty() && h.state().doc.path.is_none());
+    assert_eq!(h.state().editor.doc.draft.company.ticker, "GPKB");
+    assert!(h.state().editor.doc.is_dirty() && h.state().editor.doc.path.is_none());
     assert!(preview_shows(&h, "GRANITE PEAK BANCORP APPOINTS"));
 }
 
@@ -754,7 +774,7 @@ fn importing_something_that_is_not_a_release_shows_why() {
     click(&mut h, "File");
     click(&mut h, "Import Text...");
     assert!(h.query_by_label_contains("photo.txt").is_some());
-    assert_eq!(h.state().doc.draft.headline, "Keep");
+    assert_eq!(h.state().editor.doc.draft.headline, "Keep");
 }
 
 #[test]
@@ -762,10 +782,10 @@ fn go_to_a_body_block_far_down_a_long_release_puts_the_cursor_there_and_the_prev
     use pressroom::core::draft::{Block, FieldRef};
     use pressroom::shell::commands::Command;
     let (mut h, _) = harness_sized(1280.0, 820.0);
-    h.state_mut().doc.apply(|d| {
-        d.body = (0..300)
-            .map(|i| Block::Paragraph(format!("Paragraph number {i} of a long release.")))
-            .collect();
+    h.state_mut().editor.doc.apply(|d| {
+        d.set_body(
+            (0..300).map(|i| Block::Paragraph(format!("Paragraph number {i} of a long release."))),
+        );
     });
     h.run();
     assert!(
@@ -774,8 +794,9 @@ fn go_to_a_body_block_far_down_a_long_release_puts_the_cursor_there_and_the_prev
         "far down, not drawn"
     );
     let ctx = h.ctx.clone();
+    let id = h.state().editor.doc.draft.body[250].id;
     h.state_mut()
-        .run_command(&ctx, Command::GoTo(FieldRef::Body(250)));
+        .run_command(&ctx, Command::GoTo(FieldRef::Body(id)));
     h.run();
     assert!(
         h.query_all_by_value("Paragraph number 250 of a long release.")
@@ -791,7 +812,7 @@ fn go_to_a_body_block_far_down_a_long_release_puts_the_cursor_there_and_the_prev
     });
     h.event(egui::Event::Text(" More.".into()));
     h.run();
-    let Block::Paragraph(t) = &h.state().doc.draft.body[250] else {
+    let Block::Paragraph(t) = &h.state().editor.doc.draft.body[250].block else {
         panic!("still a paragraph")
     };
     assert_eq!(t, "Paragraph number 250 of a long release. More.");
@@ -803,10 +824,11 @@ fn go_to_a_body_block_far_down_a_long_release_puts_the_cursor_there_and_the_prev
 /// A release long enough that most of the form is out of view.
 fn long_release(h: &mut Harness<'static, PressroomApp>, paragraphs: usize) {
     use pressroom::core::draft::Block;
-    h.state_mut().doc.apply(|d| {
-        d.body = (0..paragraphs)
-            .map(|i| Block::Paragraph(format!("Paragraph number {i} of a long release.")))
-            .collect();
+    h.state_mut().editor.doc.apply(|d| {
+        d.set_body(
+            (0..paragraphs)
+                .map(|i| Block::Paragraph(format!("Paragraph number {i} of a long release."))),
+        );
     });
     h.run();
 }
@@ -837,7 +859,7 @@ fn a_field_scrolled_out_of_view_keeps_the_cursor() {
     assert!(h.query_by_label("Headline").is_none(), "scrolled away");
     h.event(egui::Event::Text(" Corp".into()));
     h.run();
-    assert_eq!(h.state().doc.draft.company.name, "Acme Corp");
+    assert_eq!(h.state().editor.doc.draft.company.name, "Acme Corp");
 }
 
 #[test]

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pressroom::shell::PressroomApp;
-use pressroom::shell::app::Prefs;
 use pressroom::shell::dialogs::{FakeDialogs, Pick};
+use pressroom::shell::prefs::Prefs;
 
 mod common;
 use common::pressroom;
@@ -160,6 +160,7 @@ fn opening_hostile_files_in_the_window_leaves_the_draft_as_it_was() {
         .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app);
     h.run();
     h.state_mut()
+        .editor
         .doc
         .apply(|d| d.headline = "Work in progress".into());
     h.run();
@@ -176,7 +177,11 @@ fn opening_hostile_files_in_the_window_leaves_the_draft_as_it_was() {
         );
         h.get_by_label("OK").click();
         h.run();
-        assert_eq!(h.state().doc.draft.headline, "Work in progress", "{what}");
-        assert!(h.state().doc.is_dirty(), "{what}");
+        assert_eq!(
+            h.state().editor.doc.draft.headline,
+            "Work in progress",
+            "{what}"
+        );
+        assert!(h.state().editor.doc.is_dirty(), "{what}");
     }
 }

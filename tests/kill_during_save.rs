@@ -12,13 +12,14 @@ use pressroom::core::draft_file;
 const HELPER_ENV: &str = "PRESSROOM_SAVE_LOOP_TARGET";
 
 fn big_draft(tag: &str) -> Draft {
-    Draft {
+    let mut d = Draft {
         headline: format!("Draft {tag}"),
-        body: (0..3000)
-            .map(|i| Block::Paragraph(format!("{tag} paragraph {i}: {}", "word ".repeat(40))))
-            .collect(),
         ..Draft::default()
-    }
+    };
+    d.set_body(
+        (0..3000).map(|i| Block::Paragraph(format!("{tag} paragraph {i}: {}", "word ".repeat(40)))),
+    );
+    d
 }
 
 /// Runs only as the child: saves A and B over the target until killed.

@@ -67,6 +67,7 @@ fn any_contact() -> impl Strategy<Value = Contact> {
             title,
             phone,
             email,
+            ..Contact::default()
         })
 }
 
@@ -121,7 +122,7 @@ prop_compose! {
         page_length in 0usize..80,
         layout in prop::array::uniform8(proptest::option::of(any::<bool>())),
     ) -> Draft {
-        Draft {
+        let mut d = Draft {
             version: FORMAT_VERSION,
             release: Release { timing, logo, title, exhibit },
             company: Company { name: company.0, ticker: company.1, exchange: company.2, website: company.3, city: String::new(), state: String::new() },
@@ -136,8 +137,8 @@ prop_compose! {
                 wire: [Wire::None, Wire::PrNewswire, Wire::BusinessWire, Wire::GlobeNewswire][dateline.3],
                 style: [DatelineStyle::Auto, DatelineStyle::Full, DatelineStyle::Ap, DatelineStyle::CityDash][dateline.4],
             },
-            body,
-            boilerplate: abouts.into_iter().map(|(heading, text)| About { heading, text }).collect(),
+            body: body.into_iter().map(BodyBlock::new).collect(),
+            boilerplate: abouts.into_iter().map(|(heading, text)| About { heading, text, ..About::default() }).collect(),
             safe_harbor: SafeHarbor { heading: safe.0, text: safe.1, page_break_before: safe.2 },
             end_mark: EndMark::ALL[mark],
             export: ExportSettings {
@@ -157,7 +158,9 @@ prop_compose! {
                     page_tag: layout[7],
                 },
             },
-        }
+        };
+        d.assign_ids();
+        d
     }
 }
 
@@ -202,7 +205,8 @@ proptest! {
         width in 20usize..120,
         indent in 0usize..12,
     ) {
-        let b = Draft { body: other, ..Draft::default() };
+        let mut b = Draft::default();
+        b.set_body(other);
         let mut moved = a.clone();
         let n = moved.body.len().max(1);
         moved.body.rotate_left(turn % n);
@@ -230,7 +234,8 @@ proptest! {
         indents in (0usize..10, 0usize..10),
         turn in 0usize..5,
     ) {
-        let a = Draft { body, ..Draft::default() };
+        let mut a = Draft::default();
+        a.set_body(body);
         let mut changed = vec![a.clone(), a.clone(), a.clone(), a.clone()];
         changed[0].export.width = widths.0;
         changed[1].export.width = widths.1;
@@ -260,7 +265,8 @@ proptest! {
             1..5,
         )
     ) {
-        let d = Draft { body: body.iter().cloned().map(Block::Paragraph).collect(), ..Draft::default() };
+        let mut d = Draft::default();
+        d.set_body(body.iter().cloned().map(Block::Paragraph));
         let out = render::render_as(&d, Style::Edgar).text;
         let expected: Vec<String> = body.iter().flat_map(|p| words(p)).collect();
         let got = words(&out);

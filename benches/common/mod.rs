@@ -8,9 +8,9 @@ use egui::{Event, Key, Modifiers, Pos2, RawInput, Rect, vec2};
 use pressroom::core::draft::{Block, Draft, FieldRef};
 use pressroom::core::{draft_file, render};
 use pressroom::shell::PressroomApp;
-use pressroom::shell::app::Prefs;
 use pressroom::shell::commands::Command;
 use pressroom::shell::dialogs::FakeDialogs;
+use pressroom::shell::prefs::Prefs;
 
 const PARAGRAPH: &str = "Revenue for the quarter rose on higher volumes in every region, and the \
 Company expects margins to widen further as the new plant reaches full output next year. \
@@ -23,7 +23,7 @@ pub fn draft_of(words: usize) -> Draft {
     let per = PARAGRAPH.split_whitespace().count();
     let have = render::render(&d).text.split_whitespace().count();
     for _ in 0..words.saturating_sub(have) / per {
-        d.body.push(Block::Paragraph(PARAGRAPH.into()));
+        d.add_block(Block::Paragraph(PARAGRAPH.into()));
     }
     d
 }
@@ -80,9 +80,10 @@ pub fn demo_frame(ctx: &egui::Context, demo: &mut egui_demo_lib::DemoWindows) {
 pub fn window_at_the_middle(draft: &Draft) -> (egui::Context, PressroomApp) {
     let ctx = egui::Context::default();
     let mut app = PressroomApp::new(Prefs::default(), Box::new(FakeDialogs::default()));
-    app.doc.apply(|d| *d = draft.clone());
-    let middle = app.doc.draft.body.len() / 2;
-    app.run_command(&ctx, Command::GoTo(FieldRef::Body(middle)));
+    app.editor.doc.apply(|d| *d = draft.clone());
+    let middle = app.editor.doc.draft.body.len() / 2;
+    let id = app.editor.doc.draft.body[middle].id;
+    app.run_command(&ctx, Command::GoTo(FieldRef::Body(id)));
     settle(&ctx, &mut app); // until the scroll to it has finished
     (ctx, app)
 }

@@ -51,7 +51,7 @@ fn draft(u: &mut Unstructured) -> Result<Draft> {
         wire: pick(u, &[Wire::None, Wire::PrNewswire, Wire::BusinessWire, Wire::GlobeNewswire])?,
         style: pick(u, &[DatelineStyle::Auto, DatelineStyle::Full, DatelineStyle::Ap, DatelineStyle::CityDash])?,
     };
-    d.body = (0..u.int_in_range(0..=8)?)
+    let blocks: Vec<Block> = (0..u.int_in_range(0..=8)?)
         .map(|_| {
             Ok(match u.int_in_range(0..=4)? {
                 0 => Block::Paragraph(s(u)?),
@@ -68,7 +68,8 @@ fn draft(u: &mut Unstructured) -> Result<Draft> {
             })
         })
         .collect::<Result<_>>()?;
-    d.boilerplate = (0..u.int_in_range(0..=2)?).map(|_| Ok(About { heading: s(u)?, text: s(u)? })).collect::<Result<_>>()?;
+    d.set_body(blocks);
+    d.boilerplate = (0..u.int_in_range(0..=2)?).map(|_| Ok(About { heading: s(u)?, text: s(u)?, ..About::default() })).collect::<Result<_>>()?;
     d.safe_harbor = SafeHarbor { heading: s(u)?, text: s(u)?, page_break_before: u.arbitrary()? };
     d.end_mark = pick(u, &EndMark::ALL)?;
     let b = |u: &mut Unstructured| -> Result<Option<bool>> { u.arbitrary() };

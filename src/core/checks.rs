@@ -2,14 +2,17 @@
 //! Each finding has a stable rule id, a severity, a plain-language message and the field
 //! it concerns. Checks take today's date as a parameter so they are repeatable.
 
-use std::borrow::Cow;
+pub mod rules;
+
 use std::sync::LazyLock;
 
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 use serde::Serialize;
 
-use crate::core::draft::{Block, Draft, EndMark, FieldRef, Style, Subheadline, Timing};
+use crate::core::draft::{Block, Draft, EndMark, FieldRef, HeadlineLength, Style, Timing};
 use crate::core::render::{self, text};
+use crate::core::walk;
+use rules::Rule;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -34,15 +37,14 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    #[serde(serialize_with = "field_name")]
+    #[serde(skip)]
     pub field: FieldRef,
+    /// The field as a person names it when the check ran ("body block 3").
+    #[serde(rename = "field")]
+    pub place: String,
     /// The word or sentence the finding is about, where there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
-}
-
-fn field_name<S: serde::Serializer>(f: &FieldRef, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&f.to_string())
 }
 
 /// Words that make a statement forward-looking, matched as whole words in any case.
@@ -126,7 +128,11 @@ pub fn check_rendered(
 ) -> Vec<Finding> {
     let mut c = Checker {
         draft,
-        statements: statements(draft),
+        statements: walk::texts(draft)
+            .into_iter()
+            .filter(|(r, _)| r.is_statement())
+            .map(|(r, t)| (r.field, t))
+            .collect(),
         out: Vec::new(),
     };
     c.forward_looking();
@@ -141,8 +147,7 @@ pub fn check_rendered(
     if style == Style::Edgar {
         for u in rendered.unprintable.iter().cloned() {
             c.push(
-                "edgar-non-ascii",
-                Severity::Error,
+                &rules::EDGAR_NON_ASCII,
                 u.field,
                 format!(
                     "'{}' (U+{:04X}) has no ASCII form, and EDGAR documents must be ASCII; it would print as '?'",
@@ -167,17 +172,17 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn push(
         &mut self,
-        rule: &'static str,
-        severity: Severity,
+        rule: &'static Rule,
         field: FieldRef,
         message: String,
         excerpt: Option<String>,
     ) {
         self.out.push(Finding {
-            rule,
-            severity,
+            rule: rule.id,
+            severity: rule.severity,
             message,
             field,
+            place: self.draft.field_label(field),
             excerpt,
         });
     }
@@ -196,8 +201,8 @@ impl Checker<'_> {
         if has_safe_harbor {
             if found.is_empty() {
                 self.push(
-                    "safe-harbor-unneeded",
-                    Severity::Note,
+                    &rules::SAFE_HARBOR_UNNEEDED,
+                    
                     FieldRef::SafeHarbor,
                     "There is a safe-harbor statement but nothing in the release looks forward-looking.".into(),
                     None,
@@ -207,8 +212,8 @@ impl Checker<'_> {
         }
         for (field, sentence, word) in found {
             self.push(
-                "forward-looking-without-safe-harbor",
-                Severity::Error,
+                &rules::FORWARD_LOOKING_WITHOUT_SAFE_HARBOR,
+                
                 field,
                 format!(
                     "\"{}\" looks forward-looking (\"{word}\") but the release has no safe-harbor statement. Add one (Edit > Insert Safe Harbor) or reword.",
@@ -226,7 +231,7 @@ impl Checker<'_> {
         }
         let field = FieldRef::SafeHarbor;
         if !(text.contains("risk") || text.contains("uncertaint")) {
-            self.push("safe-harbor-no-risks", Severity::Warning, field,
+            self.push(&rules::SAFE_HARBOR_NO_RISKS,  field,
                 "The safe-harbor statement does not name the risks and uncertainties that could make results differ.".into(), None);
         }
         let filings = [
@@ -238,7 +243,7 @@ impl Checker<'_> {
             "filings with the sec",
         ];
         if !filings.iter().any(|f| text.contains(f)) {
-            self.push("safe-harbor-no-filings", Severity::Warning, field,
+            self.push(&rules::SAFE_HARBOR_NO_FILINGS,  field,
                 "The safe-harbor statement does not refer readers to the company's SEC filings (Form 10-K, Form 10-Q or \"risk factors\").".into(), None);
         }
         // "undertakes no obligation", "neither company undertakes any obligation",
@@ -250,7 +255,7 @@ impl Checker<'_> {
                     .any(|n| s.contains(n))
         });
         if !disclaims {
-            self.push("safe-harbor-no-update-disclaimer", Severity::Warning, field,
+            self.push(&rules::SAFE_HARBOR_NO_UPDATE_DISCLAIMER,  field,
                 "The safe-harbor statement does not say the company has no obligation to update its forward-looking statements.".into(), None);
         }
     }
@@ -274,8 +279,8 @@ impl Checker<'_> {
             });
         if let Some((field, term)) = first {
             self.push(
-                "non-gaap-without-reconciliation",
-                Severity::Warning,
+                &rules::NON_GAAP_WITHOUT_RECONCILIATION,
+                
                 field,
                 format!("\"{term}\" is a non-GAAP measure; Regulation G asks for the most directly comparable GAAP measure and a reconciliation to it."),
                 Some(term.to_string()),
@@ -289,41 +294,41 @@ impl Checker<'_> {
         let len = h.chars().count();
         if len == 0 {
             self.push(
-                "headline-empty",
-                Severity::Error,
+                &rules::HEADLINE_EMPTY,
                 f,
                 "The headline is empty.".into(),
                 None,
             );
             return;
         }
-        if len > 120 {
-            self.push(
-                "headline-too-long",
-                Severity::Warning,
+        match HeadlineLength::of(len) {
+            HeadlineLength::TooLong => self.push(
+                &rules::HEADLINE_TOO_LONG,
                 f,
                 format!(
-                    "The headline is {len} characters; wires and readers cut headlines past 120."
+                    "The headline is {len} characters. {}",
+                    HeadlineLength::TooLong.advice()
                 ),
                 None,
-            );
-        } else if len > 70 {
-            self.push(
-                "headline-long",
-                Severity::Note,
+            ),
+            HeadlineLength::Long => self.push(
+                &rules::HEADLINE_LONG,
                 f,
-                format!("The headline is {len} characters; newswires suggest about 70."),
+                format!(
+                    "The headline is {len} characters. {}",
+                    HeadlineLength::Long.advice()
+                ),
                 None,
-            );
+            ),
+            HeadlineLength::Fine => {}
         }
         let letters: Vec<char> = h.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase()) {
-            self.push("headline-all-caps", Severity::Note, f, "The headline is typed in capitals; type it in title case and let the export capitalise it where the style asks.".into(), None);
+            self.push(&rules::HEADLINE_ALL_CAPS,  f, "The headline is typed in capitals; type it in title case and let the export capitalise it where the style asks.".into(), None);
         }
         if h.ends_with('.') && !h.ends_with("...") {
             self.push(
-                "headline-full-stop",
-                Severity::Note,
+                &rules::HEADLINE_FULL_STOP,
                 f,
                 "Headlines do not end with a full stop.".into(),
                 None,
@@ -339,18 +344,23 @@ impl Checker<'_> {
             .enumerate()
             .filter(|(_, c)| !render::contact_lines(c, true).is_empty())
             .collect();
+        let first = self
+            .draft
+            .contacts
+            .first()
+            .map(|c| c.id)
+            .unwrap_or_default();
         if contacts.is_empty() {
             self.push(
-                "no-contact",
-                Severity::Error,
-                FieldRef::Contact(0),
+                &rules::NO_CONTACT,
+                FieldRef::Contact(first),
                 "The release has no contact: reporters and investors need someone to call.".into(),
                 None,
             );
             return;
         }
         for (i, c) in contacts {
-            let f = FieldRef::Contact(i);
+            let f = FieldRef::Contact(c.id);
             let who = if c.name.trim().is_empty() {
                 format!("Contact {}", i + 1)
             } else {
@@ -358,8 +368,7 @@ impl Checker<'_> {
             };
             if c.phone.trim().is_empty() && c.email.trim().is_empty() {
                 self.push(
-                    "contact-unreachable",
-                    Severity::Warning,
+                    &rules::CONTACT_UNREACHABLE,
                     f,
                     format!("{who} has neither a phone number nor an email address."),
                     None,
@@ -368,8 +377,7 @@ impl Checker<'_> {
             let email = c.email.trim();
             if !email.is_empty() && !is_email(email) {
                 self.push(
-                    "contact-bad-email",
-                    Severity::Error,
+                    &rules::CONTACT_BAD_EMAIL,
                     f,
                     format!("\"{email}\" in {who}'s Email is not an email address."),
                     Some(email.to_string()),
@@ -378,8 +386,7 @@ impl Checker<'_> {
             let phone = c.phone.trim();
             if !phone.is_empty() && !is_phone(phone) {
                 self.push(
-                    "contact-bad-phone",
-                    Severity::Error,
+                    &rules::CONTACT_BAD_PHONE,
                     f,
                     format!("\"{phone}\" in {who}'s Phone is not a phone number."),
                     Some(phone.to_string()),
@@ -393,8 +400,7 @@ impl Checker<'_> {
         let f = FieldRef::Dateline;
         if d.city.trim().is_empty() {
             self.push(
-                "dateline-no-city",
-                Severity::Error,
+                &rules::DATELINE_NO_CITY,
                 f,
                 "The dateline has no city.".into(),
                 None,
@@ -402,8 +408,7 @@ impl Checker<'_> {
         }
         match d.date {
             None => self.push(
-                "dateline-no-date",
-                Severity::Error,
+                &rules::DATELINE_NO_DATE,
                 f,
                 "The dateline has no date.".into(),
                 None,
@@ -412,21 +417,20 @@ impl Checker<'_> {
                 let days = (date - today).num_days();
                 if days.abs() > 7 {
                     let when = if days > 0 { "ahead" } else { "ago" };
-                    self.push("dateline-date-far", Severity::Warning, f, format!("The dateline says {} ({} days {when}); is that the day the release goes out?", render::dateline::full_date(date), days.abs()), None);
+                    self.push(&rules::DATELINE_DATE_FAR,  f, format!("The dateline says {} ({} days {when}); is that the day the release goes out?", render::dateline::full_date(date), days.abs()), None);
                 }
             }
         }
     }
 
     fn timing(&mut self, today: NaiveDate) {
-        let f = FieldRef::Release;
+        let f = FieldRef::Timing;
         let Timing::Embargoed { date, time, zone } = &self.draft.release.timing else {
             return;
         };
         match zone {
             None => self.push(
-                "embargo-no-zone",
-                Severity::Error,
+                &rules::EMBARGO_NO_ZONE,
                 f,
                 "The embargo time has no time zone, so nobody knows when it lifts.".into(),
                 None,
@@ -436,15 +440,14 @@ impl Checker<'_> {
                     let start = NaiveTime::from_hms_opt(16, 0, 0).expect("valid");
                     let end = NaiveTime::from_hms_opt(16, 15, 0).expect("valid");
                     if eastern >= start && eastern <= end {
-                        self.push("release-in-closing-window", Severity::Warning, f, "The release time falls between 4:00 and 4:15 p.m. Eastern, when exchanges ask issuers to hold material news.".into(), None);
+                        self.push(&rules::RELEASE_IN_CLOSING_WINDOW,  f, "The release time falls between 4:00 and 4:15 p.m. Eastern, when exchanges ask issuers to hold material news.".into(), None);
                     }
                 }
             }
         }
         if *date < today {
             self.push(
-                "embargo-past",
-                Severity::Error,
+                &rules::EMBARGO_PAST,
                 f,
                 format!(
                     "The embargo ({}) is already in the past.",
@@ -455,13 +458,18 @@ impl Checker<'_> {
         }
     }
 
+    /// The first placeholder left in each field.
     fn placeholders(&mut self) {
-        for (field, text) in all_text(self.draft) {
-            if let Some(p) = find_placeholder(&text) {
+        let mut last: Option<FieldRef> = None;
+        for (r, text) in walk::texts(self.draft) {
+            if last == Some(r.field) {
+                continue;
+            }
+            if let Some(p) = find_placeholder(text) {
+                last = Some(r.field);
                 self.push(
-                    "placeholder-left",
-                    Severity::Error,
-                    field,
+                    &rules::PLACEHOLDER_LEFT,
+                    r.field,
                     format!("The template placeholder {p} is still in the text."),
                     Some(p),
                 );
@@ -476,14 +484,13 @@ impl Checker<'_> {
             return;
         }
         let name = short_name(&c.name);
-        let paragraphs: Vec<(usize, &str)> = self
+        let paragraphs: Vec<(FieldRef, &str)> = self
             .draft
             .body
             .iter()
-            .enumerate()
-            .filter_map(|(i, b)| match b {
-                Block::Paragraph(t) => Some((i, t.as_str())),
-                Block::Quote(q) => Some((i, q.text.as_str())),
+            .filter_map(|b| match &b.block {
+                Block::Paragraph(t) => Some((FieldRef::Body(b.id), t.as_str())),
+                Block::Quote(q) => Some((FieldRef::Body(b.id), q.text.as_str())),
                 _ => None,
             })
             .collect();
@@ -491,29 +498,28 @@ impl Checker<'_> {
             .iter()
             .find(|(_, t)| !name.is_empty() && t.contains(&name))
             .or(paragraphs.first());
-        let Some((i, text)) = first else { return };
+        let Some(&(field, text)) = first else { return };
         if !has_ticker_form(text, ticker) {
             let exchange = if c.exchange.trim().is_empty() {
                 "Exchange"
             } else {
                 c.exchange.trim()
             };
-            self.push("ticker-first-mention", Severity::Warning, FieldRef::Body(*i),
+            self.push(&rules::TICKER_FIRST_MENTION,  field,
                 format!("The first mention of the company should carry its listing, as in \"{} ({exchange}: {ticker})\".", if name.is_empty() { "the company" } else { name.as_str() }), None);
         }
     }
 
     fn completeness(&mut self) {
         let d = self.draft;
-        for (i, b) in d.body.iter().enumerate() {
-            if let Block::Quote(q) = b
+        for b in &d.body {
+            if let Block::Quote(q) = &b.block
                 && !q.text.trim().is_empty()
                 && q.speaker.trim().is_empty()
             {
                 self.push(
-                    "quote-no-speaker",
-                    Severity::Warning,
-                    FieldRef::Body(i),
+                    &rules::QUOTE_NO_SPEAKER,
+                    FieldRef::Body(b.id),
                     "This quote has no speaker.".into(),
                     None,
                 );
@@ -521,17 +527,15 @@ impl Checker<'_> {
         }
         if d.boilerplate.iter().all(|a| a.text.trim().is_empty()) {
             self.push(
-                "no-boilerplate",
-                Severity::Warning,
-                FieldRef::About(0),
+                &rules::NO_BOILERPLATE,
+                FieldRef::About(d.boilerplate.first().map(|a| a.id).unwrap_or_default()),
                 "There is no \"About the company\" paragraph.".into(),
                 None,
             );
         }
         if d.end_mark == EndMark::None {
             self.push(
-                "no-end-mark",
-                Severity::Note,
+                &rules::NO_END_MARK,
                 FieldRef::Export,
                 "There is no end mark (###); editors use it to know the release is complete."
                     .into(),
@@ -539,93 +543,6 @@ impl Checker<'_> {
             );
         }
     }
-}
-
-/// The prose where forward-looking statements live: body, quotes, subheadline.
-fn statements(d: &Draft) -> Vec<(FieldRef, &str)> {
-    let mut v = Vec::new();
-    match &d.subheadline {
-        Subheadline::None => {}
-        Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.as_str())),
-        Subheadline::Bullets(items) => {
-            v.extend(items.iter().map(|i| (FieldRef::Subheadline, i.as_str())))
-        }
-    }
-    for (i, b) in d.body.iter().enumerate() {
-        match b {
-            Block::Paragraph(t) | Block::Heading(t) => v.push((FieldRef::Body(i), t.as_str())),
-            Block::Quote(q) => v.push((FieldRef::Body(i), q.text.as_str())),
-            Block::Bullets(items) => {
-                v.extend(items.iter().map(|t| (FieldRef::Body(i), t.as_str())))
-            }
-            Block::PageBreak => {}
-        }
-    }
-    v
-}
-
-/// Every text field with its place, for checks that look everywhere. Borrowed where a
-/// field is one string: a long release is mostly body paragraphs.
-fn all_text(d: &Draft) -> Vec<(FieldRef, Cow<'_, str>)> {
-    let mut v: Vec<(FieldRef, Cow<str>)> = vec![
-        (
-            FieldRef::Release,
-            format!("{} {}", d.release.title, d.release.exhibit).into(),
-        ),
-        (
-            FieldRef::Company,
-            format!(
-                "{} {} {} {} {} {}",
-                d.company.name,
-                d.company.ticker,
-                d.company.exchange,
-                d.company.website,
-                d.company.city,
-                d.company.state
-            )
-            .into(),
-        ),
-        (FieldRef::Headline, d.headline.as_str().into()),
-        (
-            FieldRef::Dateline,
-            format!("{} {}", d.dateline.city, d.dateline.region).into(),
-        ),
-        (
-            FieldRef::SafeHarbor,
-            format!("{} {}", d.safe_harbor.heading, d.safe_harbor.text).into(),
-        ),
-    ];
-    for (i, c) in d.contacts.iter().enumerate() {
-        v.push((
-            FieldRef::Contact(i),
-            format!(
-                "{} {} {} {} {} {}",
-                c.role, c.organisation, c.name, c.title, c.phone, c.email
-            )
-            .into(),
-        ));
-    }
-    match &d.subheadline {
-        Subheadline::None => {}
-        Subheadline::Text(t) => v.push((FieldRef::Subheadline, t.as_str().into())),
-        Subheadline::Bullets(items) => v.push((FieldRef::Subheadline, items.join(" ").into())),
-    }
-    for (i, b) in d.body.iter().enumerate() {
-        let t: Cow<str> = match b {
-            Block::Paragraph(t) | Block::Heading(t) => t.as_str().into(),
-            Block::Quote(q) => format!("{} {} {}", q.text, q.speaker, q.title).into(),
-            Block::Bullets(items) => items.join(" ").into(),
-            Block::PageBreak => continue,
-        };
-        v.push((FieldRef::Body(i), t));
-    }
-    for (i, a) in d.boilerplate.iter().enumerate() {
-        v.push((
-            FieldRef::About(i),
-            format!("{} {}", a.heading, a.text).into(),
-        ));
-    }
-    v
 }
 
 /// Sentences, split after `.`, `?` or `!` followed by white space.

@@ -7,8 +7,76 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-/// The `.ron` format version this build writes. Older files are migrated on load.
-pub const FORMAT_VERSION: u32 = 1;
+/// The `.ron` format version this build writes. Older files are migrated on load
+/// (see `draft_file::migrate`); a change that adds, renames or reshapes fields raises it.
+///
+/// - 1: the first format.
+/// - 2: body blocks, contacts and "About" sections carry stable ids (`id: 3`); a body
+///   block is `(id: 3, block: Paragraph("..."))`.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Headlines longer than this many characters are long: newswires suggest about 70.
+pub const HEADLINE_SUGGESTED_CHARS: usize = 70;
+/// Headlines longer than this are cut by wires and readers.
+pub const HEADLINE_MAX_CHARS: usize = 120;
+/// The wrap column a new draft uses (the layout reference wraps at 76).
+pub const DEFAULT_WIDTH: usize = 76;
+/// The wrap columns a draft may ask for; EDGAR caps it further at 80.
+pub const WIDTH_RANGE: std::ops::RangeInclusive<usize> = 30..=200;
+/// Lines per page the export settings accept (0 turns automatic pages off).
+pub const PAGE_LENGTH_RANGE: std::ops::RangeInclusive<usize> = 0..=200;
+
+/// How a headline's length reads: fine, long, or too long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadlineLength {
+    Fine,
+    Long,
+    TooLong,
+}
+
+impl HeadlineLength {
+    /// Judges a headline of `chars` characters.
+    pub fn of(chars: usize) -> Self {
+        if chars > HEADLINE_MAX_CHARS {
+            HeadlineLength::TooLong
+        } else if chars > HEADLINE_SUGGESTED_CHARS {
+            HeadlineLength::Long
+        } else {
+            HeadlineLength::Fine
+        }
+    }
+
+    /// One sentence on what the length means, for tooltips and hints.
+    pub fn advice(self) -> String {
+        match self {
+            HeadlineLength::Fine => {
+                format!("Newswires suggest about {HEADLINE_SUGGESTED_CHARS} characters.")
+            }
+            HeadlineLength::Long => {
+                format!("Over the about {HEADLINE_SUGGESTED_CHARS} characters newswires suggest.")
+            }
+            HeadlineLength::TooLong => format!(
+                "Too long: wires and readers cut headlines past {HEADLINE_MAX_CHARS} characters."
+            ),
+        }
+    }
+}
+
+/// A body block's, contact's or "About" section's identity within its draft: kept through
+/// moves, inserts, undo and saving, so comments, checks and redlines can point at it
+/// wherever it goes. 0 means "not yet given one" (the draft gives it one on load).
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
+#[serde(transparent)]
+pub struct ItemId(pub u32);
+
+impl ItemId {
+    /// Not yet given an id (profiles keep contacts and sections without one).
+    pub fn is_unset(&self) -> bool {
+        self.0 == 0
+    }
+}
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(default)]
@@ -22,7 +90,7 @@ pub struct Draft {
     pub headline: String,
     pub subheadline: Subheadline,
     pub dateline: Dateline,
-    pub body: Vec<Block>,
+    pub body: Vec<BodyBlock>,
     pub boilerplate: Vec<About>,
     pub safe_harbor: SafeHarbor,
     pub end_mark: EndMark,
@@ -35,13 +103,22 @@ impl Default for Draft {
             version: FORMAT_VERSION,
             release: Release::default(),
             company: Company::default(),
-            contacts: vec![Contact::default()],
+            contacts: vec![Contact {
+                id: ItemId(1),
+                ..Contact::default()
+            }],
             contacts_placement: ContactsPlacement::default(),
             headline: String::new(),
             subheadline: Subheadline::default(),
             dateline: Dateline::default(),
-            body: vec![Block::Paragraph(String::new())],
-            boilerplate: vec![About::default()],
+            body: vec![BodyBlock {
+                id: ItemId(2),
+                block: Block::Paragraph(String::new()),
+            }],
+            boilerplate: vec![About {
+                id: ItemId(3),
+                ..About::default()
+            }],
             safe_harbor: SafeHarbor::default(),
             end_mark: EndMark::default(),
             export: ExportSettings::default(),
@@ -99,6 +176,8 @@ pub struct Company {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(default)]
 pub struct Contact {
+    #[serde(skip_serializing_if = "ItemId::is_unset")]
+    pub id: ItemId,
     /// "Investor Contact", "Media Contact"; empty prints plain "Contact".
     pub role: String,
     pub organisation: String,
@@ -169,15 +248,77 @@ pub enum Block {
     PageBreak,
 }
 
-impl Block {
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            Block::Paragraph(_) => "Paragraph",
-            Block::Quote(_) => "Quote",
-            Block::Bullets(_) => "Bullet list",
-            Block::Heading(_) => "Sub-heading",
-            Block::PageBreak => "Page break",
+/// A body block with its stable id.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct BodyBlock {
+    pub id: ItemId,
+    pub block: Block,
+}
+
+impl BodyBlock {
+    /// A block not yet given an id: [`Draft::add_block`] or loading gives it one.
+    pub fn new(block: Block) -> Self {
+        Self {
+            id: ItemId::default(),
+            block,
         }
+    }
+}
+
+/// The kinds of body block a writer can add, in the order the form offers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Quote,
+    Bullets,
+    Heading,
+    PageBreak,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 5] = [
+        BlockKind::Paragraph,
+        BlockKind::Quote,
+        BlockKind::Bullets,
+        BlockKind::Heading,
+        BlockKind::PageBreak,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "Paragraph",
+            BlockKind::Quote => "Quote",
+            BlockKind::Bullets => "Bullet list",
+            BlockKind::Heading => "Sub-heading",
+            BlockKind::PageBreak => "Page break",
+        }
+    }
+
+    /// A new, empty block of this kind (a bullet list starts with one empty item).
+    pub fn new_block(self) -> Block {
+        match self {
+            BlockKind::Paragraph => Block::Paragraph(String::new()),
+            BlockKind::Quote => Block::Quote(Quote::default()),
+            BlockKind::Bullets => Block::Bullets(vec![String::new()]),
+            BlockKind::Heading => Block::Heading(String::new()),
+            BlockKind::PageBreak => Block::PageBreak,
+        }
+    }
+}
+
+impl Block {
+    pub fn kind(&self) -> BlockKind {
+        match self {
+            Block::Paragraph(_) => BlockKind::Paragraph,
+            Block::Quote(_) => BlockKind::Quote,
+            Block::Bullets(_) => BlockKind::Bullets,
+            Block::Heading(_) => BlockKind::Heading,
+            Block::PageBreak => BlockKind::PageBreak,
+        }
+    }
+
+    pub fn kind_name(&self) -> &'static str {
+        self.kind().label()
     }
 }
 
@@ -216,6 +357,8 @@ pub enum Attribution {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(default)]
 pub struct About {
+    #[serde(skip_serializing_if = "ItemId::is_unset")]
+    pub id: ItemId,
     /// Empty means "About <company name>".
     pub heading: String,
     pub text: String,
@@ -351,7 +494,7 @@ impl Default for ExportSettings {
     fn default() -> Self {
         Self {
             style: Style::Edgar,
-            width: 76,
+            width: DEFAULT_WIDTH,
             sentence_spacing: SentenceSpacing::AsTyped,
             paragraph_indent: 7,
             page_length: 50,
@@ -361,7 +504,7 @@ impl Default for ExportSettings {
 }
 
 impl Draft {
-    /// The heading an "About" section prints: its own, or "About <company>".
+    /// The heading an "About" section prints: its own, or "About <company name>".
     pub fn about_heading(&self, about: &About) -> String {
         if !about.heading.trim().is_empty() {
             about.heading.trim().to_string()
@@ -371,36 +514,188 @@ impl Draft {
             "About the Company".into()
         }
     }
+
+    /// Every id in use, in no particular order.
+    fn ids(&self) -> impl Iterator<Item = ItemId> + '_ {
+        let contacts = self.contacts.iter().map(|c| c.id);
+        let body = self.body.iter().map(|b| b.id);
+        let abouts = self.boilerplate.iter().map(|a| a.id);
+        contacts.chain(body).chain(abouts)
+    }
+
+    /// An id no item of this draft has.
+    pub fn fresh_id(&self) -> ItemId {
+        ItemId(self.ids().map(|i| i.0).max().unwrap_or(0) + 1)
+    }
+
+    /// Gives every item without an id (or with one another item already has) a fresh
+    /// one: after loading an older file, a hand-edited one or a template.
+    pub fn assign_ids(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        let mut next = self.fresh_id().0;
+        let mut fix = |id: &mut ItemId| {
+            if id.0 == 0 || !seen.insert(*id) {
+                *id = ItemId(next);
+                seen.insert(*id);
+                next += 1;
+            }
+        };
+        self.contacts.iter_mut().for_each(|c| fix(&mut c.id));
+        self.body.iter_mut().for_each(|b| fix(&mut b.id));
+        self.boilerplate.iter_mut().for_each(|a| fix(&mut a.id));
+    }
+
+    /// Adds a body block at the end, with a fresh id; returns the id.
+    pub fn add_block(&mut self, block: Block) -> ItemId {
+        let id = self.fresh_id();
+        self.body.push(BodyBlock { id, block });
+        id
+    }
+
+    /// Replaces the body with these blocks, each with a fresh id.
+    pub fn set_body(&mut self, blocks: impl IntoIterator<Item = Block>) {
+        self.body.clear();
+        for b in blocks {
+            self.add_block(b);
+        }
+    }
+
+    /// Adds a contact at the end, with a fresh id.
+    pub fn add_contact(&mut self, mut contact: Contact) -> ItemId {
+        contact.id = self.fresh_id();
+        let id = contact.id;
+        self.contacts.push(contact);
+        id
+    }
+
+    /// Adds an "About" section at the end, with a fresh id.
+    pub fn add_about(&mut self, mut about: About) -> ItemId {
+        about.id = self.fresh_id();
+        let id = about.id;
+        self.boilerplate.push(about);
+        id
+    }
+
+    /// Where a body block, contact or "About" section stands now (0-based), if it still exists.
+    pub fn position(&self, field: FieldRef) -> Option<usize> {
+        match field {
+            FieldRef::Contact(id) => self.contacts.iter().position(|c| c.id == id),
+            FieldRef::Body(id) => self.body.iter().position(|b| b.id == id),
+            FieldRef::About(id) => self.boilerplate.iter().position(|a| a.id == id),
+            _ => None,
+        }
+    }
+
+    /// A field as a person names it: "headline", "body block 3", "contact 2".
+    pub fn field_label(&self, field: FieldRef) -> String {
+        let at = |name: &str| match self.position(field) {
+            Some(i) => format!("{name} {}", i + 1),
+            None => format!("{name} (removed)"),
+        };
+        match field {
+            FieldRef::Contact(_) => at("contact"),
+            FieldRef::About(_) => at("about section"),
+            FieldRef::Body(_) => at("body block"),
+            other => other.section_name().to_string(),
+        }
+    }
 }
 
-/// A place in the draft, for messages that point the user at a field.
+/// A place in the draft, for messages that point the user at a field. Body blocks,
+/// contacts and "About" sections are named by their stable id, not their position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldRef {
-    Release,
+    Exhibit,
+    Logo,
+    Title,
+    /// The timing line: immediate release, an embargo or a release date.
+    Timing,
     Company,
-    Contact(usize),
+    Contact(ItemId),
     Headline,
     Subheadline,
     Dateline,
-    Body(usize),
-    About(usize),
+    Body(ItemId),
+    About(ItemId),
     SafeHarbor,
+    EndMark,
+    /// Style, width, spacing, indents and page length.
     Export,
 }
 
-impl std::fmt::Display for FieldRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl FieldRef {
+    /// The field's name where its position does not matter (see [`Draft::field_label`]).
+    pub fn section_name(self) -> &'static str {
         match self {
-            FieldRef::Release => write!(f, "release"),
-            FieldRef::Company => write!(f, "company"),
-            FieldRef::Contact(i) => write!(f, "contact {}", i + 1),
-            FieldRef::Headline => write!(f, "headline"),
-            FieldRef::Subheadline => write!(f, "subheadline"),
-            FieldRef::Dateline => write!(f, "dateline"),
-            FieldRef::Body(i) => write!(f, "body block {}", i + 1),
-            FieldRef::About(i) => write!(f, "about section {}", i + 1),
-            FieldRef::SafeHarbor => write!(f, "safe harbor"),
-            FieldRef::Export => write!(f, "export settings"),
+            FieldRef::Exhibit => "exhibit label",
+            FieldRef::Logo => "logo",
+            FieldRef::Title => "title",
+            FieldRef::Timing => "timing",
+            FieldRef::Company => "company",
+            FieldRef::Contact(_) => "contact",
+            FieldRef::Headline => "headline",
+            FieldRef::Subheadline => "subheadline",
+            FieldRef::Dateline => "dateline",
+            FieldRef::Body(_) => "body block",
+            FieldRef::About(_) => "about section",
+            FieldRef::SafeHarbor => "safe harbor",
+            FieldRef::EndMark => "end mark",
+            FieldRef::Export => "export settings",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_survive_moves() {
+        let mut d = Draft::default();
+        let a = d.add_block(Block::Heading("A".into()));
+        let b = d.add_block(Block::PageBreak);
+        assert_ne!(a, b);
+        d.body.swap(1, 2);
+        assert_eq!(d.position(FieldRef::Body(a)), Some(2));
+        assert_eq!(d.field_label(FieldRef::Body(b)), "body block 2");
+        d.body.remove(0);
+        assert_eq!(d.position(FieldRef::Body(a)), Some(1));
+    }
+
+    #[test]
+    fn missing_and_repeated_ids_are_replaced() {
+        let mut d = Draft::default();
+        d.body.push(BodyBlock::new(Block::PageBreak));
+        d.body.push(d.body[0].clone());
+        d.contacts.push(Contact::default());
+        d.assign_ids();
+        let mut ids: Vec<ItemId> = d.ids().collect();
+        assert!(ids.iter().all(|i| i.0 != 0));
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "every id once");
+        assert_eq!(
+            d.body[0].id,
+            Draft::default().body[0].id,
+            "the first keeps its id"
+        );
+    }
+
+    #[test]
+    fn headline_lengths_are_judged_in_one_place() {
+        assert_eq!(
+            HeadlineLength::of(HEADLINE_SUGGESTED_CHARS),
+            HeadlineLength::Fine
+        );
+        assert_eq!(
+            HeadlineLength::of(HEADLINE_SUGGESTED_CHARS + 1),
+            HeadlineLength::Long
+        );
+        assert_eq!(HeadlineLength::of(HEADLINE_MAX_CHARS), HeadlineLength::Long);
+        assert_eq!(
+            HeadlineLength::of(HEADLINE_MAX_CHARS + 1),
+            HeadlineLength::TooLong
+        );
     }
 }

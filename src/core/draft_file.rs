@@ -9,6 +9,8 @@ use serde::Deserialize;
 
 use crate::core::draft::{Draft, FORMAT_VERSION};
 
+mod v1;
+
 /// Larger files are refused before they are read: no real draft comes near this.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 /// Deep nesting in a hostile file must not exhaust the stack.
@@ -143,20 +145,32 @@ pub fn parse(text: &str, path: &Path) -> Result<Draft, LoadError> {
         let mut e = parse_err(e);
         if let LoadErrorKind::Parse { message, .. } = &mut e.kind {
             message
-                .push_str(" (a draft is a RON structure: `(version: 1, headline: \"...\", ...)`)");
+                .push_str(" (a draft is a RON structure: `(version: 2, headline: \"...\", ...)`)");
         }
         e
     })?;
-    match probe.version {
-        v if v > FORMAT_VERSION => Err(err(LoadErrorKind::NewerVersion(v))),
-        // Format 1 is the first; when format 2 arrives, keep format 1's types in a
-        // `v1` module and convert them here, one version step at a time.
-        _ => {
-            let mut draft: Draft = options.from_str(text).map_err(parse_err)?;
-            draft.version = FORMAT_VERSION;
-            Ok(draft)
-        }
+    if probe.version > FORMAT_VERSION {
+        return Err(err(LoadErrorKind::NewerVersion(probe.version)));
     }
+    migrate(probe.version, text, &options).map_err(parse_err)
+}
+
+/// Reads a file of format `version` and brings it up to the current format, one step at
+/// a time. The rule: a change that adds, renames or reshapes fields raises
+/// [`FORMAT_VERSION`], keeps the old shape in a `vN` module and converts it here.
+fn migrate(
+    version: u32,
+    text: &str,
+    options: &ron::Options,
+) -> Result<Draft, ron::error::SpannedError> {
+    let mut draft: Draft = match version {
+        0 | 1 => options.from_str::<v1::DraftV1>(text)?.into(),
+        _ => options.from_str(text)?,
+    };
+    draft.version = FORMAT_VERSION;
+    // A hand-edited file may have left an id out or copied one.
+    draft.assign_ids();
+    Ok(draft)
 }
 
 /// The `.ron` text of a draft: pretty, fields in declaration order, `\n` line ends on every OS.
@@ -222,11 +236,12 @@ mod tests {
     use chrono::{NaiveDate, NaiveTime};
 
     fn sample() -> Draft {
-        Draft {
+        let mut d = Draft {
             headline: "Acme Reports Record Results".into(),
-            body: vec![Block::Paragraph("Acme said.".into()), Block::PageBreak],
             ..Draft::default()
-        }
+        };
+        d.set_body([Block::Paragraph("Acme said.".into()), Block::PageBreak]);
+        d
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Document-level undo and redo, as snapshots of the whole draft. Snapshots keep
 //! every kind of change (typing, moving blocks, inserting text) on one path.
 
+use std::collections::VecDeque;
+
 use crate::core::draft::Draft;
 
 /// How many steps back a user can go; older ones are dropped.
@@ -8,23 +10,24 @@ const LIMIT: usize = 200;
 
 #[derive(Default, Debug)]
 pub struct History {
-    undo: Vec<Draft>,
+    /// Oldest first; the oldest goes when the limit is reached.
+    undo: VecDeque<Draft>,
     redo: Vec<Draft>,
 }
 
 impl History {
     /// Records the state before a change; a new change forgets what was undone.
     pub fn record(&mut self, before: Draft) {
-        self.undo.push(before);
+        self.undo.push_back(before);
         if self.undo.len() > LIMIT {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
         self.redo.clear();
     }
 
     /// Steps back: `current` becomes the previous state. False when there is none.
     pub fn undo(&mut self, current: &mut Draft) -> bool {
-        let Some(prev) = self.undo.pop() else {
+        let Some(prev) = self.undo.pop_back() else {
             return false;
         };
         self.redo.push(std::mem::replace(current, prev));
@@ -35,7 +38,7 @@ impl History {
         let Some(next) = self.redo.pop() else {
             return false;
         };
-        self.undo.push(std::mem::replace(current, next));
+        self.undo.push_back(std::mem::replace(current, next));
         true
     }
 

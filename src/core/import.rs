@@ -15,11 +15,12 @@ use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 
 use crate::core::draft::{
-    About, Attribution, Block, Contact, ContactsPlacement, Dateline, DatelineStyle, Draft, EndMark,
-    Layout, Quote, SentenceSpacing, Style, Subheadline, Timing, Wire,
+    About, Attribution, Block, BodyBlock, Contact, ContactsPlacement, Dateline, DatelineStyle,
+    Draft, EndMark, Layout, Quote, SentenceSpacing, Style, Subheadline, Timing, Wire,
 };
 use crate::core::draft_file::{self, LoadError, LoadErrorKind};
-use crate::core::render::text;
+use crate::core::render::{self, text};
+use crate::core::walk;
 
 /// Something the importer guessed, or was unsure about, with the line it concerns.
 #[derive(Clone, Debug, PartialEq)]
@@ -525,29 +526,65 @@ fn restore_case(caps: &str, body: &str) -> String {
 }
 
 /// Imports release text. Never fails: what it cannot place becomes body text.
+///
+/// The phases, in order: lines into blocks (page marks and the end mark taken out), the
+/// preamble (exhibit, logo, title, timing, contacts), where the end matter starts, the
+/// headline and subheadline, the body with its "About" sections and safe harbor, the
+/// contacts at the end, the company, and last the layout the source was written in.
 pub fn import(source: &str) -> Imported {
-    let mut notes = Vec::new();
-    let mut lines = Vec::new();
-    for (i, raw) in source.lines().enumerate() {
-        let expanded = raw.replace('\t', "        ");
-        let cleaned = text::clean_line(&expanded);
-        let trimmed = cleaned.trim();
-        let indent = cleaned.chars().take_while(|c| *c == ' ').count();
-        lines.push(Line {
-            no: i + 1,
-            indent,
-            width: text::width(trimmed),
-            text: trimmed.to_string(),
-        });
+    let mut r = Reader::new(source, split_blocks(read_lines(source)));
+    r.preamble();
+    r.find_end_matter();
+    r.headline_and_subheadline();
+    r.body();
+    r.end_matter();
+    r.company();
+    r.layout();
+    // Whitespace inside paragraphs is the export's to set.
+    normalise_spaces(&mut r.d);
+    r.d.assign_ids();
+    Imported {
+        draft: r.d,
+        notes: r.notes,
     }
+}
 
-    // Blocks, with page markers and the end mark taken out and remembered.
-    let mut blocks: Vec<Blk> = Vec::new();
+/// Every line of the source, tabs expanded and cleaned, with its indent and width.
+fn read_lines(source: &str) -> Vec<Line> {
+    source
+        .lines()
+        .enumerate()
+        .map(|(i, raw)| {
+            let expanded = raw.replace('\t', "        ");
+            let cleaned = text::clean_line(&expanded);
+            let trimmed = cleaned.trim();
+            Line {
+                no: i + 1,
+                indent: cleaned.chars().take_while(|c| *c == ' ').count(),
+                width: text::width(trimmed),
+                text: trimmed.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The source's blank-line-separated blocks, with page markers and the end mark taken
+/// out and remembered.
+struct Blocks {
+    blocks: Vec<Blk>,
+    end_mark: EndMark,
+    page_breaks: usize,
+}
+
+fn split_blocks(lines: Vec<Line>) -> Blocks {
+    let mut out = Blocks {
+        blocks: Vec::new(),
+        end_mark: EndMark::None,
+        page_breaks: 0,
+    };
     let mut current: Vec<Line> = Vec::new();
     let mut page_break = false;
-    let mut end_mark = EndMark::None;
     let mut after_end = false;
-    let mut page_breaks = 0;
     let flush =
         |current: &mut Vec<Line>, blocks: &mut Vec<Blk>, page_break: &mut bool, after_end: bool| {
             if !current.is_empty() {
@@ -560,371 +597,436 @@ pub fn import(source: &str) -> Imported {
         };
     for l in lines {
         if l.text.is_empty() {
-            flush(&mut current, &mut blocks, &mut page_break, after_end);
+            flush(&mut current, &mut out.blocks, &mut page_break, after_end);
         } else if PAGE_MORE.is_match(&l.text) || l.text.eq_ignore_ascii_case("<PAGE>") {
-            flush(&mut current, &mut blocks, &mut page_break, after_end);
+            flush(&mut current, &mut out.blocks, &mut page_break, after_end);
             if !page_break {
-                page_breaks += 1;
+                out.page_breaks += 1;
             }
             page_break = true;
-        } else if let Some(mark) = is_end_mark(&l.text).filter(|_| end_mark == EndMark::None) {
-            flush(&mut current, &mut blocks, &mut page_break, after_end);
-            end_mark = mark;
+        } else if let Some(mark) = is_end_mark(&l.text).filter(|_| out.end_mark == EndMark::None) {
+            flush(&mut current, &mut out.blocks, &mut page_break, after_end);
+            out.end_mark = mark;
             after_end = true;
         } else {
             current.push(l);
         }
     }
-    flush(&mut current, &mut blocks, &mut page_break, after_end);
+    flush(&mut current, &mut out.blocks, &mut page_break, after_end);
+    out
+}
 
-    let mut d = Draft {
-        body: Vec::new(),
-        boilerplate: Vec::new(),
-        contacts: Vec::new(),
-        end_mark,
-        ..Draft::default()
-    };
-    d.release.title = "NEWS RELEASE".into();
-    let mut layout = Layout::default();
-    let mut i = 0;
+/// The import in progress: the blocks, the block being read, and what has been found.
+struct Reader<'a> {
+    source: &'a str,
+    blocks: Vec<Blk>,
+    page_breaks: usize,
+    /// The next block to read, and where the end matter (trailing contacts) starts.
+    i: usize,
+    end: usize,
+    d: Draft,
+    notes: Vec<Note>,
+    layout: Layout,
+    title_found: bool,
+    title_spaced: bool,
+    tail_contacts: Option<FoundContacts>,
+    /// The prose that spells names and acronyms, for giving capitalised lines their case
+    /// back; blocks in capitals (headings) say nothing about case.
+    body_text: String,
+    /// The widest line, to judge centring by.
+    width_guess: usize,
+    /// First-line indents of body paragraphs, to find the usual one.
+    indents: Vec<usize>,
+}
 
-    // The preamble: exhibit label, logo, title, timing, contacts.
-    let mut title_found = false;
-    let mut title_spaced = false;
-    while i < blocks.len() {
-        let b = &blocks[i];
-        let t = b.joined();
-        if b.is_single() && EXHIBIT.is_match(&t) {
-            d.release.exhibit = t;
-        } else if b.is_single() && t.eq_ignore_ascii_case("[LOGO]") {
-            d.release.logo = Some("[LOGO FILE]".into());
-            notes.push(Note {
-                line: b.line_no(),
-                message: "a logo stood here: choose its image file (Release > Logo image)".into(),
-            });
-        } else if b.is_single() && is_title(&t) {
-            title_found = true;
-            title_spaced = unspace_title(&t).is_some();
-            d.release.title = unspace_title(&t).unwrap_or(t).to_uppercase();
-        } else if b.is_single() && parse_timing(&t).is_some() {
-            d.release.timing = parse_timing(&t).expect("just parsed");
-        } else if let Some(found) = contact_blocks(&blocks, i) {
-            d.contacts.extend(found.contacts);
-            layout.contact_labels = found.bare.then_some(false);
-            layout.contacts_hanging = Some(found.hanging);
-            layout.contacts_spaced = Some(found.spaced);
-            d.contacts_placement = ContactsPlacement::Top;
-            i = found.next;
-            continue;
-        } else {
-            break;
-        }
-        i += 1;
-    }
-
-    // Where the end matter starts: contacts after the body (before or after the end mark).
-    let mut end = blocks.len();
-    let mut tail_contacts = None;
-    for k in i..blocks.len() {
-        let labelled = LABEL.is_match(&blocks[k].first().text)
-            || INLINE_CONTACT_LABEL.is_match(&blocks[k].first().text);
-        if labelled
-            && k > i + 1
-            && let Some(found) = contact_blocks(&blocks, k)
-            && found.next == blocks.len()
-        {
-            end = k;
-            tail_contacts = Some(found);
-            break;
-        }
-    }
-
-    // Headline: the next block; then the subheadline until the dateline paragraph.
-    // The prose that spells names and acronyms, for giving capitalised lines their case
-    // back; blocks in capitals (headings) say nothing about case.
-    let body_text: String = blocks[(i + 1).min(end)..end]
-        .iter()
-        .map(Blk::joined)
-        .filter(|t| t.chars().any(char::is_lowercase))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let width_guess = blocks
-        .iter()
-        .flat_map(|b| b.lines.iter())
-        .map(|l| l.indent + l.width)
-        .max()
-        .unwrap_or(76);
-    if i < end {
-        let b = &blocks[i];
-        let centred = is_centred(b, width_guess.max(60));
-        let caps = !b.joined().chars().any(char::is_lowercase);
-        layout.headline_centred = Some(centred && caps);
-        d.headline = restore_case(&b.joined(), &body_text);
-        if !caps && centred {
-            notes.push(Note {
-                line: b.line_no(),
-                message:
-                    "the headline is centred but not in capitals; export centres it in capitals"
-                        .into(),
-            });
-        }
-        i += 1;
-    }
-    let mut sub_items: Vec<String> = Vec::new();
-    let mut sub_bullets = false;
-    while i < end {
-        let b = &blocks[i];
-        if parse_dateline(&b.joined()).is_some() {
-            break;
-        }
-        // A subheadline is short, and stands before the first real paragraph.
-        let bullets = bullet_items(b);
-        let short = b.joined().split_whitespace().count() <= 40 && b.lines.len() <= 4;
-        if i + 1 >= end || !(short || bullets.is_some()) {
-            break;
-        }
-        match bullets {
-            Some(items) => {
-                sub_bullets = true;
-                sub_items.extend(items);
-            }
-            None => sub_items.push(b.joined()),
-        }
-        i += 1;
-    }
-    if !sub_items.is_empty() {
-        notes.push(Note {
-            line: blocks[i - 1].line_no(),
-            message: "the text between the headline and the dateline was read as the subheadline"
-                .into(),
-        });
-        d.subheadline = if sub_bullets {
-            Subheadline::Bullets(sub_items)
-        } else {
-            Subheadline::Text(sub_items.join("\n\n"))
+impl<'a> Reader<'a> {
+    fn new(source: &'a str, b: Blocks) -> Self {
+        let d = Draft {
+            body: Vec::new(),
+            boilerplate: Vec::new(),
+            contacts: Vec::new(),
+            end_mark: b.end_mark,
+            ..Draft::default()
         };
+        let width_guess = b
+            .blocks
+            .iter()
+            .flat_map(|b| b.lines.iter())
+            .map(|l| l.indent + l.width)
+            .max()
+            .unwrap_or(76);
+        Self {
+            source,
+            end: b.blocks.len(),
+            blocks: b.blocks,
+            page_breaks: b.page_breaks,
+            i: 0,
+            d,
+            notes: Vec::new(),
+            layout: Layout::default(),
+            title_found: false,
+            title_spaced: false,
+            tail_contacts: None,
+            body_text: String::new(),
+            width_guess,
+            indents: Vec::new(),
+        }
     }
 
-    // Body, "About" sections and safe harbor.
-    let mut dateline_seen = false;
-    let mut indents = Vec::new();
-    let mut section = Section::Body;
-    let mut headings_centred = None;
-    while i < end {
-        let b = &blocks[i];
-        let t = b.joined();
-        if b.page_break_before
-            && !matches!(section, Section::SafeHarbor)
-            && (is_safe_harbor_heading(&t) || is_safe_harbor_text(&t))
-        {
-            d.safe_harbor.page_break_before = true;
-        } else if b.page_break_before {
-            d.body.push(Block::PageBreak);
+    fn note(&mut self, line: usize, message: impl Into<String>) {
+        self.notes.push(Note {
+            line,
+            message: message.into(),
+        });
+    }
+
+    /// Takes contacts found at `found` into the draft, with the layout they were written in.
+    fn take_contacts(&mut self, found: FoundContacts, placement: ContactsPlacement) {
+        self.d.contacts.extend(found.contacts);
+        self.layout.contact_labels = found.bare.then_some(false);
+        self.layout.contacts_hanging = Some(found.hanging);
+        self.layout.contacts_spaced = Some(found.spaced);
+        self.d.contacts_placement = placement;
+    }
+
+    /// The preamble: exhibit label, logo, title, timing, contacts.
+    fn preamble(&mut self) {
+        self.d.release.title = "NEWS RELEASE".into();
+        while self.i < self.blocks.len() {
+            let b = &self.blocks[self.i];
+            let t = b.joined();
+            if b.is_single() && EXHIBIT.is_match(&t) {
+                self.d.release.exhibit = t;
+            } else if b.is_single() && t.eq_ignore_ascii_case("[LOGO]") {
+                self.d.release.logo = Some("[LOGO FILE]".into());
+                let line = b.line_no();
+                self.note(
+                    line,
+                    "a logo stood here: choose its image file (Release > Logo image)",
+                );
+            } else if b.is_single() && is_title(&t) {
+                self.title_found = true;
+                self.title_spaced = unspace_title(&t).is_some();
+                self.d.release.title = unspace_title(&t).unwrap_or(t).to_uppercase();
+            } else if b.is_single()
+                && let Some(timing) = parse_timing(&t)
+            {
+                self.d.release.timing = timing;
+            } else if let Some(found) = contact_blocks(&self.blocks, self.i) {
+                self.i = found.next;
+                self.take_contacts(found, ContactsPlacement::Top);
+                continue;
+            } else {
+                break;
+            }
+            self.i += 1;
         }
-        if looks_like_heading(b) && is_about_heading(&t) {
-            headings_centred.get_or_insert(is_centred(b, width_guess.max(60)));
-            let heading = restore_case(&t, &body_text);
-            d.boilerplate.push(About {
-                heading,
-                text: String::new(),
-            });
-            section = Section::About;
-        } else if looks_like_heading(b)
-            && is_safe_harbor_heading(&t)
-            && d.safe_harbor.text.is_empty()
-        {
-            headings_centred.get_or_insert(is_centred(b, width_guess.max(60)));
-            d.safe_harbor.heading = restore_case(&t, &body_text);
-            section = Section::SafeHarbor;
-        } else if section != Section::SafeHarbor
-            && d.safe_harbor.text.is_empty()
-            && is_safe_harbor_text(&t)
-            && (section == Section::About || !d.body.is_empty())
-        {
-            notes.push(Note {
-                line: b.line_no(),
-                message: "read as the safe harbor by its wording (it has no heading)".into(),
-            });
-            section = Section::SafeHarbor;
-            d.safe_harbor.text = t;
-        } else {
-            match section {
-                Section::About => {
-                    let a = d.boilerplate.last_mut().expect("an About section is open");
-                    if !a.text.is_empty() {
-                        a.text.push_str("\n\n");
-                    }
-                    a.text.push_str(&t);
-                    if b.first().indent > 0 {
-                        indents.push(b.first().indent);
-                    }
+    }
+
+    /// Where the end matter starts: contacts after the body (before or after the end mark).
+    fn find_end_matter(&mut self) {
+        let i = self.i;
+        for k in i..self.blocks.len() {
+            let first = &self.blocks[k].first().text;
+            let labelled = LABEL.is_match(first) || INLINE_CONTACT_LABEL.is_match(first);
+            if labelled
+                && k > i + 1
+                && let Some(found) = contact_blocks(&self.blocks, k)
+                && found.next == self.blocks.len()
+            {
+                self.end = k;
+                self.tail_contacts = Some(found);
+                break;
+            }
+        }
+        self.body_text = self.blocks[(i + 1).min(self.end)..self.end]
+            .iter()
+            .map(Blk::joined)
+            .filter(|t| t.chars().any(char::is_lowercase))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+
+    /// Headline: the next block; then the subheadline until the dateline paragraph.
+    fn headline_and_subheadline(&mut self) {
+        if self.i < self.end {
+            let b = &self.blocks[self.i];
+            let centred = is_centred(b, self.width_guess.max(60));
+            let caps = !b.joined().chars().any(char::is_lowercase);
+            self.layout.headline_centred = Some(centred && caps);
+            self.d.headline = restore_case(&b.joined(), &self.body_text);
+            if !caps && centred {
+                let line = b.line_no();
+                self.note(
+                    line,
+                    "the headline is centred but not in capitals; export centres it in capitals",
+                );
+            }
+            self.i += 1;
+        }
+        let mut sub_items: Vec<String> = Vec::new();
+        let mut sub_bullets = false;
+        while self.i < self.end {
+            let b = &self.blocks[self.i];
+            if parse_dateline(&b.joined()).is_some() {
+                break;
+            }
+            // A subheadline is short, and stands before the first real paragraph.
+            let bullets = bullet_items(b);
+            let short = b.joined().split_whitespace().count() <= 40 && b.lines.len() <= 4;
+            if self.i + 1 >= self.end || !(short || bullets.is_some()) {
+                break;
+            }
+            match bullets {
+                Some(items) => {
+                    sub_bullets = true;
+                    sub_items.extend(items);
                 }
-                Section::SafeHarbor => {
-                    if !d.safe_harbor.text.is_empty() {
-                        d.safe_harbor.text.push_str("\n\n");
-                    }
-                    d.safe_harbor.text.push_str(&t);
-                }
-                Section::Body => {
-                    let mut para = t.clone();
-                    if !dateline_seen && let Some((dl, _, rest)) = parse_dateline(&t) {
-                        d.dateline = dl;
-                        para = rest;
-                        dateline_seen = true;
-                    }
-                    if let Some(items) = bullet_items(b) {
-                        d.body.push(Block::Bullets(items));
-                    } else if looks_like_heading(b)
-                        && b.first().indent == 0
-                        && para == t
-                        && blocks.get(i + 1).is_some_and(|n| !looks_like_heading(n))
-                    {
-                        d.body.push(Block::Heading(t));
-                    } else {
-                        if b.lines.len() > 1 || b.first().indent > 0 {
-                            indents.push(b.first().indent);
+                None => sub_items.push(b.joined()),
+            }
+            self.i += 1;
+        }
+        if !sub_items.is_empty() {
+            let line = self.blocks[self.i - 1].line_no();
+            self.note(
+                line,
+                "the text between the headline and the dateline was read as the subheadline",
+            );
+            self.d.subheadline = if sub_bullets {
+                Subheadline::Bullets(sub_items)
+            } else {
+                Subheadline::Text(sub_items.join("\n\n"))
+            };
+        }
+    }
+
+    /// Body, "About" sections and safe harbor.
+    fn body(&mut self) {
+        let mut dateline_seen = false;
+        let mut section = Section::Body;
+        let mut headings_centred = None;
+        while self.i < self.end {
+            let i = self.i;
+            let b = &self.blocks[i];
+            let t = b.joined();
+            let d = &mut self.d;
+            if b.page_break_before
+                && !matches!(section, Section::SafeHarbor)
+                && (is_safe_harbor_heading(&t) || is_safe_harbor_text(&t))
+            {
+                d.safe_harbor.page_break_before = true;
+            } else if b.page_break_before {
+                d.body.push(BodyBlock::new(Block::PageBreak));
+            }
+            if looks_like_heading(b) && is_about_heading(&t) {
+                headings_centred.get_or_insert(is_centred(b, self.width_guess.max(60)));
+                let heading = restore_case(&t, &self.body_text);
+                d.boilerplate.push(About {
+                    heading,
+                    ..About::default()
+                });
+                section = Section::About;
+            } else if looks_like_heading(b)
+                && is_safe_harbor_heading(&t)
+                && d.safe_harbor.text.is_empty()
+            {
+                headings_centred.get_or_insert(is_centred(b, self.width_guess.max(60)));
+                d.safe_harbor.heading = restore_case(&t, &self.body_text);
+                section = Section::SafeHarbor;
+            } else if section != Section::SafeHarbor
+                && d.safe_harbor.text.is_empty()
+                && is_safe_harbor_text(&t)
+                && (section == Section::About || !d.body.is_empty())
+            {
+                self.notes.push(Note {
+                    line: b.line_no(),
+                    message: "read as the safe harbor by its wording (it has no heading)".into(),
+                });
+                section = Section::SafeHarbor;
+                d.safe_harbor.text = t;
+            } else {
+                match section {
+                    Section::About => {
+                        let a = d.boilerplate.last_mut().expect("an About section is open");
+                        if !a.text.is_empty() {
+                            a.text.push_str("\n\n");
                         }
-                        match parse_quote(&para) {
-                            Some(q) => {
-                                notes.push(Note {
-                                    line: b.line_no(),
-                                    message: format!("read as a quote by {}", q.speaker),
-                                });
-                                d.body.push(Block::Quote(q));
+                        a.text.push_str(&t);
+                        if b.first().indent > 0 {
+                            self.indents.push(b.first().indent);
+                        }
+                    }
+                    Section::SafeHarbor => {
+                        if !d.safe_harbor.text.is_empty() {
+                            d.safe_harbor.text.push_str("\n\n");
+                        }
+                        d.safe_harbor.text.push_str(&t);
+                    }
+                    Section::Body => {
+                        let mut para = t.clone();
+                        if !dateline_seen && let Some((dl, _, rest)) = parse_dateline(&t) {
+                            d.dateline = dl;
+                            para = rest;
+                            dateline_seen = true;
+                        }
+                        if let Some(items) = bullet_items(b) {
+                            d.body.push(BodyBlock::new(Block::Bullets(items)));
+                        } else if looks_like_heading(b)
+                            && b.first().indent == 0
+                            && para == t
+                            && self
+                                .blocks
+                                .get(i + 1)
+                                .is_some_and(|n| !looks_like_heading(n))
+                        {
+                            d.body.push(BodyBlock::new(Block::Heading(t)));
+                        } else {
+                            if b.lines.len() > 1 || b.first().indent > 0 {
+                                self.indents.push(b.first().indent);
                             }
-                            None => d.body.push(Block::Paragraph(para)),
+                            match parse_quote(&para) {
+                                Some(q) => {
+                                    self.notes.push(Note {
+                                        line: b.line_no(),
+                                        message: format!("read as a quote by {}", q.speaker),
+                                    });
+                                    d.body.push(BodyBlock::new(Block::Quote(q)));
+                                }
+                                None => d.body.push(BodyBlock::new(Block::Paragraph(para))),
+                            }
                         }
                     }
                 }
             }
+            self.i += 1;
         }
-        i += 1;
+        self.layout.headings_centred = headings_centred;
+        if !dateline_seen {
+            self.note(
+                1,
+                "no dateline found: the first paragraph keeps whatever opens it",
+            );
+        }
     }
-    if !dateline_seen {
-        notes.push(Note {
-            line: 1,
-            message: "no dateline found: the first paragraph keeps whatever opens it".into(),
+
+    /// Contacts after the body; a note when there were none anywhere.
+    fn end_matter(&mut self) {
+        if let Some(found) = self.tail_contacts.take() {
+            let placement = if found.after_end_mark {
+                ContactsPlacement::EndAfterMark
+            } else {
+                ContactsPlacement::EndBeforeMark
+            };
+            self.take_contacts(found, placement);
+        }
+        if self.d.contacts.is_empty() {
+            self.d.contacts.push(Contact::default());
+            self.note(1, "no contact block found");
+        }
+    }
+
+    /// Company: name and listing from the first "(Exchange: TICKER)", else from "About".
+    fn company(&mut self) {
+        let d = &mut self.d;
+        let first_para = d.body.iter().find_map(|b| match &b.block {
+            Block::Paragraph(p) => Some(p.clone()),
+            _ => None,
         });
-    }
-
-    if let Some(found) = tail_contacts {
-        d.contacts.extend(found.contacts);
-        layout.contact_labels = found.bare.then_some(false);
-        layout.contacts_hanging = Some(found.hanging);
-        layout.contacts_spaced = Some(found.spaced);
-        d.contacts_placement = if found.after_end_mark {
-            ContactsPlacement::EndAfterMark
-        } else {
-            ContactsPlacement::EndBeforeMark
-        };
-    }
-    if d.contacts.is_empty() {
-        d.contacts.push(Contact::default());
-        notes.push(Note {
-            line: 1,
-            message: "no contact block found".into(),
-        });
-    }
-
-    // Company: name and listing from the first "(Exchange: TICKER)", else from "About".
-    let first_para = d.body.iter().find_map(|b| match b {
-        Block::Paragraph(p) => Some(p.clone()),
-        _ => None,
-    });
-    if let Some(p) = &first_para
-        && let Some(c) = TICKER_FORM.captures(p)
-    {
-        let before = p[..c.get(0).expect("whole match").start()].trim_end();
-        let name = before.rsplit(['.', ';']).next().unwrap_or(before).trim();
-        let name = if before.ends_with("Inc.")
-            || before.ends_with("Corp.")
-            || before.ends_with("Co.")
-            || before.ends_with("Ltd.")
+        if let Some(p) = &first_para
+            && let Some(c) = TICKER_FORM.captures(p)
         {
-            before
-        } else {
-            name
-        };
-        if name.split_whitespace().count() <= 8 {
-            d.company.name = name.to_string();
-            notes.push(Note {
-                line: 1,
-                message: format!("company taken to be \"{name}\" ({}: {})", &c[1], &c[2]),
-            });
+            let before = p[..c.get(0).expect("whole match").start()].trim_end();
+            let name = before.rsplit(['.', ';']).next().unwrap_or(before).trim();
+            let name = if before.ends_with("Inc.")
+                || before.ends_with("Corp.")
+                || before.ends_with("Co.")
+                || before.ends_with("Ltd.")
+            {
+                before
+            } else {
+                name
+            };
+            if name.split_whitespace().count() <= 8 {
+                d.company.name = name.to_string();
+                self.notes.push(Note {
+                    line: 1,
+                    message: format!("company taken to be \"{name}\" ({}: {})", &c[1], &c[2]),
+                });
+            }
+            d.company.exchange = c[1].to_string();
+            d.company.ticker = c[2].to_string();
         }
-        d.company.exchange = c[1].to_string();
-        d.company.ticker = c[2].to_string();
+        for a in &mut d.boilerplate {
+            let named = a.heading.get(6..).unwrap_or("").trim().to_string();
+            if d.company.name.is_empty() {
+                d.company.name = named.clone();
+            }
+            if a.heading
+                .eq_ignore_ascii_case(&format!("About {}", d.company.name))
+            {
+                a.heading.clear(); // the default heading, derived from the company name
+            }
+        }
+        d.company.city = d.dateline.city.clone();
+        d.company.state = d.dateline.region.clone();
+        d.company.website = website(&self.source.to_lowercase(), &d.contacts);
     }
-    for a in &mut d.boilerplate {
-        let named = a.heading.get(6..).unwrap_or("").trim().to_string();
-        if d.company.name.is_empty() {
-            d.company.name = named.clone();
-        }
-        if a.heading
-            .eq_ignore_ascii_case(&format!("About {}", d.company.name))
-        {
-            a.heading.clear(); // the default heading, derived from the company name
-        }
-    }
-    d.company.city = d.dateline.city.clone();
-    d.company.state = d.dateline.region.clone();
-    d.company.website = website(&source.to_lowercase(), &d.contacts);
 
-    // Layout: style, indent, width, spacing.
-    let edgar = title_spaced
-        || page_breaks > 0 && source.contains("<PAGE>")
-        || indents.iter().any(|i| *i > 0);
-    d.export.style = if edgar { Style::Edgar } else { Style::Newswire };
-    let style_default = |edgar_value: bool| if edgar { edgar_value } else { !edgar_value };
-    if title_found && !(edgar && title_spaced) {
-        layout.title_spaced = Some(title_spaced);
-    }
-    let mode = most_common(&indents);
-    if let Some(m) = mode.filter(|m| *m > 0) {
-        d.export.paragraph_indent = m;
-    }
-    layout.indent_paragraphs = Some(mode.unwrap_or(0) > 0);
-    layout.headings_centred = headings_centred;
-    let page_tags = source
-        .lines()
-        .any(|l| l.trim().eq_ignore_ascii_case("<PAGE>"));
-    if page_breaks > 0 && page_tags != edgar {
-        layout.page_tag = Some(page_tags);
-    }
-    d.export.width = infer_width(&blocks);
-    d.export.sentence_spacing =
-        if source.matches(".  ").count() > source.matches(". ").count() / 3 + 1 {
-            SentenceSpacing::Two
-        } else {
-            SentenceSpacing::One
-        };
-    d.export.page_length = 0; // page breaks were read as explicit ones
-    // Record only where the source differs from the style's own layout.
-    let defaults = [
-        (&mut layout.headline_centred, style_default(true)),
-        (&mut layout.headings_centred, style_default(true)),
-        (&mut layout.contacts_hanging, style_default(true)),
-        (&mut layout.contacts_spaced, true),
-        (&mut layout.indent_paragraphs, style_default(true)),
-    ];
-    for (field, default) in defaults {
-        if *field == Some(default) {
-            *field = None;
+    /// The layout the source was written in: style, indent, width, spacing, and where it
+    /// differs from the style's own.
+    fn layout(&mut self) {
+        let (d, source) = (&mut self.d, self.source);
+        let mut layout = self.layout;
+        let edgar = self.title_spaced
+            || self.page_breaks > 0 && source.contains("<PAGE>")
+            || self.indents.iter().any(|i| *i > 0);
+        let style = if edgar { Style::Edgar } else { Style::Newswire };
+        d.export.style = style;
+        // A newswire export prints a title only when told it is not letter-spaced, so
+        // the title is recorded whenever it was found, unless it is EDGAR's own.
+        if self.title_found && !(edgar && self.title_spaced) {
+            layout.title_spaced = Some(self.title_spaced);
+        }
+        let mode = most_common(&self.indents);
+        if let Some(m) = mode.filter(|m| *m > 0) {
+            d.export.paragraph_indent = m;
+        }
+        layout.indent_paragraphs = Some(mode.unwrap_or(0) > 0);
+        let page_tags = source
+            .lines()
+            .any(|l| l.trim().eq_ignore_ascii_case("<PAGE>"));
+        if self.page_breaks > 0 {
+            layout.page_tag = Some(page_tags);
+        }
+        d.export.width = infer_width(&self.blocks);
+        d.export.sentence_spacing =
+            if source.matches(".  ").count() > source.matches(". ").count() / 3 + 1 {
+                SentenceSpacing::Two
+            } else {
+                SentenceSpacing::One
+            };
+        d.export.page_length = 0; // page breaks were read as explicit ones
+        // Record only where the source differs from the style's own layout, as the
+        // renderer has it.
+        let own = render::style_layout(style);
+        for (found, own) in [
+            (&mut layout.headline_centred, own.headline_centred),
+            (&mut layout.headings_centred, own.headings_centred),
+            (&mut layout.contacts_hanging, own.contacts_hanging),
+            (&mut layout.contacts_spaced, own.contacts_spaced),
+            (&mut layout.contact_labels, own.contact_labels),
+            (&mut layout.indent_paragraphs, own.indent_paragraphs),
+            (&mut layout.page_tag, own.page_tag),
+        ] {
+            if *found == own {
+                *found = None;
+            }
+        }
+        d.export.layout = layout;
+        if d.dateline.style == render::style_dateline(style) {
+            d.dateline.style = DatelineStyle::Auto;
         }
     }
-    d.export.layout = layout;
-    if d.dateline.style
-        == if edgar {
-            DatelineStyle::Full
-        } else {
-            DatelineStyle::Ap
-        }
-    {
-        d.dateline.style = DatelineStyle::Auto;
-    }
-    // Whitespace inside paragraphs is the export's to set.
-    normalise_spaces(&mut d);
-    Imported { draft: d, notes }
 }
 
 #[derive(PartialEq, Clone, Copy)]
@@ -1193,8 +1295,8 @@ fn contact_from(items: &[String]) -> Contact {
 /// Collapses runs of spaces in prose fields (paragraph breaks, "\n\n", stay): the
 /// export sets sentence spacing itself.
 fn normalise_spaces(d: &mut Draft) {
-    let squash = |s: &mut String| {
-        if s.contains("  ") {
+    walk::each_text_mut(d, |r, s| {
+        if r.is_wrapped_prose() && s.contains("  ") {
             *s = s
                 .split("\n\n")
                 .map(|p| {
@@ -1206,19 +1308,7 @@ fn normalise_spaces(d: &mut Draft) {
                 .collect::<Vec<_>>()
                 .join("\n\n");
         }
-    };
-    for b in &mut d.body {
-        match b {
-            Block::Paragraph(t) | Block::Heading(t) => squash(t),
-            Block::Quote(q) => squash(&mut q.text),
-            Block::Bullets(items) => items.iter_mut().for_each(squash),
-            Block::PageBreak => {}
-        }
-    }
-    for a in &mut d.boilerplate {
-        squash(&mut a.text);
-    }
-    squash(&mut d.safe_harbor.text);
+    });
 }
 
 #[cfg(test)]

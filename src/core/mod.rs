@@ -11,3 +11,4 @@ pub mod recovery;
 pub mod render;
 pub mod safe_harbor;
 pub mod templates;
+pub mod walk;

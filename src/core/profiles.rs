@@ -112,6 +112,7 @@ impl Profile {
             d.dateline.region = self.company.state.clone();
         }
         templates::fill(d, &self.values(year));
+        d.assign_ids(); // the profile's contacts and sections are new items of this draft
     }
 }
 
@@ -265,8 +266,8 @@ mod tests {
                 ..Contact::default()
             }],
             boilerplate: vec![About {
-                heading: String::new(),
                 text: "Acme makes widgets.".into(),
+                ..About::default()
             }],
             safe_harbor: "Acme's own approved text.".into(),
             logo: Some("acme.png".into()),

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::core::draft::{Block, Draft, Subheadline};
-use crate::core::draft_file;
+use crate::core::draft::Draft;
+use crate::core::{draft_file, walk};
 
 /// The shipped templates, by id (the file name without `.ron`).
 const BUILT_IN: &[(&str, &str)] = &[
@@ -119,7 +119,7 @@ fn parse(id: &str, text: &str, path: &Path) -> Result<Template, String> {
 /// Every `[PLACEHOLDER]` in the draft's text, each once, in reading order.
 pub fn placeholders(d: &Draft) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    each_text(d, |t| {
+    walk::each_text(d, |_, t| {
         for p in crate::core::checks::find_placeholders(t) {
             if !found.contains(&p) {
                 found.push(p);
@@ -141,62 +141,13 @@ pub fn fill(d: &mut Draft, values: &[(&str, String)]) {
         .filter(|(_, v)| !v.trim().is_empty())
         .map(|(k, v)| (*k, v))
         .collect();
-    each_text_mut(d, |t| {
+    walk::each_text_mut(d, |_, t| {
         for (key, value) in &values {
             if t.contains(key) {
                 *t = t.replace(key, value);
             }
         }
     });
-}
-
-/// Visits every text field of a draft in reading order.
-fn each_text(d: &Draft, mut f: impl FnMut(&str)) {
-    let mut copy = d.clone();
-    each_text_mut(&mut copy, |t| f(t));
-}
-
-fn each_text_mut(d: &mut Draft, mut f: impl FnMut(&mut String)) {
-    f(&mut d.release.title);
-    f(&mut d.release.exhibit);
-    for c in &mut d.contacts {
-        for t in [
-            &mut c.role,
-            &mut c.organisation,
-            &mut c.name,
-            &mut c.title,
-            &mut c.phone,
-            &mut c.email,
-        ] {
-            f(t);
-        }
-    }
-    f(&mut d.headline);
-    match &mut d.subheadline {
-        Subheadline::None => {}
-        Subheadline::Text(t) => f(t),
-        Subheadline::Bullets(items) => items.iter_mut().for_each(&mut f),
-    }
-    f(&mut d.dateline.city);
-    f(&mut d.dateline.region);
-    for b in &mut d.body {
-        match b {
-            Block::Paragraph(t) | Block::Heading(t) => f(t),
-            Block::Quote(q) => {
-                f(&mut q.text);
-                f(&mut q.speaker);
-                f(&mut q.title);
-            }
-            Block::Bullets(items) => items.iter_mut().for_each(&mut f),
-            Block::PageBreak => {}
-        }
-    }
-    for a in &mut d.boilerplate {
-        f(&mut a.heading);
-        f(&mut a.text);
-    }
-    f(&mut d.safe_harbor.heading);
-    f(&mut d.safe_harbor.text);
 }
 
 #[cfg(test)]

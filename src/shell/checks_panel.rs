@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::core::checks::{Finding, Severity};
+use crate::core::checks::{Finding, Severity, rules};
 use crate::core::draft::FieldRef;
 
 /// Shows the findings; returns the field of the one clicked.
@@ -29,13 +29,19 @@ pub fn ui(ui: &mut Ui, findings: &[Finding]) -> Option<FieldRef> {
                     RichText::new(format!("{:<7} {}", f.severity.label(), f.message)).color(colour);
                 let r = ui
                     .add(egui::Button::selectable(false, text))
-                    .on_hover_text(format!("{} in {}: click to go there", f.rule, f.field));
+                    .on_hover_text(hover(f));
                 if r.clicked() {
                     jump = Some(f.field);
                 }
             }
         });
     jump
+}
+
+/// The finding's rule, explained, and where it points.
+fn hover(f: &Finding) -> String {
+    let why = rules::find(f.rule).map_or("", |r| r.why);
+    format!("{} in {}: click to go there.\n\n{why}", f.rule, f.place)
 }
 
 /// "2 errors, 1 warning" for the status bar and the panel header.

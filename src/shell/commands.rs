@@ -1,12 +1,14 @@
-//! Every change the user can ask for, by name. Menus, shortcuts and buttons all
-//! produce a [`Command`]; [`crate::shell::app::PressroomApp::run_command`] is the one place
-//! that carries them out.
+//! Every change the user can ask for, by name. Menus, shortcuts, buttons and the answers
+//! to prompts all produce a [`Command`]; [`crate::shell::editor::Editor::run_command`] is the
+//! one place that carries them out.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::core::draft::Style;
+use crate::core::draft::{BlockKind, FieldRef, Style};
+use crate::shell::prefs::Theme;
+use crate::shell::prompts::Answer;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -36,9 +38,11 @@ pub enum Command {
     RemoveAbout(usize),
     MoveAbout(usize, Move),
     SetPreviewStyle(Style),
-    SetTheme(crate::shell::app::Theme),
+    SetTheme(Theme),
     /// Opens the form at a field, scrolls to it and puts the cursor there.
-    GoTo(crate::core::draft::FieldRef),
+    GoTo(FieldRef),
+    /// The user's answer to the prompt on screen.
+    Answer(Answer),
 }
 
 /// Where an inserted safe-harbor text comes from.
@@ -53,35 +57,6 @@ pub enum SafeHarborSource {
 pub enum Move {
     Up,
     Down,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlockKind {
-    Paragraph,
-    Quote,
-    Bullets,
-    Heading,
-    PageBreak,
-}
-
-impl BlockKind {
-    pub const ALL: [BlockKind; 5] = [
-        BlockKind::Paragraph,
-        BlockKind::Quote,
-        BlockKind::Bullets,
-        BlockKind::Heading,
-        BlockKind::PageBreak,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            BlockKind::Paragraph => "Paragraph",
-            BlockKind::Quote => "Quote",
-            BlockKind::Bullets => "Bullet list",
-            BlockKind::Heading => "Sub-heading",
-            BlockKind::PageBreak => "Page break",
-        }
-    }
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -138,6 +113,7 @@ impl Command {
             Command::SetPreviewStyle(_) => "Preview style",
             Command::SetTheme(_) => "Theme",
             Command::GoTo(_) => "Go to field",
+            Command::Answer(_) => "Answer",
         }
     }
 }

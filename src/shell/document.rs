@@ -40,7 +40,8 @@ fn file_hash(path: &Path) -> Option<u64> {
 }
 
 impl Document {
-    pub fn new(draft: Draft, path: Option<PathBuf>) -> Self {
+    pub fn new(mut draft: Draft, path: Option<PathBuf>) -> Self {
+        draft.assign_ids(); // every block, contact and section can be pointed at
         Self {
             saved: draft.clone(),
             committed: draft.clone(),
@@ -208,7 +209,9 @@ mod tests {
         doc.edited(Some(id), 0.0);
         doc.draft.headline.push('B');
         doc.edited(Some(id), 5.0);
-        doc.apply(|d| d.body.push(crate::core::draft::Block::PageBreak));
+        doc.apply(|d| {
+            d.add_block(crate::core::draft::Block::PageBreak);
+        });
         doc.undo();
         assert_eq!(doc.draft.headline, "AB");
         doc.undo();

@@ -5,10 +5,12 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use egui::{Id, Response, TextEdit, Ui};
 
 use crate::core::draft::{
-    Attribution, Block, ContactsPlacement, DatelineStyle, Draft, EndMark, FieldRef,
-    SentenceSpacing, Style, Subheadline, Timing, Wire,
+    Attribution, Block, BlockKind, ContactsPlacement, DatelineStyle, Draft, EndMark, FieldRef,
+    HEADLINE_SUGGESTED_CHARS, PAGE_LENGTH_RANGE, SentenceSpacing, Style, Subheadline, Timing,
+    WIDTH_RANGE, Wire,
 };
-use crate::shell::commands::{BlockKind, Command, Move, SafeHarborSource};
+use crate::shell::commands::{Command, Move, SafeHarborSource};
+use crate::shell::lazy_list::LazyList;
 
 /// What one frame of the form did.
 #[derive(Default)]
@@ -67,7 +69,7 @@ const SECTIONS: &[Section] = {
         Section {
             title: "Release",
             open: true,
-            holds: |f| f == F::Release,
+            holds: |f| matches!(f, F::Timing | F::Logo | F::Title | F::Exhibit),
             draw: |form, ui| form.release(ui),
         },
         Section {
@@ -115,7 +117,7 @@ const SECTIONS: &[Section] = {
         Section {
             title: "End mark and export",
             open: false,
-            holds: |f| f == F::Export,
+            holds: |f| matches!(f, F::EndMark | F::Export),
             draw: |form, ui| form.export(ui),
         },
     ]
@@ -131,7 +133,7 @@ pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutpu
         jump,
         focus_next: false,
         scroll_to: None,
-        current: FieldRef::Release,
+        current: FieldRef::Timing,
     };
     form.ui(ui);
     if let Some(rect) = form.scroll_to {
@@ -256,7 +258,7 @@ impl Form<'_> {
     }
 
     fn release(&mut self, ui: &mut Ui) {
-        self.arrive(FieldRef::Release);
+        self.arrive(FieldRef::Timing);
         grid(ui, "release", |ui| {
             let l = ui.label("Timing");
             let mut kind = timing_kind(&self.draft.release.timing);
@@ -309,6 +311,7 @@ impl Form<'_> {
             if changed {
                 self.changed(true);
             }
+            self.arrive(FieldRef::Logo);
             let mut logo = self.draft.release.logo.clone().unwrap_or_default();
             let l = ui.label("Logo image");
             ui.horizontal(|ui| {
@@ -324,9 +327,11 @@ impl Form<'_> {
                 self.note(&r);
             });
             ui.end_row();
+            self.arrive(FieldRef::Title);
             let mut title = std::mem::take(&mut self.draft.release.title);
             self.text(ui, "Title line", &mut title);
             self.draft.release.title = title;
+            self.arrive(FieldRef::Exhibit);
             let mut exhibit = std::mem::take(&mut self.draft.release.exhibit);
             self.text(ui, "Exhibit label", &mut exhibit);
             self.draft.release.exhibit = exhibit;
@@ -359,7 +364,7 @@ impl Form<'_> {
             self.list_item(
                 ui,
                 &mut list,
-                FieldRef::Contact(i),
+                FieldRef::Contact(c.id),
                 (i, n),
                 title,
                 command,
@@ -444,7 +449,9 @@ impl Form<'_> {
         self.draft.headline = headline;
         self.draft.subheadline = sub;
         let len = self.draft.headline.chars().count();
-        ui.weak(format!("{len} characters (newswires suggest about 70)"));
+        ui.weak(format!(
+            "{len} characters (newswires suggest about {HEADLINE_SUGGESTED_CHARS})"
+        ));
     }
 
     fn dateline(&mut self, ui: &mut Ui) {
@@ -507,10 +514,10 @@ impl Form<'_> {
         let mut blocks = std::mem::take(&mut self.draft.body);
         let n = blocks.len();
         let mut list = LazyList::begin(ui, "blocks", n, true, |i, width| {
-            block_height_estimate(&blocks[i], width)
+            block_height_estimate(&blocks[i].block, width)
         });
-        for (i, block) in blocks.iter_mut().enumerate() {
-            let kind = block.kind_name();
+        for (i, b) in blocks.iter_mut().enumerate() {
+            let kind = b.block.kind_name();
             let title = || format!("{}. {kind}", i + 1);
             let command = |i, m: Option<Move>| {
                 m.map_or(Command::RemoveBlock(i), |m| Command::MoveBlock(i, m))
@@ -518,12 +525,12 @@ impl Form<'_> {
             self.list_item(
                 ui,
                 &mut list,
-                FieldRef::Body(i),
+                FieldRef::Body(b.id),
                 (i, n),
                 title,
                 command,
                 |form, ui| {
-                    grid(ui, "block", |ui| match block {
+                    grid(ui, "block", |ui| match &mut b.block {
                         Block::Paragraph(t) => {
                             form.multiline(ui, "Text", t, 3);
                         }
@@ -586,7 +593,7 @@ impl Form<'_> {
             self.list_item(
                 ui,
                 &mut list,
-                FieldRef::About(i),
+                FieldRef::About(a.id),
                 (i, n),
                 title,
                 command,
@@ -627,9 +634,9 @@ impl Form<'_> {
     }
 
     fn export(&mut self, ui: &mut Ui) {
-        self.current = FieldRef::Export;
+        self.arrive(FieldRef::EndMark);
         let e = &mut self.draft.export;
-        let mut changed = false;
+        let (mut mark_changed, mut changed) = (false, false);
         grid(ui, "export", |ui| {
             let l = ui.label("End mark");
             let marks: Vec<(EndMark, &str)> = EndMark::ALL
@@ -645,7 +652,7 @@ impl Form<'_> {
                     )
                 })
                 .collect();
-            changed |= combo(ui, l.id, "end-mark", &mut self.draft.end_mark, &marks);
+            mark_changed = combo(ui, l.id, "end-mark", &mut self.draft.end_mark, &marks);
             ui.end_row();
             let l = ui.label("Saved style");
             let styles: Vec<(Style, &str)> = Style::ALL.iter().map(|s| (*s, s.label())).collect();
@@ -653,7 +660,7 @@ impl Form<'_> {
             ui.end_row();
             let l = ui.label("Width (columns)");
             changed |= ui
-                .add(egui::DragValue::new(&mut e.width).range(30..=200))
+                .add(egui::DragValue::new(&mut e.width).range(WIDTH_RANGE))
                 .labelled_by(l.id)
                 .changed();
             ui.end_row();
@@ -678,15 +685,15 @@ impl Form<'_> {
             ui.end_row();
             let l = ui.label("Page length (lines)");
             changed |= ui
-                .add(egui::DragValue::new(&mut e.page_length).range(0..=200))
+                .add(egui::DragValue::new(&mut e.page_length).range(PAGE_LENGTH_RANGE))
                 .labelled_by(l.id)
                 .changed();
             ui.end_row();
         });
         ui.weak("The saved style is what `pressroom export` uses; the window exports the previewed style.");
-        if changed {
-            self.changed(true);
-        }
+        self.changed(mark_changed);
+        self.current = FieldRef::Export;
+        self.changed(changed);
     }
 }
 
@@ -698,162 +705,6 @@ fn section(ui: &mut Ui, title: &str, open: bool, force: bool, body: impl FnOnce(
         .show(ui, body);
     if force {
         r.header_response.scroll_to_me(None);
-    }
-}
-
-/// A list (body blocks, contacts, about sections) that draws only the items on screen,
-/// next to it, or holding the cursor, and for the rest only takes the room they
-/// took when last drawn: a 50,000-word release has a thousand blocks, and laying them all
-/// out every frame is what would make typing slow.
-struct LazyList {
-    id: Id,
-    state: ListState,
-    /// Room of items passed over and not yet taken.
-    skipped: f32,
-}
-
-/// What a lazy list remembers from frame to frame.
-#[derive(Clone, Default)]
-struct ListState {
-    rooms: Vec<Room>,
-    /// An item was measured for the first time: the guesses for the others can be better.
-    measured_more: bool,
-}
-
-#[derive(Clone, Copy)]
-struct Room {
-    /// The height when last drawn, or a guess for an item never drawn.
-    height: f32,
-    /// It held the keyboard focus when last drawn.
-    focus: bool,
-    measured: bool,
-}
-
-impl LazyList {
-    /// `estimate` guesses an item's height at a width, before it has been drawn. With
-    /// `calibrate`, guesses are scaled by how far off they were for the items measured so far,
-    /// so the scroll bar of a long list is about right before most of it has been seen (for
-    /// items alike, as body blocks are; not for the form's sections, each its own size).
-    fn begin(
-        ui: &Ui,
-        name: &str,
-        n: usize,
-        calibrate: bool,
-        estimate: impl Fn(usize, f32) -> f32,
-    ) -> Self {
-        let id = ui.scope_id().with(("lazy-list", name));
-        // Taken out, not cloned (a long body's list is thousands of rooms); `end` puts it back.
-        let mut state: ListState =
-            ui.data_mut(|d| std::mem::take(d.get_temp_mut_or_default::<ListState>(id)));
-        let width = ui.available_width();
-        let known = state.rooms.len().min(n);
-        let unknown = Room {
-            height: 0.0,
-            focus: false,
-            measured: false,
-        };
-        state.rooms.resize(n, unknown);
-        // Only when something was learnt: an idle frame does nothing per item passed over.
-        // (One measured at another width, the panel since resized, keeps its height until
-        // it is drawn again.)
-        let rescale = calibrate && state.measured_more;
-        if rescale || known < n {
-            let scale = if calibrate {
-                Self::scale(&state.rooms, width, &estimate)
-            } else {
-                1.0
-            };
-            for (i, r) in state.rooms.iter_mut().enumerate() {
-                if !r.measured && (rescale || i >= known) {
-                    r.height = estimate(i, width) * scale;
-                }
-            }
-        }
-        state.measured_more = false;
-        Self {
-            id,
-            state,
-            skipped: 0.0,
-        }
-    }
-
-    /// How much taller the items measured so far are than guessed.
-    fn scale(rooms: &[Room], width: f32, estimate: impl Fn(usize, f32) -> f32) -> f32 {
-        let (mut guessed, mut found) = (0.0, 0.0);
-        for (i, r) in rooms.iter().enumerate().filter(|(_, r)| r.measured) {
-            guessed += estimate(i, width);
-            found += r.height;
-        }
-        if guessed > 0.0 { found / guessed } else { 1.0 }
-    }
-
-    /// Item `i`: drawn by `draw` when it is in view, next to an item in view (so Tab and
-    /// Shift+Tab reach its fields), holding the keyboard focus, or `force`d (a jump to one
-    /// of its fields); else passed over.
-    fn item(&mut self, ui: &mut Ui, i: usize, force: bool, draw: impl FnOnce(&mut Ui)) {
-        let rooms = &self.state.rooms;
-        let Room { height, focus, .. } = rooms[i];
-        let room = |j: Option<usize>| j.and_then(|j| rooms.get(j)).map_or(0.0, |r| r.height);
-        let (above, below) = (room(i.checked_sub(1)), room(Some(i + 1)));
-        let top = ui.cursor().top() + self.skipped;
-        let view = ui.clip_rect();
-        let near = top - above <= view.bottom() && top + height + below >= view.top();
-        if !near && !force && !focus {
-            self.skipped += height;
-            return;
-        }
-        self.take_skipped(ui);
-        let top = ui.cursor().top();
-        // An id of its own, so its widgets keep theirs whether or not the items above it were
-        // drawn (an id counted from the widgets before it would change, and lose the cursor).
-        let id = self.id.with(i);
-        let ctx = ui.ctx().clone();
-        let discards = || ctx.output(|o| o.request_discard_reasons.len());
-        let discards_before = discards();
-        ui.scope_builder(egui::UiBuilder::new().scope_id(id), draw);
-        // A grid drawn for the first time lays out once only to learn its sizes, and asks
-        // egui to lay out the frame again; what that first layout measured is not the real
-        // size. (egui lays out twice at most, so the second may be the sizing one.)
-        let sizing = discards() > discards_before;
-        let bottom = ui.cursor().top();
-        // Any focused widget (a text field, a combo box reached with Tab) keeps its item drawn
-        // when scrolled away; one not drawn would lose the focus.
-        let focus = ui
-            .memory(|m| m.focused())
-            .and_then(|f| ui.ctx().read_response(f))
-            .is_some_and(|r| (top..=bottom).contains(&r.rect.center().y));
-        self.state.rooms[i].focus = focus;
-        if sizing || ui.ctx().will_discard() {
-            return; // measured for real the next time it is drawn
-        }
-        let height = bottom - top;
-        let last = self.state.rooms[i];
-        // A height counts as measured once two layouts in a row agree: a grid, a wrapped
-        // text field can take a frame or two to settle, and an item seen only in passing
-        // (the scroll bar dragged across it) would otherwise keep a wrong height for good.
-        let settled = (height - last.height).abs() <= 0.5;
-        // A new measurement, or one changed (an edit re-wrapped a paragraph), improves the
-        // guesses for the rest.
-        self.state.measured_more |= settled != last.measured;
-        self.state.rooms[i] = Room {
-            height,
-            focus,
-            measured: settled,
-        };
-    }
-
-    fn take_skipped(&mut self, ui: &mut Ui) {
-        if self.skipped > 0.0 {
-            let spacing = ui.spacing().item_spacing.y;
-            let width = ui.available_width();
-            ui.allocate_space(egui::vec2(width, (self.skipped - spacing).max(0.0)));
-            self.skipped = 0.0;
-        }
-    }
-
-    fn end(mut self, ui: &mut Ui) {
-        self.take_skipped(ui);
-        ui.data_mut(|d| d.insert_temp(self.id, self.state));
     }
 }
 
@@ -1031,63 +882,5 @@ fn timing_kind(t: &Timing) -> TimingKind {
         Timing::Immediate => TimingKind::Immediate,
         Timing::Embargoed { .. } => TimingKind::Embargoed,
         Timing::ReleaseOn(_) => TimingKind::ReleaseOn,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::LazyList;
-
-    /// The height a lazy list of `n` items, each `tall` but guessed at `guess`, takes in a
-    /// scrolled view, frame after frame.
-    fn list_heights(n: usize, tall: f32, guess: f32, calibrate: bool) -> Vec<f32> {
-        let ctx = egui::Context::default();
-        let input = || egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(400.0, 800.0),
-            )),
-            ..Default::default()
-        };
-        (0..4)
-            .map(|_| {
-                let mut height = 0.0;
-                let mut out = ctx.run_ui(input(), |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        let top = ui.cursor().top();
-                        let mut list = LazyList::begin(ui, "test", n, calibrate, |_, _| guess);
-                        for i in 0..n {
-                            list.item(ui, i, false, |ui| {
-                                ui.allocate_space(egui::vec2(100.0, tall));
-                            });
-                        }
-                        list.end(ui);
-                        height = ui.cursor().top() - top;
-                    });
-                });
-                out.textures_delta.clear();
-                height
-            })
-            .collect()
-    }
-
-    #[test]
-    fn guesses_for_items_not_yet_drawn_learn_from_those_drawn() {
-        let spacing = egui::Style::default().spacing.item_spacing.y;
-        let real = 500.0 * (40.0 + spacing);
-        // Guessed twice too tall: the first frame is far off; once a few are measured,
-        // the rest are scaled to match, and the scroll bar is right.
-        let heights = list_heights(500, 40.0, 80.0, true);
-        assert!(
-            heights[0] > real * 1.5,
-            "first guess {} vs {real}",
-            heights[0]
-        );
-        let last = heights[heights.len() - 1];
-        assert!((last - real).abs() < real * 0.01, "{last} vs {real}");
-        // Without calibration the guesses stay as they were.
-        let heights = list_heights(500, 40.0, 80.0, false);
-        let last = heights[heights.len() - 1];
-        assert!(last > real * 1.5, "{last} vs {real}");
     }
 }

@@ -1,15 +1,20 @@
-//! The egui shell: a thin window over [`crate::core`]. State changes go through
-//! [`commands::Command`] so menus, shortcuts and undo share one path.
+//! The egui shell: a thin window over [`crate::core`]. [`editor::Editor`] holds what the
+//! window does and carries out every [`commands::Command`] (menus, shortcuts, buttons and
+//! prompt answers share that one path); [`app`] and the modules it calls only draw.
 
 pub mod app;
 pub mod checks_panel;
 pub mod commands;
 pub mod dialogs;
 pub mod document;
+pub mod editor;
 pub mod form;
+pub mod lazy_list;
+pub mod prefs;
 pub mod preview;
 pub mod probe;
 pub mod profiles_window;
+pub mod prompts;
 
 use std::path::PathBuf;
 

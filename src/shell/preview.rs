@@ -7,7 +7,7 @@ use egui::{Color32, FontId, Rect, Stroke, Ui, pos2, vec2};
 use chrono::NaiveDate;
 
 use crate::core::checks::{self, Finding};
-use crate::core::draft::{Draft, FieldRef, Style};
+use crate::core::draft::{DEFAULT_WIDTH, Draft, FieldRef, HeadlineLength, Style};
 use crate::core::render::{self, RenderCache, Rendered};
 
 /// Everything derived from the draft for display (the rendered text, counts, check
@@ -33,7 +33,7 @@ impl Default for Preview {
             rendered: Rendered::default(),
             line_starts: Vec::new(),
             words: 0,
-            width: 76,
+            width: DEFAULT_WIDTH,
             cache: RenderCache::default(),
             view: std::cell::Cell::new(Rect::NOTHING),
         }
@@ -156,28 +156,28 @@ fn is_page_marker(line: &str) -> bool {
     t == "<PAGE>" || t == "-more-"
 }
 
-/// A status-bar colour for the headline length: fine, long (over 70), too long (over 120).
+/// A status-bar colour for the headline length: fine, long, too long.
 pub fn headline_colour(len: usize, ui: &Ui) -> Color32 {
-    match len {
-        0..=70 => ui.visuals().text_color(),
-        71..=120 => ui.visuals().warn_fg_color,
-        _ => ui.visuals().error_fg_color,
+    match HeadlineLength::of(len) {
+        HeadlineLength::Fine => ui.visuals().text_color(),
+        HeadlineLength::Long => ui.visuals().warn_fg_color,
+        HeadlineLength::TooLong => ui.visuals().error_fg_color,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::draft::Block;
+    use crate::core::draft::{Block, BodyBlock};
 
     #[test]
     fn the_preview_lines_are_the_rendered_text_s_lines() {
         let draft = Draft {
             headline: "A headline".into(),
             body: vec![
-                Block::Paragraph("One.".into()),
-                Block::PageBreak,
-                Block::Paragraph("Two.".into()),
+                BodyBlock::new(Block::Paragraph("One.".into())),
+                BodyBlock::new(Block::PageBreak),
+                BodyBlock::new(Block::Paragraph("Two.".into())),
             ],
             ..Draft::default()
         };

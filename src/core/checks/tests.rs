@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::draft::{About, Contact, Quote};
+use crate::core::draft::{About, Contact, Quote, Subheadline};
 use chrono::NaiveDate;
 
 fn today() -> NaiveDate {
@@ -23,17 +23,17 @@ fn clean() -> Draft {
     d.dateline.city = "Dayton".into();
     d.dateline.region = "OH".into();
     d.dateline.date = Some(today());
-    d.body = vec![
+    d.set_body([
         Block::Paragraph("Acme Widget Corporation (Nasdaq: ACMW) today opened its Dayton plant. It employs 300 people.".into()),
         Block::Quote(Quote {
             text: "Dayton is home.".into(),
             speaker: "Lee Park".into(),
             ..Quote::default()
         }),
-    ];
+    ]);
     d.boilerplate = vec![About {
-        heading: String::new(),
         text: "Acme Widget Corporation makes widgets.".into(),
+        ..About::default()
     }];
     d
 }
@@ -57,7 +57,7 @@ fn a_clean_release_has_no_findings() {
 #[test]
 fn forward_looking_words_need_a_safe_harbor() {
     let mut d = clean();
-    d.body.push(Block::Paragraph(
+    d.add_block(Block::Paragraph(
         "Sales rose. The Company expects growth in 2027.".into(),
     ));
     let f = check(&d, today(), Style::Edgar);
@@ -66,7 +66,7 @@ fn forward_looking_words_need_a_safe_harbor() {
         .find(|f| f.rule == "forward-looking-without-safe-harbor")
         .unwrap();
     assert_eq!(hit.severity, Severity::Error);
-    assert_eq!(hit.field, FieldRef::Body(2));
+    assert_eq!(hit.field, FieldRef::Body(d.body[2].id));
     assert_eq!(
         hit.excerpt.as_deref(),
         Some("The Company expects growth in 2027.")
@@ -79,7 +79,7 @@ fn forward_looking_words_need_a_safe_harbor() {
 #[test]
 fn forward_looking_in_quotes_and_subheadline_count_but_may_the_month_does_not() {
     let mut d = clean();
-    d.body[1] = Block::Quote(Quote {
+    d.body[1].block = Block::Quote(Quote {
         text: "We will grow.".into(),
         speaker: "Lee".into(),
         ..Quote::default()
@@ -89,8 +89,7 @@ fn forward_looking_in_quotes_and_subheadline_count_but_may_the_month_does_not() 
     d.subheadline = Subheadline::Text("Outlook raised".into());
     assert!(fires(&d, "forward-looking-without-safe-harbor"));
     let mut d = clean();
-    d.body
-        .push(Block::Paragraph("The plant opened on May 4, 2025.".into()));
+    d.add_block(Block::Paragraph("The plant opened on May 4, 2025.".into()));
     assert!(!fires(&d, "forward-looking-without-safe-harbor"));
 }
 
@@ -137,13 +136,12 @@ fn an_incomplete_safe_harbor_is_warned_about() {
 #[test]
 fn non_gaap_measures_need_a_reconciliation() {
     let mut d = clean();
-    d.body
-        .push(Block::Paragraph("Adjusted EBITDA was $4 million.".into()));
+    d.add_block(Block::Paragraph("Adjusted EBITDA was $4 million.".into()));
     assert!(fires(&d, "non-gaap-without-reconciliation"));
-    d.body.push(Block::Paragraph("A reconciliation of adjusted EBITDA to net income, the most directly comparable GAAP measure, appears below.".into()));
+    d.add_block(Block::Paragraph("A reconciliation of adjusted EBITDA to net income, the most directly comparable GAAP measure, appears below.".into()));
     assert!(!fires(&d, "non-gaap-without-reconciliation"));
     let mut d = clean();
-    d.body.push(Block::Paragraph(
+    d.add_block(Block::Paragraph(
         "Cash flow was strong; the FREE-standing unit grew.".into(),
     ));
     assert!(!fires(&d, "non-gaap-without-reconciliation"));
@@ -259,34 +257,35 @@ fn embargo_rules() {
 #[test]
 fn placeholders_left_in_are_errors() {
     let mut d = clean();
-    d.body.push(Block::Paragraph(
+    d.add_block(Block::Paragraph(
         "Revenue was [REVENUE], said [CEO NAME].".into(),
     ));
     let f = check(&d, today(), Style::Edgar);
     let p = f.iter().find(|f| f.rule == "placeholder-left").unwrap();
     assert_eq!(p.excerpt.as_deref(), Some("[REVENUE]"));
     let mut d = clean();
-    d.body
-        .push(Block::Paragraph("See note [a] and [1].".into()));
+    d.add_block(Block::Paragraph("See note [a] and [1].".into()));
     assert!(!fires(&d, "placeholder-left"));
 }
 
 #[test]
 fn the_first_mention_carries_the_ticker() {
     let mut d = clean();
-    d.body[0] = Block::Paragraph("Acme Widget Corporation today opened its Dayton plant.".into());
+    d.body[0].block =
+        Block::Paragraph("Acme Widget Corporation today opened its Dayton plant.".into());
     assert!(fires(&d, "ticker-first-mention"));
-    d.body[0] = Block::Paragraph("Acme Widget (NASDAQ:ACMW) today opened its Dayton plant.".into());
+    d.body[0].block =
+        Block::Paragraph("Acme Widget (NASDAQ:ACMW) today opened its Dayton plant.".into());
     assert!(!fires(&d, "ticker-first-mention"));
     d.company.ticker.clear();
-    d.body[0] = Block::Paragraph("A private company opened a plant.".into());
+    d.body[0].block = Block::Paragraph("A private company opened a plant.".into());
     assert!(!fires(&d, "ticker-first-mention"));
 }
 
 #[test]
 fn non_ascii_is_an_error_only_in_the_edgar_style() {
     let mut d = clean();
-    d.body.push(Block::Paragraph("Listed in 東京.".into()));
+    d.add_block(Block::Paragraph("Listed in 東京.".into()));
     assert!(fires(&d, "edgar-non-ascii"));
     assert!(
         !check(&d, today(), Style::Newswire)
@@ -294,7 +293,7 @@ fn non_ascii_is_an_error_only_in_the_edgar_style() {
             .any(|f| f.rule == "edgar-non-ascii")
     );
     let mut d = clean();
-    d.body.push(Block::Paragraph("Café “quotes” — fine".into()));
+    d.add_block(Block::Paragraph("Café “quotes” — fine".into()));
     assert!(
         !fires(&d, "edgar-non-ascii"),
         "transliterable characters are fine"
@@ -304,7 +303,7 @@ fn non_ascii_is_an_error_only_in_the_edgar_style() {
 #[test]
 fn completeness_rules() {
     let mut d = clean();
-    d.body.push(Block::Quote(Quote {
+    d.add_block(Block::Quote(Quote {
         text: "Great.".into(),
         ..Quote::default()
     }));

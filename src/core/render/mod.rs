@@ -11,8 +11,8 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
 use crate::core::draft::{
-    Attribution, Block, Contact, ContactsPlacement, DatelineStyle, Draft, FieldRef, Quote, Style,
-    Subheadline, Timing,
+    Attribution, Block, Contact, ContactsPlacement, DatelineStyle, Draft, FieldRef, ItemId, Layout,
+    Quote, Style, Subheadline, Timing,
 };
 use text::{balanced_lines, centre, letter_spaced, paragraphs, space_sentences, wrap};
 
@@ -44,12 +44,14 @@ pub struct Unprintable {
     pub field: FieldRef,
 }
 
-impl std::fmt::Display for Unprintable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
+impl Unprintable {
+    /// One line for a person: the field (as `draft` now names it) and the character.
+    pub fn describe(&self, draft: &Draft) -> String {
+        format!(
             "{}: character '{}' (U+{:04X}) has no ASCII form; written as '?'",
-            self.field, self.ch, self.ch as u32
+            draft.field_label(self.field),
+            self.ch,
+            self.ch as u32
         )
     }
 }
@@ -137,6 +139,27 @@ impl Rules {
     }
 }
 
+/// A style's own layout, every choice set: what an imported release's layout is compared
+/// with, so that only where it differs is recorded.
+pub fn style_layout(style: Style) -> Layout {
+    let r = Rules::of(style);
+    Layout {
+        title_spaced: Some(r.letter_spaced_title),
+        headline_centred: Some(r.centred_headline),
+        headings_centred: Some(r.centred_headings),
+        contacts_hanging: Some(r.hanging_contacts),
+        contacts_spaced: Some(r.contacts_spaced),
+        contact_labels: Some(r.contact_labels),
+        indent_paragraphs: Some(r.paragraph_indent),
+        page_tag: Some(r.page_tag),
+    }
+}
+
+/// The dateline form a style writes when the draft leaves it to the style.
+pub fn style_dateline(style: Style) -> DatelineStyle {
+    Rules::of(style).dateline
+}
+
 /// Renders the draft in its own export style.
 pub fn render(draft: &Draft) -> Rendered {
     render_as(draft, draft.export.style)
@@ -173,7 +196,7 @@ fn render_with(draft: &Draft, style: Style, cache: Option<&mut RenderCache>) -> 
         pieces: Vec::new(),
         unprintable: Vec::new(),
         cache,
-        field: FieldRef::Release,
+        field: FieldRef::Exhibit,
     };
     w.release();
     let (text, words, fields) = w.finish();
@@ -280,20 +303,22 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn release(&mut self) {
         let d = self.draft;
-        self.field = FieldRef::Release;
+        self.field = FieldRef::Exhibit;
         if !d.release.exhibit.trim().is_empty() {
-            let line = self.one_line(&d.release.exhibit, FieldRef::Release);
+            let line = self.one_line(&d.release.exhibit, FieldRef::Exhibit);
             self.push(wrap(&line, self.width, "", ""), 1);
         }
         let mut gap = 1;
         if d.release.logo.is_some() {
+            self.field = FieldRef::Logo;
             self.push(vec!["[LOGO]".into()], 1);
             gap = 2;
         }
         let show_title =
             self.rules.letter_spaced_title || d.export.layout.title_spaced == Some(false);
         if show_title && !d.release.title.trim().is_empty() {
-            let title = self.one_line(&d.release.title, FieldRef::Release);
+            self.field = FieldRef::Title;
+            let title = self.one_line(&d.release.title, FieldRef::Title);
             let spaced = if self.rules.letter_spaced_title {
                 letter_spaced(&title)
             } else {
@@ -310,7 +335,8 @@ impl Writer<'_> {
             gap = 1;
         }
         let timing = timing_line(&d.release.timing, self.rules.timing_caps);
-        let timing = self.one_line(&timing, FieldRef::Release);
+        self.field = FieldRef::Timing;
+        let timing = self.one_line(&timing, FieldRef::Timing);
         self.push(wrap(&timing, self.width, "", ""), gap);
         if d.contacts_placement == ContactsPlacement::Top {
             self.contacts();
@@ -323,7 +349,7 @@ impl Writer<'_> {
             self.contacts();
         }
         let mark = d.end_mark.text();
-        self.field = FieldRef::Export;
+        self.field = FieldRef::EndMark;
         if !mark.is_empty() {
             self.push(vec![centre(mark, self.width)], 1);
         }
@@ -333,11 +359,11 @@ impl Writer<'_> {
     }
 
     fn contacts(&mut self) {
-        let contacts: Vec<(usize, &Contact)> = self
+        let contacts: Vec<(ItemId, &Contact)> = self
             .draft
             .contacts
             .iter()
-            .enumerate()
+            .map(|c| (c.id, c))
             .filter(|(_, c)| !contact_lines(c, true).is_empty())
             .collect();
         if contacts.is_empty() {
@@ -369,7 +395,7 @@ impl Writer<'_> {
         if self.rules.hanging_contacts {
             let labels: Vec<String> = labels
                 .iter()
-                .map(|l| self.one_line(l, FieldRef::Contact(0)))
+                .map(|l| self.one_line(l, FieldRef::Contact(contacts[0].0)))
                 .collect();
             // The hanging indent fits the longest label, within reason: a label longer
             // than a third of the line goes on a line of its own.
@@ -477,8 +503,8 @@ impl Writer<'_> {
         let d = self.draft;
         let lead = dateline::dateline_lead(&d.dateline, self.rules.dateline);
         let first_prose = d.body.iter().position(|b| {
-            matches!(b, Block::Paragraph(t) if !t.trim().is_empty())
-                || matches!(b, Block::Quote(q) if !q.text.trim().is_empty())
+            matches!(&b.block, Block::Paragraph(t) if !t.trim().is_empty())
+                || matches!(&b.block, Block::Quote(q) if !q.text.trim().is_empty())
         });
         let mut lead = Some(lead).filter(|l| !l.is_empty());
         if first_prose.is_none()
@@ -486,15 +512,15 @@ impl Writer<'_> {
         {
             self.prose(l.trim_end(), FieldRef::Dateline, true);
         }
-        for (i, block) in d.body.iter().enumerate() {
-            let field = FieldRef::Body(i);
+        for (i, b) in d.body.iter().enumerate() {
+            let field = FieldRef::Body(b.id);
             self.field = field;
             let lead_here = if Some(i) == first_prose {
                 lead.take()
             } else {
                 None
             };
-            match block {
+            match &b.block {
                 Block::Paragraph(t) => {
                     let t = match lead_here {
                         Some(l) => format!("{l}{}", t.trim_start()),
@@ -531,12 +557,12 @@ impl Writer<'_> {
 
     fn boilerplate(&mut self) {
         let d = self.draft;
-        for (i, about) in d.boilerplate.iter().enumerate() {
+        for about in &d.boilerplate {
             if about.text.trim().is_empty() && about.heading.trim().is_empty() {
                 continue;
             }
-            self.heading(&d.about_heading(about), FieldRef::About(i));
-            self.prose(&about.text, FieldRef::About(i), true);
+            self.heading(&d.about_heading(about), FieldRef::About(about.id));
+            self.prose(&about.text, FieldRef::About(about.id), true);
         }
     }
 

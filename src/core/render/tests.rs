@@ -18,7 +18,7 @@ fn acme() -> Draft {
     d.dateline.city = "Dayton".into();
     d.dateline.region = "OH".into();
     d.dateline.date = NaiveDate::from_ymd_opt(2026, 9, 14);
-    d.body = vec![
+    d.set_body([
         Block::Paragraph("Acme Widget Corporation (Nasdaq: ACMW) today announced that it will consolidate its two eastern plants into one.".into()),
         Block::Quote(Quote {
             text: "This step lets us serve customers faster.".into(),
@@ -27,10 +27,10 @@ fn acme() -> Draft {
             verb: "commented".into(),
             attribution: Attribution::Before,
         }),
-    ];
+    ]);
     d.boilerplate = vec![About {
-        heading: String::new(),
         text: "Acme Widget Corporation makes widgets.".into(),
+        ..About::default()
     }];
     d.safe_harbor = SafeHarbor {
         heading: String::new(),
@@ -158,12 +158,12 @@ fn newswire_keeps_unicode_and_edgar_transliterates() {
 #[test]
 fn edgar_reports_characters_without_ascii() {
     let mut d = acme();
-    d.body.push(Block::Paragraph("Listed in 東京.".into()));
+    d.add_block(Block::Paragraph("Listed in 東京.".into()));
     let e = render_as(&d, Style::Edgar);
     assert!(e.text.is_ascii());
     assert_eq!(e.unprintable.len(), 2);
-    assert_eq!(e.unprintable[0].field, FieldRef::Body(2));
-    assert!(e.unprintable[0].to_string().contains("U+6771"));
+    assert_eq!(e.unprintable[0].field, FieldRef::Body(d.body[2].id));
+    assert!(e.unprintable[0].describe(&d).contains("U+6771"));
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn automatic_page_breaks_fall_between_paragraphs() {
     d.safe_harbor.page_break_before = false;
     d.export.page_length = 30;
     for i in 0..12 {
-        d.body.push(Block::Paragraph(format!("Paragraph {i} says something long enough to need a second line when wrapped at seventy-six columns.")));
+        d.add_block(Block::Paragraph(format!("Paragraph {i} says something long enough to need a second line when wrapped at seventy-six columns.")));
     }
     let out = render_as(&d, Style::Edgar).text;
     let l = lines(&out);
@@ -194,15 +194,13 @@ fn automatic_page_breaks_fall_between_paragraphs() {
 fn explicit_page_breaks_do_not_double_up() {
     let mut d = acme();
     d.safe_harbor.page_break_before = false;
-    d.body.push(Block::PageBreak);
-    d.body.push(Block::PageBreak);
+    d.add_block(Block::PageBreak);
+    d.add_block(Block::PageBreak);
     let out = render_as(&d, Style::Edgar).text;
     assert_eq!(out.matches("<PAGE>").count(), 1, "{out}");
     // A break with nothing before it makes no empty page.
-    let mut bare = Draft {
-        body: vec![Block::PageBreak, Block::Paragraph("x".into())],
-        ..Draft::default()
-    };
+    let mut bare = Draft::default();
+    bare.set_body([Block::PageBreak, Block::Paragraph("x".into())]);
     bare.release.title.clear();
     let out = render_as(&bare, Style::Newswire).text;
     assert_eq!(out.matches("-more-").count(), 1, "{out}");
@@ -266,7 +264,7 @@ fn embargo_and_release_on_timing_lines() {
 #[test]
 fn sentence_spacing_setting_reaches_the_export() {
     let mut d = acme();
-    d.body = vec![Block::Paragraph("One. Two. Three.".into())];
+    d.set_body([Block::Paragraph("One. Two. Three.".into())]);
     d.dateline = Default::default();
     d.export.sentence_spacing = SentenceSpacing::Two;
     assert!(
@@ -288,8 +286,8 @@ fn an_empty_draft_renders_without_panicking() {
 fn the_word_count_is_the_release_s_words_without_page_marks() {
     let mut d = acme();
     d.export.page_length = 20;
-    d.body.push(Block::PageBreak);
-    d.body.push(Block::Paragraph("Three more words.".into()));
+    d.add_block(Block::PageBreak);
+    d.add_block(Block::Paragraph("Three more words.".into()));
     for style in Style::ALL {
         let r = render_as(&d, style);
         let marks = r
@@ -328,28 +326,33 @@ fn the_render_says_where_each_field_begins() {
     for style in Style::ALL {
         let r = render_as(&d, style);
         let lines: Vec<&str> = r.text.lines().collect();
-        let at = |f: FieldRef| lines[r.first_line_of(f).unwrap_or_else(|| panic!("{f}"))];
+        let at = |f: FieldRef| lines[r.first_line_of(f).unwrap_or_else(|| panic!("{f:?}"))];
         assert!(
             at(FieldRef::Headline)
                 .to_uppercase()
                 .contains("ACME WIDGET"),
             "{style:?}"
         );
-        let first = at(FieldRef::Body(0)).to_uppercase();
+        let first = at(FieldRef::Body(d.body[0].id)).to_uppercase();
         assert!(first.contains("DAYTON"), "{style:?}: the dateline leads");
         assert!(
-            at(FieldRef::Body(1)).contains("Lee Park"),
+            at(FieldRef::Body(d.body[1].id)).contains("Lee Park"),
             "{style:?}: the quote"
         );
         // Newswire puts the "Contact:" label on a line of its own.
-        let contact = r.first_line_of(FieldRef::Contact(0)).expect("contact");
+        let contact = r
+            .first_line_of(FieldRef::Contact(d.contacts[0].id))
+            .expect("contact");
         assert!(
             lines[contact..contact + 2]
                 .join(" ")
                 .contains("Acme Widget"),
             "{style:?}"
         );
-        assert_eq!(r.first_line_of(FieldRef::Body(9)), None);
+        assert_eq!(
+            r.first_line_of(FieldRef::Body(crate::core::draft::ItemId(999))),
+            None
+        );
         let starts: Vec<usize> = r.fields.iter().map(|(_, l)| *l).collect();
         assert!(
             starts.windows(2).all(|w| w[0] <= w[1]),

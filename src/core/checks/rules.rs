@@ -1,0 +1,229 @@
+//! Every check rule, once: its id, severity, the field it points at and what it means in
+//! plain words. The checks, the Checks panel, the Help menu, `pressroom check --explain`
+//! and the README's table all read this list (a test holds the README to it).
+
+use super::Severity;
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable id, as `pressroom check` prints it and scripts match it.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// The field its findings point at, as a person names it.
+    pub field: &'static str,
+    /// When it fires, in a few words (the README's table).
+    pub fires_when: &'static str,
+    /// What it looks for, why that matters and how to fix it, in plain words.
+    pub looks_for: &'static str,
+    pub why: &'static str,
+    pub fix: &'static str,
+}
+
+impl Rule {
+    /// The whole explanation, as `pressroom check --explain` prints it.
+    pub fn explain(&self) -> String {
+        format!(
+            "{} ({}; points at the {})\n\nWhat it looks for: {}\n\nWhy it matters: {}\n\nHow to fix it: {}\n",
+            self.id,
+            self.severity.label(),
+            self.field,
+            self.looks_for,
+            self.why,
+            self.fix
+        )
+    }
+}
+
+macro_rules! rules {
+    ($($name:ident = $id:literal, $sev:ident, $field:literal, $when:literal,
+        looks_for: $looks:literal, why: $why:literal, fix: $fix:literal;)*) => {
+        $(pub const $name: Rule = Rule {
+            id: $id,
+            severity: Severity::$sev,
+            field: $field,
+            fires_when: $when,
+            looks_for: $looks,
+            why: $why,
+            fix: $fix,
+        };)*
+        /// Every rule, in the order the README lists them.
+        pub const ALL: &[&Rule] = &[$(&$name),*];
+    };
+}
+
+rules! {
+    FORWARD_LOOKING_WITHOUT_SAFE_HARBOR = "forward-looking-without-safe-harbor", Error, "body block",
+        "expect, anticipate, believe, plan, outlook, guidance, will, may, ... in the body, quotes or subheadline, and no safe harbor",
+        looks_for: "Words that make a statement about the future (expect, anticipate, believe, plan, estimate, outlook, guidance, target, will, may, could, should, would) in the subheadline, the body or a quote, in a release with no safe-harbor statement.",
+        why: "The Private Securities Litigation Reform Act protects forward-looking statements only when they come with meaningful cautionary language; without it, a missed forecast can be sued on.",
+        fix: "Add a safe-harbor statement (Edit > Insert Safe Harbor), or reword the sentence so it states facts rather than expectations.";
+    SAFE_HARBOR_UNNEEDED = "safe-harbor-unneeded", Note, "safe harbor",
+        "a safe harbor, and nothing forward-looking",
+        looks_for: "A safe-harbor statement in a release where no sentence reads as forward-looking.",
+        why: "Boilerplate that protects nothing lengthens the release; some houses keep it anyway.",
+        fix: "Remove the safe harbor, or keep it if house style always includes it.";
+    SAFE_HARBOR_NO_RISKS = "safe-harbor-no-risks", Warning, "safe harbor",
+        "the safe harbor does not name risks",
+        looks_for: "A safe-harbor statement that never mentions risks or uncertainties.",
+        why: "The statute's protection needs meaningful cautionary statements identifying factors that could make results differ.",
+        fix: "Say that the statements are subject to risks and uncertainties, and name the important ones or where they are described.";
+    SAFE_HARBOR_NO_FILINGS = "safe-harbor-no-filings", Warning, "safe harbor",
+        "the safe harbor does not refer to the 10-K/10-Q or risk factors",
+        looks_for: "A safe-harbor statement that does not point readers to the company's SEC filings (Form 10-K, Form 10-Q, \"Risk Factors\").",
+        why: "Referring to the risk factors in the latest filings is how releases make their cautionary language meaningful without repeating it.",
+        fix: "Add a sentence referring readers to the risk factors in the latest Form 10-K and later Forms 10-Q.";
+    SAFE_HARBOR_NO_UPDATE_DISCLAIMER = "safe-harbor-no-update-disclaimer", Warning, "safe harbor",
+        "the safe harbor does not disclaim a duty to update",
+        looks_for: "A safe-harbor statement that does not say the company has no obligation to update its forward-looking statements.",
+        why: "Without the disclaimer, readers may argue the company must correct a forecast when circumstances change.",
+        fix: "Add \"The company undertakes no obligation to update any forward-looking statement, except as required by law.\"";
+    NON_GAAP_WITHOUT_RECONCILIATION = "non-gaap-without-reconciliation", Warning, "body block",
+        "adjusted EBITDA, free cash flow, organic growth, ... with no reconciliation to GAAP (Regulation G)",
+        looks_for: "A non-GAAP measure (adjusted EBITDA, adjusted EPS, free cash flow, organic growth, core earnings, ...) in a release that never mentions a reconciliation to GAAP.",
+        why: "Regulation G requires every public non-GAAP measure to come with the most directly comparable GAAP measure and a reconciliation to it.",
+        fix: "Add the comparable GAAP measure and a reconciliation (usually a table), or a sentence pointing to it.";
+    HEADLINE_EMPTY = "headline-empty", Error, "headline",
+        "",
+        looks_for: "A release with no headline.",
+        why: "Wires, EDGAR indexes and readers all lead with the headline.",
+        fix: "Write a headline that says what happened.";
+    HEADLINE_TOO_LONG = "headline-too-long", Warning, "headline",
+        ">120",
+        looks_for: "A headline longer than 120 characters.",
+        why: "Wires, terminals and search results cut long headlines, often mid-word.",
+        fix: "Move detail into the subheadline or the first paragraph.";
+    HEADLINE_LONG = "headline-long", Note, "headline",
+        ">70",
+        looks_for: "A headline longer than the about 70 characters newswires suggest.",
+        why: "Short headlines show whole on wire feeds and in news readers.",
+        fix: "Shorten it if you can; the subheadline can carry the rest.";
+    HEADLINE_ALL_CAPS = "headline-all-caps", Note, "headline",
+        "",
+        looks_for: "A headline typed in capitals.",
+        why: "The export capitalises headlines where the style asks for it; typed capitals lose the case the other styles need.",
+        fix: "Type the headline in title case.";
+    HEADLINE_FULL_STOP = "headline-full-stop", Note, "headline",
+        "",
+        looks_for: "A headline ending with a full stop.",
+        why: "Headlines are not sentences; a full stop looks like a slip.",
+        fix: "Remove the full stop.";
+    NO_CONTACT = "no-contact", Error, "contact",
+        "",
+        looks_for: "A release with no contact person.",
+        why: "Reporters and investors need someone to call; wires ask for one.",
+        fix: "Add a contact with a name, phone and email, or apply a company profile.";
+    CONTACT_UNREACHABLE = "contact-unreachable", Warning, "contact",
+        "",
+        looks_for: "A contact with neither a phone number nor an email address.",
+        why: "A name alone cannot be reached.",
+        fix: "Add a phone number or an email address.";
+    CONTACT_BAD_EMAIL = "contact-bad-email", Error, "contact",
+        "",
+        looks_for: "An Email line that is not an email address (a web address, a name, two addresses).",
+        why: "A reader who writes to it gets a bounce; the layout reference itself has this slip.",
+        fix: "Put one address of the form name@example.com in the Email field.";
+    CONTACT_BAD_PHONE = "contact-bad-phone", Error, "contact",
+        "",
+        looks_for: "A Phone line that is not 7 to 15 digits with the usual separators (and perhaps an extension).",
+        why: "A number that cannot be dialled is no contact.",
+        fix: "Type the number as it is dialled, e.g. (310) 555-0100 or +44 20 7946 0000.";
+    DATELINE_NO_CITY = "dateline-no-city", Error, "dateline",
+        "",
+        looks_for: "A dateline without a city.",
+        why: "The dateline says where the news comes from; wires require it.",
+        fix: "Fill in the city (and state or country) in the Dateline section.";
+    DATELINE_NO_DATE = "dateline-no-date", Error, "dateline",
+        "",
+        looks_for: "A dateline without a date.",
+        why: "The dateline says when the news was released; wires and EDGAR readers rely on it.",
+        fix: "Set the date in the Dateline section.";
+    DATELINE_DATE_FAR = "dateline-date-far", Warning, "dateline",
+        "more than 7 days from today",
+        looks_for: "A dateline date more than seven days before or after today.",
+        why: "A date left over from an earlier release is a common and visible mistake.",
+        fix: "Set the date the release goes out.";
+    EMBARGO_NO_ZONE = "embargo-no-zone", Error, "timing",
+        "",
+        looks_for: "An embargo time without a time zone.",
+        why: "Nobody can tell when an embargo without a zone lifts.",
+        fix: "Choose the time zone of the embargo (Eastern for US markets).";
+    EMBARGO_PAST = "embargo-past", Error, "timing",
+        "",
+        looks_for: "An embargo date that has already passed.",
+        why: "An embargo in the past is no embargo, and usually a date left from an earlier release.",
+        fix: "Set the embargo to when the news may be published, or make the release immediate.";
+    RELEASE_IN_CLOSING_WINDOW = "release-in-closing-window", Warning, "timing",
+        "4:00-4:15 p.m. Eastern",
+        looks_for: "A release time between 4:00 and 4:15 p.m. Eastern.",
+        why: "Exchanges ask issuers to hold material news during the closing window, while closing prices are set.",
+        fix: "Release after 4:15 p.m. Eastern (4:30 is usual) or before the market opens.";
+    PLACEHOLDER_LEFT = "placeholder-left", Error, "field holding it",
+        "`[REVENUE]`, `[CEO NAME]` still in the text",
+        looks_for: "A template placeholder in square capitals, such as [REVENUE] or [CEO NAME], still in the text.",
+        why: "A release that goes out with a placeholder is a public embarrassment and sometimes a correction.",
+        fix: "Replace each placeholder with the real text; the finding names the field.";
+    TICKER_FIRST_MENTION = "ticker-first-mention", Warning, "body block",
+        "a listed company's first mention lacks `(Exchange: TICKER)`",
+        looks_for: "A company with a ticker whose first mention in the body lacks the \"(Exchange: TICKER)\" form.",
+        why: "Wires and financial sites link the release to the stock through it.",
+        fix: "Write the first mention as \"Acme Corp. (Nasdaq: ACME)\".";
+    EDGAR_NON_ASCII = "edgar-non-ascii", Error, "field holding it",
+        "a character with no ASCII form (EDGAR style)",
+        looks_for: "In the EDGAR style, a character with no ASCII form (curly quotes, dashes and accents are transliterated; symbols such as the euro sign or CJK are not).",
+        why: "EDGAR ASCII documents may hold printable ASCII only; the character would print as '?'.",
+        fix: "Spell the character out (EUR for the euro sign), or export in the newswire style.";
+    QUOTE_NO_SPEAKER = "quote-no-speaker", Warning, "body block",
+        "",
+        looks_for: "A quote without a speaker.",
+        why: "An unattributed quote cannot be used by reporters.",
+        fix: "Fill in the speaker's name and title.";
+    NO_BOILERPLATE = "no-boilerplate", Warning, "about section",
+        "",
+        looks_for: "A release with no \"About the company\" paragraph.",
+        why: "Reporters and investors read it to know who the company is; wires expect it.",
+        fix: "Write one, or apply the company profile that holds it.";
+    NO_END_MARK = "no-end-mark", Note, "end mark",
+        "",
+        looks_for: "A release without an end mark (###, -30-).",
+        why: "Editors use the end mark to know they have the whole release.",
+        fix: "Choose an end mark under End mark and export.";
+}
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
+
+/// The README's table of rules, as Markdown (a test keeps the README equal to it).
+/// One row a rule; "fires when" falls back to what the rule looks for.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| rule | severity | fires when |\n|---|---|---|\n");
+    for r in ALL {
+        let when = if r.fires_when.is_empty() {
+            r.looks_for
+        } else {
+            r.fires_when
+        };
+        out.push_str(&format!("| {} | {} | {when} |\n", r.id, r.severity.label()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_every_rule_is_explained() {
+        let mut ids: Vec<&str> = ALL.iter().map(|r| r.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), ALL.len());
+        for r in ALL {
+            assert!(!r.looks_for.is_empty() && !r.why.is_empty() && !r.fix.is_empty());
+            assert!(r.explain().contains(r.why));
+        }
+        assert_eq!(find("headline-empty"), Some(&HEADLINE_EMPTY));
+        assert_eq!(find("no-such-rule"), None);
+    }
+}

@@ -1,0 +1,721 @@
+//! What the window does, apart from drawing it: the open document, the prompt state
+//! machine, templates, profiles, recovery copies and every [`Command`]. Nothing here
+//! needs an egui context, so commands are unit-tested directly; the window
+//! ([`crate::shell::app`]) draws this state and carries out the [`Effect`]s it asks for.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::checks::Severity;
+use crate::core::draft::{About, Contact, Draft, FieldRef, Style};
+use crate::core::draft_file;
+use crate::core::profiles::{Profile, ProfileStore};
+use crate::core::recovery::{Recovered, RecoveryStore};
+use crate::core::templates::{self, Template};
+use crate::shell::commands::{Command, SafeHarborSource, move_item};
+use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
+use crate::shell::document::Document;
+use crate::shell::prefs::Prefs;
+use crate::shell::preview::Preview;
+use crate::shell::prompts::{Answer, Prompt, Then};
+
+/// Seconds after the first unsaved change before the recovery copy is written.
+pub const AUTOSAVE_SECONDS: f64 = 3.0;
+
+/// Something only the window can do, asked for by a command.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Close the window (the user chose to quit and nothing is left unsaved).
+    Close,
+    CopyText(String),
+    OpenProfileEditor,
+    /// Draw another frame: the state changed after this one was drawn.
+    Repaint,
+}
+
+pub struct Editor {
+    pub doc: Document,
+    pub prefs: Prefs,
+    /// The rendered text, counts and findings for the draft as it stands.
+    pub preview: Preview,
+    dialogs: Box<dyn FileDialogs>,
+    pub prompt: Option<Prompt>,
+    /// A field to bring into view and focus on the next frame.
+    pub jump: Option<FieldRef>,
+    /// True once the user chose to quit: the window's close is no longer held back.
+    pub quitting: bool,
+    /// The last message about a save or export, shown in the status bar.
+    pub status: String,
+    autosave: Autosave,
+    /// Recovery files found at start, until the user restores or discards each.
+    pub offered: Vec<Recovered>,
+    pub templates: Vec<Template>,
+    profiles: Option<ProfileStore>,
+    /// (slug, name) of every profile, for the menus; refreshed when profiles change.
+    pub profile_names: Vec<(String, String)>,
+    pub default_profile_name: Option<String>,
+    effects: Vec<Effect>,
+}
+
+/// The open document's recovery copy and when it was last written.
+struct Autosave {
+    store: Option<RecoveryStore>,
+    id: String,
+    written_revision: Option<u64>,
+    /// When the first change not yet in the recovery copy was made.
+    pending_since: Option<f64>,
+}
+
+impl Autosave {
+    fn discard(&mut self) {
+        if let Some(store) = &self.store {
+            store.remove(&self.id);
+        }
+        self.written_revision = None;
+        self.pending_since = None;
+    }
+}
+
+impl Editor {
+    pub fn new(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Self {
+        Self {
+            doc: Document::new(Draft::default(), None),
+            prefs,
+            preview: Preview::default(),
+            dialogs,
+            prompt: None,
+            jump: Some(FieldRef::Headline),
+            quitting: false,
+            status: String::new(),
+            autosave: Autosave {
+                store: None,
+                id: RecoveryStore::new_id(),
+                written_revision: None,
+                pending_since: None,
+            },
+            offered: Vec::new(),
+            templates: templates::load_all(None).0,
+            profiles: None,
+            profile_names: Vec::new(),
+            default_profile_name: None,
+            effects: Vec::new(),
+        }
+    }
+
+    /// Reads company profiles from `store` (and writes them there from the editor).
+    pub fn with_profiles(mut self, store: ProfileStore) -> Self {
+        self.profiles = Some(store);
+        self.refresh_profiles();
+        self
+    }
+
+    /// Adds the user's templates folder to the shipped templates.
+    pub fn with_user_templates(mut self, dir: Option<&Path>) -> Self {
+        let (all, problems) = templates::load_all(dir);
+        if !problems.is_empty() {
+            self.status = format!("Template skipped: {}", problems.join("; "));
+        }
+        self.templates = all;
+        self
+    }
+
+    /// Keeps recovery copies in `store`, and offers any found there from an earlier run.
+    pub fn with_recovery(mut self, store: RecoveryStore) -> Self {
+        let (found, problems) = store.list();
+        if !problems.is_empty() {
+            self.status = format!("Could not read a recovery file: {}", problems.join("; "));
+        }
+        self.offered = found;
+        if !self.offered.is_empty() {
+            self.prompt = Some(Prompt::Recover);
+        }
+        self.autosave.store = Some(store);
+        self
+    }
+
+    /// The profile store, for the Company Profiles window.
+    pub fn profile_store(&self) -> Option<&ProfileStore> {
+        self.profiles.as_ref()
+    }
+
+    /// Reads the list of profiles again (after the Company Profiles window changed them).
+    pub fn refresh_profiles(&mut self) {
+        let Some(store) = &self.profiles else { return };
+        let (list, problems) = store.list();
+        if !problems.is_empty() {
+            self.status = format!("Profile skipped: {}", problems.join("; "));
+        }
+        self.profile_names = list
+            .iter()
+            .map(|(slug, p)| (slug.clone(), p.name.clone()))
+            .collect();
+        self.default_profile_name = store.default_profile().map(|p| p.name);
+    }
+
+    /// What the window must do for the commands run since it last asked.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Makes `doc` the open document. The old one's recovery copy goes: it was saved,
+    /// or the user chose to discard it.
+    fn replace_doc(&mut self, doc: Document) {
+        self.autosave.discard();
+        self.autosave.id = RecoveryStore::new_id();
+        self.doc = doc;
+        self.preview.invalidate();
+    }
+
+    /// Writes the recovery copy a few seconds after a change (`now`, in seconds), or at
+    /// once when the window has lost the focus; removes it once the draft is saved. Returns
+    /// how many seconds until it wants to be asked again, so an idle window can sleep.
+    pub fn autosave(&mut self, now: f64, unfocused: bool) -> Option<f64> {
+        let store = self.autosave.store.clone()?;
+        let a = &mut self.autosave;
+        if !self.doc.is_dirty() {
+            if a.written_revision.is_some() {
+                a.discard();
+            }
+            a.pending_since = None;
+            return None;
+        }
+        if a.written_revision == Some(self.doc.revision()) {
+            return None;
+        }
+        let since = *a.pending_since.get_or_insert(now);
+        if now - since >= AUTOSAVE_SECONDS || unfocused {
+            match store.write(&a.id, self.doc.path.as_deref(), &self.doc.draft) {
+                Ok(()) => {
+                    a.written_revision = Some(self.doc.revision());
+                    a.pending_since = None;
+                    None
+                }
+                Err(e) => {
+                    self.status = format!("Could not write the recovery copy: {e}");
+                    a.pending_since = Some(now); // try again after another interval
+                    Some(AUTOSAVE_SECONDS)
+                }
+            }
+        } else {
+            Some(AUTOSAVE_SECONDS - (now - since))
+        }
+    }
+
+    /// Opens the draft named on the command line; a path that does not exist yet
+    /// becomes a new draft that saves there.
+    pub fn open_at_start(&mut self, path: &Path) {
+        if !path.exists() {
+            self.replace_doc(Document::new(Draft::default(), Some(path.to_path_buf())));
+            self.status = format!("{} does not exist yet; Save creates it", path.display());
+            return;
+        }
+        self.open_path(path);
+    }
+
+    /// Brings the rendered text, counts and findings up to date with the draft.
+    pub fn refresh_preview(&mut self) {
+        self.preview.update(
+            &self.doc.draft,
+            self.doc.revision(),
+            self.prefs.preview_style,
+        );
+    }
+
+    /// The rendered text the preview shows and Export writes.
+    pub fn preview_text(&mut self) -> &str {
+        self.refresh_preview();
+        &self.preview.rendered.text
+    }
+
+    /// Asks to close the window; true when it may close now (nothing unsaved, or the
+    /// user already chose to quit). Otherwise the unsaved-changes prompt is shown.
+    pub fn close_requested(&mut self) -> bool {
+        if self.quitting || !self.doc.is_dirty() {
+            return true;
+        }
+        self.prompt = Some(Prompt::Unsaved(Then::Quit));
+        false
+    }
+
+    /// Carries out a command: the single path for menus, shortcuts, buttons and prompts.
+    pub fn run_command(&mut self, command: Command) {
+        match command {
+            Command::New => self.guard(Then::New),
+            Command::Open => self.guard(Then::Open),
+            Command::OpenPath(p) => self.guard(Then::OpenPath(p)),
+            Command::Quit => self.guard(Then::Quit),
+            Command::Save => {
+                self.save(None);
+            }
+            Command::SaveAs => {
+                self.save_as(None);
+            }
+            Command::Export => {
+                self.refresh_preview();
+                let errors = self
+                    .preview
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                if errors > 0 {
+                    self.prompt = Some(Prompt::ExportWithErrors(errors));
+                } else {
+                    self.export();
+                }
+            }
+            Command::CopyExport => {
+                let text = self.preview_text().to_string();
+                self.effects.push(Effect::CopyText(text));
+                self.status = "Copied the export to the clipboard".into();
+            }
+            Command::Undo => {
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.doc.redo();
+            }
+            Command::InsertSafeHarbor(source) => {
+                if self.doc.draft.safe_harbor.text.trim().is_empty() {
+                    self.insert_safe_harbor(source);
+                } else {
+                    self.prompt = Some(Prompt::ReplaceSafeHarbor(source));
+                }
+            }
+            Command::ImportText => match self.dialogs.pick(Purpose::ImportText, None) {
+                Pick::Path(p) => self.import_path(&p),
+                Pick::Cancelled => {}
+                Pick::Unavailable => self.ask_path(Purpose::ImportText, None),
+            },
+            Command::NewFromTemplate => {
+                self.prompt = Some(if self.templates.is_empty() {
+                    Prompt::Error("No template could be loaded.".into())
+                } else {
+                    Prompt::Templates(0)
+                });
+            }
+            Command::ApplyProfile(slug) => {
+                let Some(profile) = self.profile(&slug) else {
+                    return;
+                };
+                let replaces = profile.would_replace(&self.doc.draft);
+                if replaces.is_empty() {
+                    self.apply_profile(&slug);
+                } else {
+                    self.prompt = Some(Prompt::ConfirmApply(slug, replaces));
+                }
+            }
+            Command::EditProfiles => {
+                if self.profiles.is_some() {
+                    self.effects.push(Effect::OpenProfileEditor);
+                } else {
+                    self.status = "Profiles need a config folder, and this system has none".into();
+                }
+            }
+            Command::ChooseLogo => match self.dialogs.pick(Purpose::ChooseLogo, None) {
+                Pick::Path(p) => self.set_logo(&p),
+                Pick::Cancelled => {}
+                Pick::Unavailable => self.ask_path(Purpose::ChooseLogo, None),
+            },
+            Command::AddBlock(kind) => self.doc.apply(|d| {
+                d.add_block(kind.new_block());
+            }),
+            Command::RemoveBlock(i) => self.doc.apply(|d| remove_at(&mut d.body, i)),
+            Command::MoveBlock(i, m) => self.doc.apply(|d| {
+                move_item(&mut d.body, i, m);
+            }),
+            Command::AddContact => self.doc.apply(|d| {
+                d.add_contact(Contact::default());
+            }),
+            Command::RemoveContact(i) => self.doc.apply(|d| remove_at(&mut d.contacts, i)),
+            Command::MoveContact(i, m) => self.doc.apply(|d| {
+                move_item(&mut d.contacts, i, m);
+            }),
+            Command::AddAbout => self.doc.apply(|d| {
+                d.add_about(About::default());
+            }),
+            Command::RemoveAbout(i) => self.doc.apply(|d| remove_at(&mut d.boilerplate, i)),
+            Command::MoveAbout(i, m) => self.doc.apply(|d| {
+                move_item(&mut d.boilerplate, i, m);
+            }),
+            Command::SetPreviewStyle(s) => self.prefs.preview_style = s,
+            Command::SetTheme(t) => self.prefs.theme = t,
+            Command::GoTo(field) => {
+                self.jump = Some(field);
+                // The form opens, scrolls to and focuses it next frame.
+                self.effects.push(Effect::Repaint);
+            }
+            Command::Answer(answer) => self.answer(answer),
+        }
+    }
+
+    /// Carries out the answer to the open prompt.
+    fn answer(&mut self, answer: Answer) {
+        // Answers that change the prompt on screen rather than close it.
+        match (&mut self.prompt, &answer) {
+            (Some(Prompt::Templates(k)), Answer::ShowTemplate(i)) => {
+                *k = (*i).min(self.templates.len().saturating_sub(1));
+                return;
+            }
+            (Some(Prompt::PathEntry { text, .. }), Answer::TypePath(t)) => {
+                *text = t.clone();
+                return;
+            }
+            (Some(Prompt::Recover), Answer::Restore(k)) => return self.settle_recovered(*k, true),
+            (Some(Prompt::Recover), Answer::DiscardRecovered(k)) => {
+                return self.settle_recovered(*k, false);
+            }
+            _ => {}
+        }
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        match (prompt, answer) {
+            (_, Answer::Dismiss) => {}
+            (Prompt::Unsaved(then), Answer::SaveFirst) => {
+                if self.save(Some(then.clone())) {
+                    self.proceed(then);
+                }
+            }
+            (Prompt::Unsaved(then), Answer::DiscardChanges) => self.proceed(then),
+            (Prompt::ReplaceSafeHarbor(source), Answer::ReplaceSafeHarbor) => {
+                self.insert_safe_harbor(source)
+            }
+            (Prompt::Templates(k), Answer::CreateFromTemplate) => {
+                let draft = self.templates[k].draft.clone();
+                self.guard(Then::NewFrom(Box::new(draft)));
+            }
+            (Prompt::ConfirmApply(slug, _), Answer::ApplyProfile) => self.apply_profile(&slug),
+            (Prompt::ExportWithErrors(_), Answer::ExportAnyway) => self.export(),
+            (Prompt::ChangedOnDisk(then), Answer::Overwrite) => {
+                if let Some(p) = self.doc.path.clone()
+                    && self.save_to(&p)
+                    && let Some(then) = then
+                {
+                    self.proceed(then);
+                }
+            }
+            (Prompt::ChangedOnDisk(then), Answer::SaveElsewhere) => {
+                if self.save_as(then.clone())
+                    && let Some(then) = then
+                {
+                    self.proceed(then);
+                }
+            }
+            (
+                Prompt::PathEntry {
+                    purpose,
+                    text,
+                    then,
+                },
+                Answer::ConfirmPath,
+            ) => self.path_entered(purpose, text, then),
+            // An answer this prompt does not take: it stays open.
+            (prompt, _) => self.prompt = Some(prompt),
+        }
+    }
+
+    fn path_entered(&mut self, purpose: Purpose, text: String, then: Option<Then>) {
+        if text.trim().is_empty() {
+            self.prompt = Some(Prompt::PathEntry {
+                purpose,
+                text,
+                then,
+            });
+            return;
+        }
+        let path = PathBuf::from(text.trim());
+        match purpose {
+            Purpose::OpenDraft => self.open_path(&path),
+            Purpose::SaveDraft => {
+                if self.save_to(&with_extension(path, "ron"))
+                    && let Some(then) = then
+                {
+                    self.proceed(then);
+                }
+            }
+            Purpose::ExportText => self.export_to(&with_extension(path, "txt")),
+            Purpose::ImportText => self.import_path(&path),
+            Purpose::ChooseLogo => self.set_logo(&path),
+        }
+    }
+
+    /// Asks about unsaved changes before `then` throws them away.
+    fn guard(&mut self, then: Then) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: Then) {
+        match then {
+            Then::New => self.start_draft(Draft::default()),
+            Then::NewFrom(draft) => self.start_draft(*draft),
+            Then::Imported(draft, notes) => {
+                self.replace_doc(Document::new(Draft::default(), None));
+                self.doc.apply(|d| *d = *draft);
+                self.status = format!("Imported: {} things to check", notes.len());
+                if !notes.is_empty() {
+                    self.prompt = Some(Prompt::ImportNotes(notes));
+                }
+            }
+            Then::Open => match self
+                .dialogs
+                .pick(Purpose::OpenDraft, self.doc.path.as_deref())
+            {
+                Pick::Path(p) => self.open_path(&p),
+                Pick::Cancelled => {}
+                Pick::Unavailable => self.ask_path(Purpose::OpenDraft, None),
+            },
+            Then::OpenPath(p) => self.open_path(&p),
+            Then::Quit => {
+                self.autosave.discard();
+                self.quitting = true;
+                self.effects.push(Effect::Close);
+            }
+        }
+    }
+
+    /// Opens a draft, or shows why not and leaves the current one as it was.
+    fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.replace_doc(doc);
+                self.jump = None; // an opened draft starts at its top, not at a field
+                self.prefs.remember(path);
+                self.status = format!("Opened {}", path.display());
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!("Could not open the draft.\n\n{e}")))
+            }
+        }
+    }
+
+    /// Imports a text release as a new, unsaved draft (after asking about unsaved changes).
+    fn import_path(&mut self, path: &Path) {
+        match crate::core::import::import_file(path) {
+            Ok(imported) => {
+                let notes = imported.notes.iter().map(|n| n.to_string()).collect();
+                self.guard(Then::Imported(Box::new(imported.draft), notes));
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Could not import the release.\n\n{e}"
+                )))
+            }
+        }
+    }
+
+    /// Saves to the document's file, or asks for one. True when the draft is now saved.
+    fn save(&mut self, then: Option<Then>) -> bool {
+        match self.doc.path.clone() {
+            Some(_) if self.doc.changed_on_disk() => {
+                self.prompt = Some(Prompt::ChangedOnDisk(then));
+                false
+            }
+            Some(p) => self.save_to(&p),
+            None => self.save_as(then),
+        }
+    }
+
+    fn save_as(&mut self, then: Option<Then>) -> bool {
+        let suggested = self
+            .doc
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("release.ron"));
+        match self.dialogs.pick(Purpose::SaveDraft, Some(&suggested)) {
+            Pick::Path(p) => self.save_to(&with_extension(p, "ron")),
+            Pick::Cancelled => false,
+            Pick::Unavailable => {
+                self.ask_path(Purpose::SaveDraft, then);
+                false
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                self.status = format!("Saved {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Could not save to {}.\n\n{e}\n\nThe draft is still open and unsaved.",
+                    path.display()
+                )));
+                false
+            }
+        }
+    }
+
+    fn export(&mut self) {
+        let suggested = self
+            .doc
+            .path
+            .as_ref()
+            .map(|p| p.with_extension("txt"))
+            .unwrap_or_else(|| PathBuf::from("release.txt"));
+        match self.dialogs.pick(Purpose::ExportText, Some(&suggested)) {
+            Pick::Path(p) => self.export_to(&with_extension(p, "txt")),
+            Pick::Cancelled => {}
+            Pick::Unavailable => self.ask_path(Purpose::ExportText, None),
+        }
+    }
+
+    fn export_to(&mut self, path: &Path) {
+        self.refresh_preview();
+        let r = &self.preview.rendered;
+        match draft_file::write_atomically(path, r.text.as_bytes()) {
+            Ok(()) => {
+                self.status = format!(
+                    "Exported {} lines to {}",
+                    self.preview.line_count(),
+                    path.display()
+                );
+                if !r.unprintable.is_empty() {
+                    self.status.push_str(&format!(
+                        " ({} characters had no ASCII form and were written as '?')",
+                        r.unprintable.len()
+                    ));
+                }
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Could not export to {}.\n\n{e}",
+                    path.display()
+                )))
+            }
+        }
+    }
+
+    /// Restores or discards the `k`th recovered draft. A restored draft keeps its recovery
+    /// file (now the open document's), so it is never without one until saved.
+    fn settle_recovered(&mut self, k: usize, restore: bool) {
+        if k >= self.offered.len() {
+            return;
+        }
+        let r = self.offered.remove(k);
+        if restore {
+            let status = format!(
+                "Restored {} from {}",
+                r.name(),
+                r.file.saved_at.format("%-I:%M:%S %p")
+            );
+            let doc = Document::recovered(r.file.draft, r.file.path);
+            self.replace_doc(doc);
+            self.autosave.id = r.id;
+            self.status = status;
+            // Shown until saved: write it again under the adopted id at the next chance.
+            self.autosave.written_revision = None;
+        } else if let Some(store) = &self.autosave.store {
+            store.remove(&r.id);
+        }
+        self.prompt = (!self.offered.is_empty() && !restore).then_some(Prompt::Recover);
+    }
+
+    /// The year a release is for: its dateline's, or this one.
+    fn release_year(&self) -> i32 {
+        use chrono::Datelike;
+        self.doc
+            .draft
+            .dateline
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+            .year()
+    }
+
+    fn profile(&mut self, slug: &str) -> Option<Profile> {
+        let store = self.profiles.as_ref()?;
+        match crate::core::profiles::load(&store.dir().join(format!("{slug}.ron"))) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.status = format!("Profile not loaded: {e}");
+                None
+            }
+        }
+    }
+
+    /// Fills company, contacts, boilerplate and safe harbor from a profile: one undo step.
+    fn apply_profile(&mut self, slug: &str) {
+        let Some(profile) = self.profile(slug) else {
+            return;
+        };
+        let year = self.release_year();
+        self.doc.apply(|d| profile.apply(d, year));
+        self.status = format!("Applied the {} profile", profile.name);
+    }
+
+    /// A new, unsaved draft from `draft`, with the default profile filled in.
+    fn start_draft(&mut self, mut draft: Draft) {
+        if let Some(p) = self.profiles.as_ref().and_then(|s| s.default_profile()) {
+            use chrono::Datelike;
+            p.apply(&mut draft, chrono::Local::now().date_naive().year());
+        }
+        draft.assign_ids();
+        self.replace_doc(Document::new(Draft::default(), None));
+        if draft != Draft::default() {
+            // Unsaved from the start: Save asks where, and closing asks first.
+            self.doc.apply(|d| *d = draft);
+        }
+        self.jump = Some(FieldRef::Headline);
+        self.status.clear();
+    }
+
+    fn insert_safe_harbor(&mut self, source: SafeHarborSource) {
+        let text = match source {
+            SafeHarborSource::Library(form) => {
+                form.text(&self.doc.draft.company.name, self.release_year())
+            }
+            SafeHarborSource::Profile => {
+                match self.profiles.as_ref().and_then(|s| s.default_profile()) {
+                    Some(p) if !p.safe_harbor.trim().is_empty() => p.safe_harbor,
+                    _ => {
+                        self.status = "The default profile has no safe-harbor text".into();
+                        return;
+                    }
+                }
+            }
+        };
+        self.doc.apply(|d| {
+            d.safe_harbor.text = text;
+            if d.safe_harbor.heading.trim().is_empty() && d.export.style == Style::Newswire {
+                d.safe_harbor.heading = "Forward-Looking Statements".into();
+            }
+        });
+    }
+
+    fn set_logo(&mut self, path: &Path) {
+        let logo = path.to_string_lossy().into_owned();
+        self.doc.apply(|d| d.release.logo = Some(logo));
+    }
+
+    fn ask_path(&mut self, purpose: Purpose, then: Option<Then>) {
+        self.prompt = Some(Prompt::PathEntry {
+            purpose,
+            text: String::new(),
+            then,
+        });
+    }
+}
+
+fn remove_at<T>(items: &mut Vec<T>, i: usize) {
+    if i < items.len() {
+        items.remove(i);
+    }
+}
+
+/// Adds the extension when the user typed a name without one.
+fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(ext)
+    }
+}
+
+#[cfg(test)]
+mod tests;

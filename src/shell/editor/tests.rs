@@ -1,0 +1,211 @@
+//! The window's logic, without a window: commands and prompt answers on an [`Editor`].
+
+use super::*;
+use crate::core::draft::{Block, BlockKind};
+use crate::core::draft_file;
+use crate::core::profiles::Profile;
+use crate::shell::dialogs::FakeDialogs;
+
+fn editor() -> (Editor, FakeDialogs) {
+    let dialogs = FakeDialogs::default();
+    (
+        Editor::new(Prefs::default(), Box::new(dialogs.clone())),
+        dialogs,
+    )
+}
+
+fn saved_draft(dir: &Path, name: &str, headline: &str) -> PathBuf {
+    let p = dir.join(name);
+    let d = Draft {
+        headline: headline.into(),
+        ..Draft::default()
+    };
+    draft_file::save(&p, &d).unwrap();
+    p
+}
+
+#[test]
+fn open_with_unsaved_changes_asks_first_and_discard_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = saved_draft(dir.path(), "other.ron", "Other");
+    let (mut e, dialogs) = editor();
+    e.doc.apply(|d| d.headline = "Mine".into());
+
+    dialogs.answer(Pick::Path(other.clone()));
+    e.run_command(Command::Open);
+    assert!(matches!(e.prompt, Some(Prompt::Unsaved(Then::Open))));
+    assert!(dialogs.asked().is_empty(), "no dialog before the question");
+
+    // Cancel keeps everything as it was.
+    e.run_command(Command::Answer(Answer::Dismiss));
+    assert!(e.prompt.is_none());
+    assert_eq!(e.doc.draft.headline, "Mine");
+
+    e.run_command(Command::Open);
+    e.run_command(Command::Answer(Answer::DiscardChanges));
+    assert_eq!(dialogs.asked(), vec![Purpose::OpenDraft]);
+    assert_eq!(e.doc.draft.headline, "Other");
+    assert_eq!(e.doc.path.as_deref(), Some(other.as_path()));
+    assert!(!e.doc.is_dirty());
+}
+
+#[test]
+fn open_with_unsaved_changes_and_save_first_saves_then_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = saved_draft(dir.path(), "mine.ron", "Old");
+    let other = saved_draft(dir.path(), "other.ron", "Other");
+    let (mut e, _) = editor();
+    e.run_command(Command::OpenPath(mine.clone()));
+    e.doc.apply(|d| d.headline = "New".into());
+    e.run_command(Command::OpenPath(other.clone()));
+    e.run_command(Command::Answer(Answer::SaveFirst));
+    assert_eq!(draft_file::load(&mine).unwrap().headline, "New");
+    assert_eq!(e.doc.draft.headline, "Other");
+}
+
+#[test]
+fn an_answer_the_prompt_does_not_take_leaves_it_open() {
+    let (mut e, _) = editor();
+    e.doc.apply(|d| d.headline = "Mine".into());
+    e.run_command(Command::New);
+    e.run_command(Command::Answer(Answer::ExportAnyway));
+    assert!(matches!(e.prompt, Some(Prompt::Unsaved(Then::New))));
+    assert_eq!(e.doc.draft.headline, "Mine");
+}
+
+#[test]
+fn save_as_adds_the_extension_and_makes_it_the_documents_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut e, dialogs) = editor();
+    e.doc.apply(|d| d.headline = "Saved".into());
+    dialogs.answer(Pick::Path(dir.path().join("q3")));
+    e.run_command(Command::SaveAs);
+    let p = dir.path().join("q3.ron");
+    assert_eq!(draft_file::load(&p).unwrap().headline, "Saved");
+    assert_eq!(e.doc.path.as_deref(), Some(p.as_path()));
+    assert!(!e.doc.is_dirty());
+    assert_eq!(e.prefs.recent.len(), 1);
+}
+
+#[test]
+fn without_a_dialog_the_path_is_typed_and_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut e, dialogs) = editor();
+    e.doc.apply(|d| d.headline = "Typed".into());
+    dialogs.answer(Pick::Unavailable);
+    e.run_command(Command::Save);
+    assert!(matches!(e.prompt, Some(Prompt::PathEntry { .. })));
+    // An empty path is not confirmed.
+    e.run_command(Command::Answer(Answer::ConfirmPath));
+    assert!(matches!(e.prompt, Some(Prompt::PathEntry { .. })));
+    let typed = dir.path().join("typed").display().to_string();
+    e.run_command(Command::Answer(Answer::TypePath(typed)));
+    e.run_command(Command::Answer(Answer::ConfirmPath));
+    assert!(e.prompt.is_none());
+    assert!(dir.path().join("typed.ron").is_file());
+}
+
+#[test]
+fn export_with_errors_asks_and_exports_only_when_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut e, dialogs) = editor();
+    // An empty draft has errors (no headline, no dateline, no contact).
+    e.run_command(Command::Export);
+    assert!(matches!(e.prompt, Some(Prompt::ExportWithErrors(n)) if n > 0));
+    assert!(dialogs.asked().is_empty());
+    e.run_command(Command::Answer(Answer::Dismiss));
+    assert!(dialogs.asked().is_empty(), "cancel exports nothing");
+
+    let out = dir.path().join("release.txt");
+    dialogs.answer(Pick::Path(out.clone()));
+    e.run_command(Command::Export);
+    e.run_command(Command::Answer(Answer::ExportAnyway));
+    assert_eq!(dialogs.asked(), vec![Purpose::ExportText]);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written, e.preview_text());
+    assert!(e.status.starts_with("Exported"), "{}", e.status);
+}
+
+#[test]
+fn apply_profile_asks_before_replacing_text_and_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProfileStore::new(dir.path().to_path_buf());
+    let mut profile = Profile {
+        name: "Acme".into(),
+        ..Profile::default()
+    };
+    profile.company.name = "Acme Corp.".into();
+    profile.boilerplate = vec![About {
+        text: "Acme makes anvils.".into(),
+        ..About::default()
+    }];
+    store.save("acme", &profile).unwrap();
+    let (e, _) = editor();
+    let mut e = e.with_profiles(store);
+    assert_eq!(e.profile_names, vec![("acme".into(), "Acme".into())]);
+
+    e.doc
+        .apply(|d| d.boilerplate[0].text = "Our own words.".into());
+    e.run_command(Command::ApplyProfile("acme".into()));
+    assert!(
+        matches!(&e.prompt, Some(Prompt::ConfirmApply(_, fields)) if fields.contains(&"boilerplate"))
+    );
+    e.run_command(Command::Answer(Answer::ApplyProfile));
+    assert_eq!(e.doc.draft.company.name, "Acme Corp.");
+    assert_eq!(e.doc.draft.boilerplate[0].text, "Acme makes anvils.");
+    assert!(
+        e.doc.draft.boilerplate[0].id.0 != 0,
+        "the section got an id"
+    );
+    e.run_command(Command::Undo);
+    assert_eq!(e.doc.draft.boilerplate[0].text, "Our own words.");
+    assert_eq!(e.doc.draft.company.name, "");
+}
+
+#[test]
+fn blocks_added_by_command_get_fresh_ids_and_keep_them_through_moves_and_undo() {
+    let (mut e, _) = editor();
+    e.run_command(Command::AddBlock(BlockKind::Quote));
+    e.run_command(Command::AddBlock(BlockKind::Heading));
+    let ids: Vec<_> = e.doc.draft.body.iter().map(|b| b.id).collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2]);
+    e.run_command(Command::MoveBlock(2, crate::shell::commands::Move::Up));
+    assert_eq!(e.doc.draft.body[1].id, ids[2]);
+    assert!(matches!(e.doc.draft.body[1].block, Block::Heading(_)));
+    e.run_command(Command::Undo);
+    assert_eq!(
+        e.doc.draft.body.iter().map(|b| b.id).collect::<Vec<_>>(),
+        ids
+    );
+}
+
+#[test]
+fn quit_closes_only_once_unsaved_changes_are_dealt_with() {
+    let (mut e, _) = editor();
+    assert!(e.close_requested(), "nothing to save");
+    e.doc.apply(|d| d.headline = "Mine".into());
+    assert!(!e.close_requested());
+    assert!(matches!(e.prompt, Some(Prompt::Unsaved(Then::Quit))));
+    e.run_command(Command::Answer(Answer::DiscardChanges));
+    assert_eq!(e.take_effects(), vec![Effect::Close]);
+    assert!(e.close_requested(), "the user chose to quit");
+}
+
+#[test]
+fn the_recovery_copy_waits_for_a_pause_and_goes_once_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(dir.path().join("recovery"));
+    let (e, _) = editor();
+    let mut e = e.with_recovery(store.clone());
+    e.doc.apply(|d| d.headline = "Unsaved".into());
+    let wait = e.autosave(10.0, false).expect("a wake-up is asked for");
+    assert!((wait - AUTOSAVE_SECONDS).abs() < 1e-9);
+    assert!(store.list().0.is_empty(), "not at once");
+    assert_eq!(e.autosave(10.0 + AUTOSAVE_SECONDS, false), None);
+    assert_eq!(store.list().0.len(), 1);
+
+    e.doc.save_to(&dir.path().join("d.ron")).unwrap();
+    e.autosave(20.0, false);
+    assert!(store.list().0.is_empty(), "saved: the copy goes");
+}

@@ -1,0 +1,82 @@
+//! What persists between runs: recent files, preview style and theme (window size and the
+//! splitter persist through egui itself).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::draft::Style;
+
+/// The key the preferences are stored under in eframe's storage.
+pub const PREFS_KEY: &str = "pressroom-prefs";
+/// How many recent drafts File > Open Recent lists.
+const RECENT_LIMIT: usize = 10;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct Prefs {
+    pub recent: Vec<PathBuf>,
+    pub preview_style: Style,
+    pub theme: Theme,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            preview_style: Style::Edgar,
+            theme: Theme::System,
+        }
+    }
+}
+
+impl Prefs {
+    /// Puts a draft at the top of the recent list (once, by its full path).
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [(Theme, &'static str); 3] = [
+        (Theme::System, "System"),
+        (Theme::Light, "Light"),
+        (Theme::Dark, "Dark"),
+    ];
+
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_drafts_are_listed_once_newest_first_and_bounded() {
+        let mut p = Prefs::default();
+        for i in 0..12 {
+            p.remember(Path::new(&format!("/nowhere/{i}.ron")));
+        }
+        p.remember(Path::new("/nowhere/5.ron"));
+        assert_eq!(p.recent.len(), RECENT_LIMIT);
+        assert_eq!(p.recent[0], Path::new("/nowhere/5.ron"));
+        assert_eq!(p.recent.iter().filter(|r| r.ends_with("5.ron")).count(), 1);
+    }
+}

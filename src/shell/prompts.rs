@@ -1,0 +1,301 @@
+//! The prompts the window can show (one at a time), the answers each takes, and how they
+//! are drawn. Drawing a prompt only reports the answer clicked, as a typed [`Answer`];
+//! [`crate::shell::editor::Editor`] carries it out through `run_command`.
+
+use std::path::PathBuf;
+
+use egui::{Context, Id, Ui};
+
+use crate::core::draft::Draft;
+use crate::core::render::{self, text};
+use crate::shell::commands::SafeHarborSource;
+use crate::shell::dialogs::Purpose;
+use crate::shell::editor::Editor;
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Then {
+    New,
+    NewFrom(Box<Draft>),
+    /// An imported release, with what the importer guessed.
+    Imported(Box<Draft>, Vec<String>),
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// The one prompt that may be open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    Unsaved(Then),
+    ReplaceSafeHarbor(SafeHarborSource),
+    /// Choosing a template for a new draft; the index of the one shown.
+    Templates(usize),
+    /// Applying a profile would replace text the user wrote in these fields.
+    ConfirmApply(String, Vec<&'static str>),
+    ExportWithErrors(usize),
+    /// What the importer guessed or was unsure of.
+    ImportNotes(Vec<String>),
+    /// The file changed on disk since it was opened or saved.
+    ChangedOnDisk(Option<Then>),
+    /// Drafts recovered from a crash, listed in `Editor::offered`.
+    Recover,
+    Error(String),
+    /// No native dialog: the user types a path.
+    PathEntry {
+        purpose: Purpose,
+        text: String,
+        then: Option<Then>,
+    },
+}
+
+/// Every answer a prompt can give. Each prompt's buttons make only its own answers; an
+/// answer the open prompt does not take leaves it open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// Cancel, OK, Escape or a click outside: close the prompt, do nothing more.
+    Dismiss,
+    /// Unsaved changes: save them, then go on.
+    SaveFirst,
+    /// Unsaved changes: throw them away and go on.
+    DiscardChanges,
+    /// Templates: show this template.
+    ShowTemplate(usize),
+    /// Templates: start a draft from the one shown.
+    CreateFromTemplate,
+    ApplyProfile,
+    ReplaceSafeHarbor,
+    ExportAnyway,
+    /// The file changed on disk: write over the other program's changes.
+    Overwrite,
+    /// The file changed on disk: save under another name.
+    SaveElsewhere,
+    /// Recovery: restore or discard the draft at this place in the list.
+    Restore(usize),
+    DiscardRecovered(usize),
+    /// Path entry: the text typed so far, then the path confirmed.
+    TypePath(String),
+    ConfirmPath,
+}
+
+/// Draws the prompt; the answer given this frame, if any.
+pub fn show(ctx: &Context, prompt: &Prompt, editor: &Editor) -> Option<Answer> {
+    let mut answer = None;
+    let modal = egui::Modal::new(Id::unique("pressroom-prompt")).show(ctx, |ui| {
+        if matches!(prompt, Prompt::Templates(_)) {
+            // A fixed size: a centred dialog that changed size would move under the pointer.
+            ui.set_width(900.0);
+            ui.set_height(560.0);
+        } else {
+            ui.set_max_width(520.0);
+        }
+        answer = match prompt {
+            Prompt::Unsaved(then) => unsaved(ui, then, editor),
+            Prompt::Templates(k) => templates(ui, *k, editor),
+            Prompt::ImportNotes(notes) => import_notes(ui, notes),
+            Prompt::ConfirmApply(_, fields) => confirm_apply(ui, fields),
+            Prompt::ReplaceSafeHarbor(_) => replace_safe_harbor(ui),
+            Prompt::ExportWithErrors(n) => export_with_errors(ui, *n),
+            Prompt::ChangedOnDisk(_) => changed_on_disk(ui, editor),
+            Prompt::Recover => recover(ui, editor),
+            Prompt::Error(message) => error(ui, message),
+            Prompt::PathEntry { purpose, text, .. } => path_entry(ui, *purpose, text),
+        };
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(Answer::Dismiss);
+    }
+    answer
+}
+
+/// A prompt's row of buttons; the answer of the one clicked.
+fn buttons(ui: &mut Ui, row: &[(&str, Answer)]) -> Option<Answer> {
+    ui.horizontal(|ui| {
+        let mut chosen = None;
+        for (label, answer) in row {
+            if ui.button(*label).clicked() {
+                chosen = Some(answer.clone());
+            }
+        }
+        chosen
+    })
+    .inner
+}
+
+fn unsaved(ui: &mut Ui, then: &Then, editor: &Editor) -> Option<Answer> {
+    let what = match then {
+        Then::Quit => "closing",
+        Then::New | Then::NewFrom(_) | Then::Imported(..) => "starting a new draft",
+        Then::Open | Then::OpenPath(_) => "opening another draft",
+    };
+    ui.heading("Unsaved changes");
+    ui.label(format!(
+        "Save the changes to {} before {what}?",
+        editor.doc.display_name()
+    ));
+    buttons(
+        ui,
+        &[
+            ("Save", Answer::SaveFirst),
+            ("Discard", Answer::DiscardChanges),
+            ("Cancel", Answer::Dismiss),
+        ],
+    )
+}
+
+fn templates(ui: &mut Ui, shown: usize, editor: &Editor) -> Option<Answer> {
+    let mut answer = None;
+    ui.heading("New from template");
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(260.0);
+            for (i, t) in editor.templates.iter().enumerate() {
+                if ui.selectable_label(i == shown, &t.name).clicked() {
+                    answer = Some(Answer::ShowTemplate(i));
+                }
+            }
+        });
+        ui.add_space(16.0); // a vertical separator would grow with the dialog
+        ui.vertical(|ui| {
+            // A fixed size, so the dialog does not jump as the preview changes.
+            ui.set_width(600.0);
+            let t = &editor.templates[shown.min(editor.templates.len() - 1)];
+            ui.strong(&t.name);
+            ui.label(&t.description);
+            ui.weak(format!("To fill in: {}", t.placeholders().join(" ")));
+            let text = render::render_as(&t.draft, editor.prefs.preview_style).text;
+            egui::ScrollArea::both()
+                .max_height(360.0)
+                .max_width(600.0)
+                .id_salt("template-preview")
+                .show(ui, |ui| {
+                    let text = egui::RichText::new(text).monospace().size(11.0);
+                    ui.add(egui::Label::new(text).extend());
+                });
+        });
+    });
+    let row = [
+        ("Create", Answer::CreateFromTemplate),
+        ("Cancel", Answer::Dismiss),
+    ];
+    answer.or(buttons(ui, &row))
+}
+
+fn import_notes(ui: &mut Ui, notes: &[String]) -> Option<Answer> {
+    ui.heading("Imported: please check");
+    ui.label("The release was imported as a new, unsaved draft. The importer guessed here:");
+    for n in notes {
+        ui.label(format!("- {n}"));
+    }
+    buttons(ui, &[("OK", Answer::Dismiss)])
+}
+
+fn confirm_apply(ui: &mut Ui, fields: &[&str]) -> Option<Answer> {
+    ui.heading("Replace what you wrote?");
+    ui.label(format!(
+        "Applying the profile replaces the {} you wrote. Apply it?",
+        fields.join(", ")
+    ));
+    buttons(
+        ui,
+        &[("Apply", Answer::ApplyProfile), ("Cancel", Answer::Dismiss)],
+    )
+}
+
+fn replace_safe_harbor(ui: &mut Ui) -> Option<Answer> {
+    ui.heading("Replace the safe harbor?");
+    ui.label("The safe-harbor section already has text. Replace it with the standard text?");
+    buttons(
+        ui,
+        &[
+            ("Replace", Answer::ReplaceSafeHarbor),
+            ("Cancel", Answer::Dismiss),
+        ],
+    )
+}
+
+fn export_with_errors(ui: &mut Ui, n: usize) -> Option<Answer> {
+    ui.heading("Export with errors?");
+    ui.label(format!(
+        "The checks found {n} error{} in this release (see the Checks panel). Export it anyway?",
+        if n == 1 { "" } else { "s" }
+    ));
+    buttons(
+        ui,
+        &[
+            ("Export anyway", Answer::ExportAnyway),
+            ("Cancel", Answer::Dismiss),
+        ],
+    )
+}
+
+fn changed_on_disk(ui: &mut Ui, editor: &Editor) -> Option<Answer> {
+    ui.heading("The file changed on disk");
+    ui.label(format!(
+        "{} was changed by another program since you opened or saved it. \
+         Overwrite those changes, save under another name, or cancel?",
+        editor.doc.display_name()
+    ));
+    buttons(
+        ui,
+        &[
+            ("Overwrite", Answer::Overwrite),
+            ("Save As...", Answer::SaveElsewhere),
+            ("Cancel", Answer::Dismiss),
+        ],
+    )
+}
+
+fn recover(ui: &mut Ui, editor: &Editor) -> Option<Answer> {
+    let mut answer = None;
+    ui.heading("Recover unsaved drafts");
+    ui.label("Pressroom did not close cleanly. These drafts were saved for recovery:");
+    for (k, r) in editor.offered.iter().enumerate() {
+        ui.separator();
+        let when = r.file.saved_at.format("%B %-d, %Y %-I:%M:%S %p");
+        ui.strong(format!("{} \u{2014} {when}", r.name()));
+        let headline = text::one_paragraph(&r.file.draft.headline);
+        ui.label(if headline.is_empty() {
+            "(no headline)".to_string()
+        } else {
+            headline
+        });
+        let row = [
+            ("Restore", Answer::Restore(k)),
+            ("Discard", Answer::DiscardRecovered(k)),
+        ];
+        answer = answer.or(buttons(ui, &row));
+    }
+    ui.separator();
+    answer.or(buttons(ui, &[("Decide later", Answer::Dismiss)]))
+}
+
+fn error(ui: &mut Ui, message: &str) -> Option<Answer> {
+    ui.heading("Something went wrong");
+    ui.label(message);
+    buttons(ui, &[("OK", Answer::Dismiss)])
+}
+
+fn path_entry(ui: &mut Ui, purpose: Purpose, text: &str) -> Option<Answer> {
+    ui.heading(purpose.title());
+    ui.label(
+        "No file dialog can be shown on this system (no desktop portal or zenity). \
+         Type the file's path instead.",
+    );
+    let mut typed = text.to_string();
+    let l = ui.label("Path");
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut typed).desired_width(480.0))
+        .labelled_by(l.id);
+    r.request_focus();
+    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let row = [("OK", Answer::ConfirmPath), ("Cancel", Answer::Dismiss)];
+    let clicked = buttons(ui, &row);
+    if typed != text {
+        return Some(Answer::TypePath(typed));
+    }
+    if enter {
+        return Some(Answer::ConfirmPath);
+    }
+    clicked
+}
