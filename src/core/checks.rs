@@ -150,7 +150,8 @@ pub fn check_rendered(
                 &rules::EDGAR_NON_ASCII,
                 u.field,
                 format!(
-                    "'{}' (U+{:04X}) has no ASCII form, and EDGAR documents must be ASCII; it would print as '?'",
+                    "'{}' (U+{:04X}) has no ASCII form, and EDGAR documents must be ASCII; it \
+                        would print as '?'",
                     u.ch, u.ch as u32
                 ),
                 Some(u.ch.to_string()),
@@ -202,9 +203,10 @@ impl Checker<'_> {
             if found.is_empty() {
                 self.push(
                     &rules::SAFE_HARBOR_UNNEEDED,
-                    
                     FieldRef::SafeHarbor,
-                    "There is a safe-harbor statement but nothing in the release looks forward-looking.".into(),
+                    "There is a safe-harbor statement but nothing in the release looks \
+                        forward-looking."
+                        .into(),
                     None,
                 );
             }
@@ -213,10 +215,10 @@ impl Checker<'_> {
         for (field, sentence, word) in found {
             self.push(
                 &rules::FORWARD_LOOKING_WITHOUT_SAFE_HARBOR,
-                
                 field,
                 format!(
-                    "\"{}\" looks forward-looking (\"{word}\") but the release has no safe-harbor statement. Add one (Edit > Insert Safe Harbor) or reword.",
+                    "\"{}\" looks forward-looking (\"{word}\") but the release has no safe-harbor \
+                        statement. Add one (Edit > Insert Safe Harbor) or reword.",
                     shorten(&sentence, 100)
                 ),
                 Some(sentence),
@@ -231,8 +233,14 @@ impl Checker<'_> {
         }
         let field = FieldRef::SafeHarbor;
         if !(text.contains("risk") || text.contains("uncertaint")) {
-            self.push(&rules::SAFE_HARBOR_NO_RISKS,  field,
-                "The safe-harbor statement does not name the risks and uncertainties that could make results differ.".into(), None);
+            self.push(
+                &rules::SAFE_HARBOR_NO_RISKS,
+                field,
+                "The safe-harbor statement does not name the risks and uncertainties that could \
+                    make results differ."
+                    .into(),
+                None,
+            );
         }
         let filings = [
             "10-k",
@@ -243,8 +251,14 @@ impl Checker<'_> {
             "filings with the sec",
         ];
         if !filings.iter().any(|f| text.contains(f)) {
-            self.push(&rules::SAFE_HARBOR_NO_FILINGS,  field,
-                "The safe-harbor statement does not refer readers to the company's SEC filings (Form 10-K, Form 10-Q or \"risk factors\").".into(), None);
+            self.push(
+                &rules::SAFE_HARBOR_NO_FILINGS,
+                field,
+                "The safe-harbor statement does not refer readers to the company's SEC filings \
+                    (Form 10-K, Form 10-Q or \"risk factors\")."
+                    .into(),
+                None,
+            );
         }
         // "undertakes no obligation", "neither company undertakes any obligation",
         // "disclaims any duty": a sentence about an obligation or duty, negated.
@@ -255,8 +269,14 @@ impl Checker<'_> {
                     .any(|n| s.contains(n))
         });
         if !disclaims {
-            self.push(&rules::SAFE_HARBOR_NO_UPDATE_DISCLAIMER,  field,
-                "The safe-harbor statement does not say the company has no obligation to update its forward-looking statements.".into(), None);
+            self.push(
+                &rules::SAFE_HARBOR_NO_UPDATE_DISCLAIMER,
+                field,
+                "The safe-harbor statement does not say the company has no obligation to update \
+                    its forward-looking statements."
+                    .into(),
+                None,
+            );
         }
     }
 
@@ -280,9 +300,11 @@ impl Checker<'_> {
         if let Some((field, term)) = first {
             self.push(
                 &rules::NON_GAAP_WITHOUT_RECONCILIATION,
-                
                 field,
-                format!("\"{term}\" is a non-GAAP measure; Regulation G asks for the most directly comparable GAAP measure and a reconciliation to it."),
+                format!(
+                    "\"{term}\" is a non-GAAP measure; Regulation G asks for the most \
+                    directly comparable GAAP measure and a reconciliation to it."
+                ),
                 Some(term.to_string()),
             );
         }
@@ -324,7 +346,14 @@ impl Checker<'_> {
         }
         let letters: Vec<char> = h.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase()) {
-            self.push(&rules::HEADLINE_ALL_CAPS,  f, "The headline is typed in capitals; type it in title case and let the export capitalise it where the style asks.".into(), None);
+            self.push(
+                &rules::HEADLINE_ALL_CAPS,
+                f,
+                "The headline is typed in capitals; type it \
+                in title case and let the export capitalise it where the style asks."
+                    .into(),
+                None,
+            );
         }
         if h.ends_with('.') && !h.ends_with("...") {
             self.push(
@@ -417,7 +446,13 @@ impl Checker<'_> {
                 let days = (date - today).num_days();
                 if days.abs() > 7 {
                     let when = if days > 0 { "ahead" } else { "ago" };
-                    self.push(&rules::DATELINE_DATE_FAR,  f, format!("The dateline says {} ({} days {when}); is that the day the release goes out?", render::dateline::full_date(date), days.abs()), None);
+                    let message = format!(
+                        "The dateline says {} ({} days {when}); is that the day the release \
+                         goes out?",
+                        render::dateline::full_date(date),
+                        days.abs()
+                    );
+                    self.push(&rules::DATELINE_DATE_FAR, f, message, None);
                 }
             }
         }
@@ -440,7 +475,15 @@ impl Checker<'_> {
                     let start = NaiveTime::from_hms_opt(16, 0, 0).expect("valid");
                     let end = NaiveTime::from_hms_opt(16, 15, 0).expect("valid");
                     if eastern >= start && eastern <= end {
-                        self.push(&rules::RELEASE_IN_CLOSING_WINDOW,  f, "The release time falls between 4:00 and 4:15 p.m. Eastern, when exchanges ask issuers to hold material news.".into(), None);
+                        self.push(
+                            &rules::RELEASE_IN_CLOSING_WINDOW,
+                            f,
+                            "The release time falls \
+                            between 4:00 and 4:15 p.m. Eastern, when exchanges ask issuers to \
+                            hold material news."
+                                .into(),
+                            None,
+                        );
                     }
                 }
             }
@@ -505,8 +548,16 @@ impl Checker<'_> {
             } else {
                 c.exchange.trim()
             };
-            self.push(&rules::TICKER_FIRST_MENTION,  field,
-                format!("The first mention of the company should carry its listing, as in \"{} ({exchange}: {ticker})\".", if name.is_empty() { "the company" } else { name.as_str() }), None);
+            let who = if name.is_empty() {
+                "the company"
+            } else {
+                name.as_str()
+            };
+            let message = format!(
+                "The first mention of the company should carry its listing, as in \
+                 \"{who} ({exchange}: {ticker})\"."
+            );
+            self.push(&rules::TICKER_FIRST_MENTION, field, message, None);
         }
     }
 

@@ -690,7 +690,10 @@ impl Form<'_> {
                 .changed();
             ui.end_row();
         });
-        ui.weak("The saved style is what `pressroom export` uses; the window exports the previewed style.");
+        ui.weak(
+            "The saved style is what `pressroom export` uses; the window exports the \
+            previewed style.",
+        );
         self.changed(mark_changed);
         self.current = FieldRef::Export;
         self.changed(changed);
