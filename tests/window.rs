@@ -31,7 +31,7 @@ fn under_xvfb(home: &Path, script: &str, draft: Option<&Path>) -> Output {
     let _one_at_a_time = DISPLAY.lock().unwrap_or_else(|e| e.into_inner());
     let shared = r#"
         wait_window() {
-          for _ in $(seq 1 150); do
+          for _ in $(seq 1 300); do
             win=$(xdotool search --name "$1" 2>/dev/null | head -1) && [ -n "$win" ] && return 0
             sleep 0.2
           done

@@ -8,6 +8,7 @@ pub mod history;
 pub mod import;
 pub mod profiles;
 pub mod recovery;
+pub mod release;
 pub mod render;
 pub mod safe_harbor;
 pub mod templates;

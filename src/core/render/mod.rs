@@ -4,6 +4,8 @@
 pub mod dateline;
 pub mod text;
 
+use crate::core::release::{self, Part};
+
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -11,8 +13,8 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 
 use crate::core::draft::{
-    Attribution, Block, Contact, ContactsPlacement, DatelineStyle, Draft, FieldRef, ItemId, Layout,
-    Quote, Style, Subheadline, Timing,
+    Attribution, Block, Contact, DatelineStyle, Draft, FieldRef, ItemId, Layout, Quote, SafeHarbor,
+    Style, Subheadline, Timing,
 };
 use text::{balanced_lines, centre, letter_spaced, paragraphs, space_sentences, wrap};
 
@@ -301,67 +303,97 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// Writes the release's parts in reading order.
     fn release(&mut self) {
         let d = self.draft;
-        self.field = FieldRef::Exhibit;
-        if !d.release.exhibit.trim().is_empty() {
-            let line = self.one_line(&d.release.exhibit, FieldRef::Exhibit);
-            self.push(wrap(&line, self.width, "", ""), 1);
-        }
+        // Blank lines before the next part: two after a logo, and the headline's own gap
+        // once the headline and subheadline are written.
         let mut gap = 1;
-        if d.release.logo.is_some() {
-            self.field = FieldRef::Logo;
-            self.push(vec!["[LOGO]".into()], 1);
-            gap = 2;
-        }
-        let show_title =
-            self.rules.letter_spaced_title || d.export.layout.title_spaced == Some(false);
-        if show_title && !d.release.title.trim().is_empty() {
-            self.field = FieldRef::Title;
-            let title = self.one_line(&d.release.title, FieldRef::Title);
-            let spaced = if self.rules.letter_spaced_title {
-                letter_spaced(&title)
-            } else {
-                title.clone()
-            };
-            // A title too long to letter-space within the width is centred plain.
-            let lines = if text::width(&spaced) <= self.width {
-                vec![spaced]
-            } else {
-                balanced_lines(&title, self.width)
-            };
-            let lines = lines.iter().map(|l| centre(l, self.width)).collect();
-            self.push(lines, gap);
-            gap = 1;
-        }
-        let timing = timing_line(&d.release.timing, self.rules.timing_caps);
-        self.field = FieldRef::Timing;
-        let timing = self.one_line(&timing, FieldRef::Timing);
-        self.push(wrap(&timing, self.width, "", ""), gap);
-        if d.contacts_placement == ContactsPlacement::Top {
-            self.contacts();
-        }
-        self.headline();
-        self.body();
-        self.boilerplate();
-        self.safe_harbor();
-        if d.contacts_placement == ContactsPlacement::EndBeforeMark {
-            self.contacts();
-        }
-        let mark = d.end_mark.text();
-        self.field = FieldRef::EndMark;
-        if !mark.is_empty() {
-            self.push(vec![centre(mark, self.width)], 1);
-        }
-        if d.contacts_placement == ContactsPlacement::EndAfterMark {
-            self.contacts();
+        let mut after_headline = false;
+        for part in release::parts(d) {
+            if after_headline && !matches!(part, Part::Subheadline(_)) {
+                self.set_gap_after(self.rules.headline_gap);
+                after_headline = false;
+            }
+            self.field = part.field();
+            match part {
+                Part::Exhibit(label) => {
+                    let line = self.one_line(label, FieldRef::Exhibit);
+                    self.push(wrap(&line, self.width, "", ""), 1);
+                }
+                Part::Logo(_) => {
+                    self.push(vec!["[LOGO]".into()], 1);
+                    gap = 2;
+                }
+                Part::Title(title) => {
+                    if self.title(title, gap) {
+                        gap = 1;
+                    }
+                }
+                Part::Timing(timing) => {
+                    let line = timing_line(timing, self.rules.timing_caps);
+                    let line = self.one_line(&line, FieldRef::Timing);
+                    self.push(wrap(&line, self.width, "", ""), gap);
+                }
+                Part::Contacts(contacts) => self.contacts(contacts),
+                Part::Headline(headline) => {
+                    self.headline(headline);
+                    after_headline = true;
+                }
+                Part::Subheadline(sub) => self.subheadline(sub),
+                Part::Dateline(dateline) => {
+                    let lead = dateline::dateline_lead(dateline, self.rules.dateline);
+                    if !lead.is_empty() {
+                        self.prose(lead.trim_end(), FieldRef::Dateline, true);
+                    }
+                }
+                Part::Block {
+                    id,
+                    block,
+                    dateline,
+                } => {
+                    let lead = dateline
+                        .map(|dl| dateline::dateline_lead(dl, self.rules.dateline))
+                        .filter(|l| !l.is_empty());
+                    self.block(FieldRef::Body(id), block, lead);
+                }
+                Part::About { about, heading } => {
+                    let field = FieldRef::About(about.id);
+                    self.heading(&heading, field);
+                    self.prose(&about.text, field, true);
+                }
+                Part::SafeHarbor(sh) => self.safe_harbor(sh),
+                Part::EndMark(mark) => self.push(vec![centre(mark.text(), self.width)], 1),
+            }
         }
     }
 
-    fn contacts(&mut self) {
-        let contacts: Vec<(ItemId, &Contact)> = self
-            .draft
-            .contacts
+    /// The title line, if the style prints one; true when it did.
+    fn title(&mut self, title: &str, gap: usize) -> bool {
+        let show =
+            self.rules.letter_spaced_title || self.draft.export.layout.title_spaced == Some(false);
+        if !show || title.trim().is_empty() {
+            return false;
+        }
+        let title = self.one_line(title, FieldRef::Title);
+        let spaced = if self.rules.letter_spaced_title {
+            letter_spaced(&title)
+        } else {
+            title.clone()
+        };
+        // A title too long to letter-space within the width is centred plain.
+        let lines = if text::width(&spaced) <= self.width {
+            vec![spaced]
+        } else {
+            balanced_lines(&title, self.width)
+        };
+        let lines = lines.iter().map(|l| centre(l, self.width)).collect();
+        self.push(lines, gap);
+        true
+    }
+
+    fn contacts(&mut self, all: &[Contact]) {
+        let contacts: Vec<(ItemId, &Contact)> = all
             .iter()
             .map(|c| (c.id, c))
             .filter(|(_, c)| !contact_lines(c, true).is_empty())
@@ -450,12 +482,15 @@ impl Writer<'_> {
         }
     }
 
-    fn headline(&mut self) {
-        let d = self.draft;
-        self.field = FieldRef::Headline;
-        let max = HEADLINE_MAX.min(self.width.saturating_sub(16)).max(20);
+    /// The widest a centred headline line may be.
+    fn headline_max(&self) -> usize {
+        HEADLINE_MAX.min(self.width.saturating_sub(16)).max(20)
+    }
+
+    fn headline(&mut self, headline: &str) {
+        let max = self.headline_max();
         let mut lines = Vec::new();
-        for line in text::lines(&d.headline) {
+        for line in text::lines(headline) {
             let line = self.one_line(&line, FieldRef::Headline);
             if self.rules.centred_headline {
                 let upper = line.to_uppercase();
@@ -468,110 +503,68 @@ impl Writer<'_> {
                 lines.extend(wrap(&line, self.width, "", ""));
             }
         }
-        let has_sub = !matches!(&d.subheadline, Subheadline::None)
-            && !subheadline_items(&d.subheadline).is_empty();
         if !lines.is_empty() {
             self.push(lines, 1);
         }
-        if has_sub {
-            self.field = FieldRef::Subheadline;
-            let mut lines = Vec::new();
-            match &d.subheadline {
-                Subheadline::Text(t) => {
-                    let t = self.one_line(&text::one_paragraph(t), FieldRef::Subheadline);
-                    if self.rules.centred_headline {
-                        lines.extend(
-                            balanced_lines(&t, max)
-                                .iter()
-                                .map(|l| centre(l, self.width)),
-                        );
-                    } else {
-                        lines.extend(wrap(&t, self.width, "", ""));
-                    }
-                }
-                Subheadline::Bullets(items) => {
-                    lines = self.bullets(items, FieldRef::Subheadline);
-                }
-                Subheadline::None => {}
-            }
-            self.push(lines, 1);
-        }
-        self.set_gap_after(self.rules.headline_gap);
     }
 
-    fn body(&mut self) {
-        let d = self.draft;
-        let lead = dateline::dateline_lead(&d.dateline, self.rules.dateline);
-        let first_prose = d.body.iter().position(|b| {
-            matches!(&b.block, Block::Paragraph(t) if !t.trim().is_empty())
-                || matches!(&b.block, Block::Quote(q) if !q.text.trim().is_empty())
-        });
-        let mut lead = Some(lead).filter(|l| !l.is_empty());
-        if first_prose.is_none()
-            && let Some(l) = lead.take()
-        {
-            self.prose(l.trim_end(), FieldRef::Dateline, true);
-        }
-        for (i, b) in d.body.iter().enumerate() {
-            let field = FieldRef::Body(b.id);
-            self.field = field;
-            let lead_here = if Some(i) == first_prose {
-                lead.take()
-            } else {
-                None
-            };
-            match &b.block {
-                Block::Paragraph(t) => {
-                    let t = match lead_here {
-                        Some(l) => format!("{l}{}", t.trim_start()),
-                        None => t.clone(),
+    fn subheadline(&mut self, sub: &Subheadline) {
+        let lines = match sub {
+            Subheadline::Text(t) => {
+                let t = self.one_line(&text::one_paragraph(t), FieldRef::Subheadline);
+                if self.rules.centred_headline {
+                    let max = self.headline_max();
+                    balanced_lines(&t, max)
+                        .iter()
+                        .map(|l| centre(l, self.width))
+                        .collect()
+                } else {
+                    wrap(&t, self.width, "", "")
+                }
+            }
+            Subheadline::Bullets(items) => self.bullets(items, FieldRef::Subheadline),
+            Subheadline::None => Vec::new(),
+        };
+        self.push(lines, 1);
+    }
+
+    /// A body block; `lead_here` is the dateline that opens it.
+    fn block(&mut self, field: FieldRef, block: &Block, lead_here: Option<String>) {
+        match block {
+            Block::Paragraph(t) => {
+                let t = match lead_here {
+                    Some(l) => format!("{l}{}", t.trim_start()),
+                    None => t.clone(),
+                };
+                self.prose(&t, field, true);
+            }
+            Block::Quote(q) => {
+                for (k, p) in quote_paragraphs(q).into_iter().enumerate() {
+                    let p = match (&lead_here, k) {
+                        (Some(l), 0) => format!("{l}{p}"),
+                        _ => p,
                     };
-                    self.prose(&t, field, true);
+                    self.prose(&p, field, true);
                 }
-                Block::Quote(q) => {
-                    for (k, p) in quote_paragraphs(q).into_iter().enumerate() {
-                        let p = match (&lead_here, k) {
-                            (Some(l), 0) => format!("{l}{p}"),
-                            _ => p,
-                        };
-                        self.prose(&p, field, true);
-                    }
-                }
-                Block::Bullets(items) => {
-                    let lines = self.bullets(items, field);
-                    if !lines.is_empty() {
-                        self.push(lines, 1);
-                    }
-                }
-                Block::Heading(h) => {
-                    let h = self.one_line(&text::one_paragraph(h), field);
-                    if !h.is_empty() {
-                        let lines = wrap(&h, self.width, "", "");
-                        self.push_kept(lines, 1);
-                    }
-                }
-                Block::PageBreak => self.pieces.push(Piece::PageBreak),
             }
+            Block::Bullets(items) => {
+                let lines = self.bullets(items, field);
+                if !lines.is_empty() {
+                    self.push(lines, 1);
+                }
+            }
+            Block::Heading(h) => {
+                let h = self.one_line(&text::one_paragraph(h), field);
+                if !h.is_empty() {
+                    let lines = wrap(&h, self.width, "", "");
+                    self.push_kept(lines, 1);
+                }
+            }
+            Block::PageBreak => self.pieces.push(Piece::PageBreak),
         }
     }
 
-    fn boilerplate(&mut self) {
-        let d = self.draft;
-        for about in &d.boilerplate {
-            if about.text.trim().is_empty() && about.heading.trim().is_empty() {
-                continue;
-            }
-            self.heading(&d.about_heading(about), FieldRef::About(about.id));
-            self.prose(&about.text, FieldRef::About(about.id), true);
-        }
-    }
-
-    fn safe_harbor(&mut self) {
-        let sh = &self.draft.safe_harbor;
-        self.field = FieldRef::SafeHarbor;
-        if sh.text.trim().is_empty() && sh.heading.trim().is_empty() {
-            return;
-        }
+    fn safe_harbor(&mut self, sh: &SafeHarbor) {
         if sh.page_break_before {
             self.pieces.push(Piece::PageBreak);
         }

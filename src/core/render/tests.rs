@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::draft::ContactsPlacement;
 use crate::core::draft::{About, EndMark, SafeHarbor, SentenceSpacing, Wire};
 use chrono::NaiveDate;
 
