@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// - 1: the first format.
 /// - 2: body blocks, contacts and "About" sections carry stable ids (`id: 3`); a body
-///   block is `(id: 3, block: Paragraph("..."))`.
+///   block is `(id: 3, block: Paragraph("..."))`; `NoSubheadline`, `NoWire` and
+///   `NoEndMark` are written for what format 1 wrote as `r#None` (and still reads).
 pub const FORMAT_VERSION: u32 = 2;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -200,7 +201,9 @@ pub enum ContactsPlacement {
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub enum Subheadline {
+    /// Written `NoSubheadline`: RON would need `r#None` for a variant called `None`.
     #[default]
+    #[serde(rename = "NoSubheadline", alias = "None")]
     None,
     Text(String),
     Bullets(Vec<String>),
@@ -220,6 +223,7 @@ pub struct Dateline {
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Wire {
     #[default]
+    #[serde(rename = "NoWire", alias = "None")]
     None,
     PrNewswire,
     BusinessWire,
@@ -378,6 +382,7 @@ pub enum EndMark {
     Hashes,
     Thirty,
     End,
+    #[serde(rename = "NoEndMark", alias = "None")]
     None,
     /// `# # #`, as some wires and house styles print it.
     SpacedHashes,

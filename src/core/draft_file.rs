@@ -178,7 +178,9 @@ pub fn to_ron(draft: &Draft) -> String {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
-        .struct_names(false);
+        .struct_names(false)
+        // Apostrophes and line breaks as they are, not `\'` and `\n`.
+        .escape_strings(false);
     let mut text = ron::ser::to_string_pretty(draft, config)
         .expect("a draft holds only strings, numbers, dates and enums, which RON can always write");
     text.push('\n');
@@ -338,5 +340,23 @@ mod tests {
         std::fs::write(&bin, b"(headline: \"ok\"\n\xff\xfe)").unwrap();
         let e = load(&bin).unwrap_err();
         assert_eq!(e.position(), Some((2, 1)), "{e}");
+    }
+
+    #[test]
+    fn drafts_are_written_without_raw_identifiers_or_needless_escapes() {
+        let mut d = sample();
+        d.headline = "Acme's \"Best\" Quarter".into();
+        d.body[0].block = Block::Paragraph("One.\n\nTwo's.".into());
+        let text = to_ron(&d);
+        assert!(!text.contains("r#None"), "{text}");
+        assert!(!text.contains("\\'"), "{text}");
+        assert!(text.contains("subheadline: NoSubheadline"), "{text}");
+        assert!(text.contains("end_mark: Hashes"), "{text}");
+        assert_eq!(parse(&text, Path::new("x.ron")).unwrap(), d);
+        // Format 1's names still load.
+        let old = "(version: 1, subheadline: r#None, dateline: (wire: r#None), end_mark: r#None)";
+        let d = parse(old, Path::new("old.ron")).unwrap();
+        assert_eq!(d.subheadline, crate::core::draft::Subheadline::None);
+        assert_eq!(d.end_mark, crate::core::draft::EndMark::None);
     }
 }

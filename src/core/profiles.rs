@@ -164,7 +164,7 @@ impl ProfileStore {
             return (out, problems);
         };
         for p in entries.flatten().map(|e| e.path()) {
-            if p.extension().is_none_or(|e| e != "ron") {
+            if p.extension().is_none_or(|e| e != "ron") || p == self.settings_path() {
                 continue;
             }
             let slug = p
@@ -211,8 +211,37 @@ impl ProfileStore {
         slug
     }
 
+    /// Saves a profile that was stored under `old`, under a file named after its name now:
+    /// a renamed profile's file is renamed with it (and stays the default if it was).
+    /// Returns the slug it is stored under.
+    pub fn save_renaming(&self, old: &str, profile: &Profile) -> std::io::Result<String> {
+        let wanted = Self::slug(&profile.name);
+        let slug = if wanted == old || old.strip_prefix(&wanted).is_some_and(is_number_suffix) {
+            old.to_string() // the same name (or a numbered twin of it): the same file
+        } else {
+            self.free_slug(&profile.name)
+        };
+        self.save(&slug, profile)?;
+        if slug != old {
+            if self.path_of(old).exists() {
+                std::fs::remove_file(self.path_of(old))?;
+            }
+            if self.default_slug().as_deref() == Some(old) {
+                self.set_default(Some(&slug))?;
+            }
+        }
+        Ok(slug)
+    }
+
+    /// The settings file; `settings.ron.txt` is the name earlier versions used.
+    fn settings_path(&self) -> PathBuf {
+        self.dir.join("settings.ron")
+    }
+
     pub fn default_slug(&self) -> Option<String> {
-        let text = std::fs::read_to_string(self.dir.join("settings.ron.txt")).ok()?;
+        let text = draft_file::read_text(&self.settings_path())
+            .or_else(|_| draft_file::read_text(&self.dir.join("settings.ron.txt")))
+            .ok()?;
         ron::from_str::<Settings>(&text).ok()?.default_profile
     }
 
@@ -222,7 +251,10 @@ impl ProfileStore {
             default_profile: slug.map(str::to_string),
         };
         let text = ron::ser::to_string(&s).map_err(std::io::Error::other)?;
-        draft_file::write_atomically(&self.dir.join("settings.ron.txt"), text.as_bytes())
+        draft_file::write_atomically(&self.settings_path(), text.as_bytes())?;
+        // The old name is read only until the new one is written.
+        let _ = std::fs::remove_file(self.dir.join("settings.ron.txt"));
+        Ok(())
     }
 
     /// The default profile, if one is chosen and loads.
@@ -234,6 +266,12 @@ impl ProfileStore {
     pub fn dir(&self) -> &Path {
         &self.dir
     }
+}
+
+/// `-2`, `-3`: the suffix [`ProfileStore::free_slug`] adds to a name already taken.
+fn is_number_suffix(rest: &str) -> bool {
+    rest.strip_prefix('-')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Reads one profile file.
@@ -346,5 +384,40 @@ mod tests {
     fn slugs_are_file_safe() {
         assert_eq!(ProfileStore::slug("Acme (client) / EU"), "acme-client-eu");
         assert_eq!(ProfileStore::slug("  "), "profile");
+    }
+
+    #[test]
+    fn a_renamed_profile_renames_its_file_and_stays_the_default() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::new(dir.path().to_path_buf());
+        let mut p = acme();
+        p.name = "New company".into();
+        store.save("new-company", &p).unwrap();
+        store.set_default(Some("new-company")).unwrap();
+        p.name = "Acme Holdings".into();
+        let slug = store.save_renaming("new-company", &p).unwrap();
+        assert_eq!(slug, "acme-holdings");
+        assert!(dir.path().join("acme-holdings.ron").is_file());
+        assert!(!dir.path().join("new-company.ron").exists());
+        assert_eq!(store.default_slug().as_deref(), Some("acme-holdings"));
+        // Saving again without a rename keeps the file.
+        assert_eq!(store.save_renaming(&slug, &p).unwrap(), slug);
+        assert_eq!(store.list().0.len(), 1);
+    }
+
+    #[test]
+    fn the_default_is_kept_in_settings_ron_and_the_old_name_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::new(dir.path().to_path_buf());
+        std::fs::write(
+            dir.path().join("settings.ron.txt"),
+            "(default_profile: Some(\"acme\"))",
+        )
+        .unwrap();
+        assert_eq!(store.default_slug().as_deref(), Some("acme"));
+        store.set_default(Some("other")).unwrap();
+        assert!(dir.path().join("settings.ron").is_file());
+        assert!(!dir.path().join("settings.ron.txt").exists());
+        assert_eq!(store.default_slug().as_deref(), Some("other"));
     }
 }

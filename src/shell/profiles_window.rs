@@ -204,8 +204,9 @@ impl ProfileEditor {
         if ui.button("Save profile").clicked() {
             p.boilerplate
                 .retain(|a| !a.text.trim().is_empty() || !a.heading.trim().is_empty());
-            match self.store.save(slug, p) {
-                Ok(()) => {
+            match self.store.save_renaming(slug, p) {
+                Ok(stored) => {
+                    *slug = stored; // renamed with the profile
                     out.changed = true;
                     out.status = Some(format!("Saved the {} profile", p.name));
                 }
