@@ -163,11 +163,12 @@ pub fn dateline_lead(d: &Dateline, default_style: DatelineStyle) -> String {
                 place.push(ap_region(region));
             }
             if d.wire == Wire::BusinessWire {
-                // Business Wire puts its tag between place and date.
+                // Business Wire puts its tag between place and date, and runs the dash
+                // into the first word: `CLEVELAND--(BUSINESS WIRE)--Nov. 27, 2026--Northbridge`.
                 let mut s = join_nonempty(&place, ", ");
                 s.push_str("--(BUSINESS WIRE)--");
                 s.push_str(&d.date.map(ap_date).unwrap_or_default());
-                return s + "-- ";
+                return s + "--";
             }
             place.extend(d.date.map(ap_date));
             let mut s = join_nonempty(&place, ", ");
@@ -248,7 +249,7 @@ mod tests {
         d.wire = Wire::BusinessWire;
         assert_eq!(
             dateline_lead(&d, DatelineStyle::Full),
-            "LOS ANGELES--(BUSINESS WIRE)--Sept. 15, 2003-- "
+            "LOS ANGELES--(BUSINESS WIRE)--Sept. 15, 2003--"
         );
         d.wire = Wire::GlobeNewswire;
         d.city = "Williston".into();
