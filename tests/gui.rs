@@ -882,3 +882,45 @@ fn tab_reaches_the_field_below_the_view() {
     // And the form scrolled to show it.
     assert!(h.get_by_label("City").rect().bottom() <= 420.0);
 }
+
+#[test]
+fn quick_undo_and_redo_presses_in_one_frame_each_count() {
+    use pressroom::core::draft::BlockKind;
+    use pressroom::shell::commands::Command;
+    let (mut h, _) = harness();
+    let ctx = h.ctx.clone();
+    for _ in 0..4 {
+        h.state_mut()
+            .run_command(&ctx, Command::AddBlock(BlockKind::PageBreak));
+    }
+    h.run();
+    assert_eq!(h.state().editor.doc.draft.body.len(), 5);
+    let press = |key| egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND,
+    };
+    // Four presses 5 ms apart arrive in one frame (kittest's `event` would give each its
+    // own frame, so they go straight into the frame's input).
+    h.input_mut().events.extend((0..4).map(|_| press(Key::Z)));
+    h.run();
+    assert_eq!(h.state().editor.doc.draft.body.len(), 1, "four undos");
+    h.input_mut().events.extend((0..3).map(|_| press(Key::Y)));
+    h.run();
+    assert_eq!(h.state().editor.doc.draft.body.len(), 4, "three redos");
+}
+
+#[test]
+fn a_narrow_window_leaves_the_preview_at_least_two_fifths() {
+    let (mut h, _) = harness_sized(800.0, 700.0);
+    h.run();
+    // The preview's first line starts left of 60 % of the window.
+    let title = h.get_by_label_contains("N E W S");
+    assert!(
+        title.rect().left() < 800.0 * 0.6 + 20.0,
+        "preview starts at {}",
+        title.rect().left()
+    );
+}

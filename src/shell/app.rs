@@ -10,7 +10,7 @@ use crate::core::draft::{HeadlineLength, Style};
 use crate::core::profiles::ProfileStore;
 use crate::core::recovery::RecoveryStore;
 use crate::core::templates;
-use crate::shell::commands::{Command, SHORTCUTS, SafeHarborSource};
+use crate::shell::commands::{Command, SafeHarborSource, take_shortcuts};
 use crate::shell::dialogs::FileDialogs;
 use crate::shell::editor::{Editor, Effect};
 use crate::shell::prefs::{PREFS_KEY, Prefs, Theme};
@@ -95,10 +95,11 @@ impl PressroomApp {
         // draft with this frame's keystroke.
         let mut follow = None;
         let editor = &mut self.editor;
+        let (default_form, max_form) = form_widths(ctx.content_rect().width());
         egui::Panel::left("form")
             .resizable(true)
-            .default_size(560.0)
-            .size_range(320.0..=1200.0)
+            .default_size(default_form)
+            .size_range(320.0..=max_form)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("form-scroll")
@@ -181,13 +182,7 @@ impl PressroomApp {
             return Vec::new();
         }
         // Consumed before any text field sees them, so Ctrl+Z is the document's undo.
-        ctx.input_mut(|i| {
-            SHORTCUTS
-                .iter()
-                .filter(|(s, _)| i.consume_shortcut(s))
-                .map(|(_, c)| c.clone())
-                .collect()
-        })
+        ctx.input_mut(|i| take_shortcuts(&mut i.events))
     }
 
     fn update_title(&mut self, ctx: &Context) {
@@ -355,6 +350,17 @@ impl PressroomApp {
             }
         });
     }
+}
+
+/// The form's default and widest width in a window this wide: below 1,000 points the
+/// preview keeps at least 40 % of the window, so it is never a sliver.
+fn form_widths(window: f32) -> (f32, f32) {
+    let max = if window < 1000.0 {
+        (window * 0.6).max(320.0)
+    } else {
+        1200.0
+    };
+    (560.0_f32.min(max), max)
 }
 
 impl eframe::App for PressroomApp {

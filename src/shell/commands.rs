@@ -79,6 +79,35 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (KeyboardShortcut::new(CTRL, Key::Q), Command::Quit),
 ];
 
+/// Takes every shortcut press out of a frame's events, in the order they were pressed:
+/// four quick Ctrl+Y presses (or a held key's repeats) arriving in one frame are four
+/// redos. The events are consumed, so no text field sees them.
+pub fn take_shortcuts(events: &mut Vec<egui::Event>) -> Vec<Command> {
+    let mut out = Vec::new();
+    events.retain(|e| {
+        let egui::Event::Key {
+            key,
+            modifiers,
+            pressed: true,
+            ..
+        } = e
+        else {
+            return true;
+        };
+        let hit = SHORTCUTS
+            .iter()
+            .find(|(s, _)| s.logical_key == *key && modifiers.matches_logically(s.modifiers));
+        match hit {
+            Some((_, c)) => {
+                out.push(c.clone());
+                false
+            }
+            None => true,
+        }
+    });
+    out
+}
+
 impl Command {
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         SHORTCUTS.iter().find(|(_, c)| c == self).map(|(s, _)| *s)
@@ -138,6 +167,33 @@ mod tests {
         let pos = |c: Command| SHORTCUTS.iter().position(|(_, x)| *x == c).unwrap();
         assert!(pos(Command::Redo) < pos(Command::Undo));
         assert!(pos(Command::SaveAs) < pos(Command::Save));
+    }
+
+    fn key(key: Key, modifiers: Modifiers, repeat: bool) -> egui::Event {
+        egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat,
+            modifiers,
+        }
+    }
+
+    #[test]
+    fn every_shortcut_press_in_a_frame_counts_in_order() {
+        let mut events = vec![
+            key(Key::Y, CTRL, false),
+            key(Key::Y, CTRL, false),
+            egui::Event::Text("a".into()),
+            key(Key::Z, CTRL_SHIFT, false),
+            key(Key::Y, CTRL, true),
+            key(Key::Z, CTRL, false),
+            key(Key::A, Modifiers::NONE, false),
+        ];
+        let taken = take_shortcuts(&mut events);
+        use Command::{Redo, Undo};
+        assert_eq!(taken, vec![Redo, Redo, Redo, Redo, Undo]);
+        assert_eq!(events.len(), 2, "the typing is left for the text field");
     }
 
     #[test]

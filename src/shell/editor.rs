@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::checks::Severity;
-use crate::core::draft::{About, Contact, Draft, FieldRef, Style};
+use crate::core::draft::{About, Contact, Draft, FieldRef};
 use crate::core::draft_file;
 use crate::core::profiles::{Profile, ProfileStore};
 use crate::core::recovery::{Recovered, RecoveryStore};
@@ -17,6 +17,9 @@ use crate::shell::document::Document;
 use crate::shell::prefs::Prefs;
 use crate::shell::preview::Preview;
 use crate::shell::prompts::{Answer, Prompt, Then};
+
+/// The heading an inserted safe harbor gets when the section has none.
+pub const SAFE_HARBOR_HEADING: &str = "Forward-Looking Statements";
 
 /// Seconds after the first unsaved change before the recovery copy is written.
 pub const AUTOSAVE_SECONDS: f64 = 3.0;
@@ -682,8 +685,9 @@ impl Editor {
         };
         self.doc.apply(|d| {
             d.safe_harbor.text = text;
-            if d.safe_harbor.heading.trim().is_empty() && d.export.style == Style::Newswire {
-                d.safe_harbor.heading = "Forward-Looking Statements".into();
+            // Offered as the usual heading; a house that prints none clears it.
+            if d.safe_harbor.heading.trim().is_empty() {
+                d.safe_harbor.heading = SAFE_HARBOR_HEADING.into();
             }
         });
     }
