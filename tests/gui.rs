@@ -924,3 +924,13 @@ fn a_narrow_window_leaves_the_preview_at_least_two_fifths() {
         title.rect().left()
     );
 }
+
+#[test]
+fn the_word_count_is_the_release_text_without_the_page_furniture() {
+    let (mut h, _) = harness();
+    h.run();
+    // The title and "For Immediate Release" are in the preview, but they are not words.
+    assert!(h.query_by_label("0 words").is_some());
+    type_headline(&mut h, "Acme's forward-looking plant opens");
+    assert!(h.query_by_label("4 words").is_some());
+}

@@ -13,3 +13,4 @@ pub mod render;
 pub mod safe_harbor;
 pub mod templates;
 pub mod walk;
+pub mod words;

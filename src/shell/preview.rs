@@ -55,7 +55,7 @@ impl Preview {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .filter(|&i| i < text.len())
             .collect();
-        self.words = self.rendered.words;
+        self.words = crate::core::words::count(draft);
         self.width = render::effective_width(draft, style);
     }
 

@@ -23,8 +23,6 @@ use text::{balanced_lines, centre, letter_spaced, paragraphs, space_sentences, w
 pub struct Rendered {
     pub text: String,
     pub unprintable: Vec<Unprintable>,
-    /// Words of the release, as a reader counts them (page marks are not words).
-    pub words: usize,
     /// The line where each field's text begins, in the order they appear.
     pub fields: Vec<(FieldRef, usize)>,
 }
@@ -201,11 +199,10 @@ fn render_with(draft: &Draft, style: Style, cache: Option<&mut RenderCache>) -> 
         field: FieldRef::Exhibit,
     };
     w.release();
-    let (text, words, fields) = w.finish();
+    let (text, fields) = w.finish();
     Rendered {
         text,
         unprintable: w.unprintable,
-        words,
         fields,
     }
 }
@@ -238,7 +235,7 @@ impl RenderCache {
 /// One field's prose, laid out: a run of lines per paragraph, and the characters the
 /// style could not print.
 struct WrappedProse {
-    paragraphs: Vec<(Arc<Vec<String>>, usize)>,
+    paragraphs: Vec<Arc<Vec<String>>>,
     missing: Vec<char>,
 }
 
@@ -246,44 +243,8 @@ struct WrappedProse {
 struct Chunk {
     lines: Arc<Vec<String>>,
     field: FieldRef,
-    words: usize,
     gap: usize,
     keep_with_next: bool,
-}
-
-/// Words in lines of text: runs between spaces with a letter or digit in them.
-fn count_words(lines: &[String]) -> usize {
-    let ascii = |l: &str| {
-        // Most lines are ASCII: count word starts that hold a letter or digit, byte by byte.
-        let (mut n, mut in_word, mut counted) = (0, false, false);
-        for b in l.bytes() {
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                in_word = false;
-            } else {
-                if !in_word {
-                    counted = false;
-                    in_word = true;
-                }
-                if !counted && b.is_ascii_alphanumeric() {
-                    n += 1;
-                    counted = true;
-                }
-            }
-        }
-        n
-    };
-    lines
-        .iter()
-        .map(|l| {
-            if l.is_ascii() {
-                ascii(l)
-            } else {
-                l.split_whitespace()
-                    .filter(|w| w.chars().any(char::is_alphanumeric))
-                    .count()
-            }
-        })
-        .sum()
 }
 
 enum Piece {
@@ -628,11 +589,10 @@ impl Writer<'_> {
         for &ch in &wrapped.missing {
             self.note_unprintable(ch, field);
         }
-        for (lines, words) in &wrapped.paragraphs {
+        for lines in &wrapped.paragraphs {
             self.pieces.push(Piece::Chunk(Chunk {
                 lines: lines.clone(),
                 field,
-                words: *words,
                 gap: 1,
                 keep_with_next: false,
             }));
@@ -657,9 +617,7 @@ impl Writer<'_> {
                     p.clone()
                 };
                 let p = space_sentences(&p, self.draft.export.sentence_spacing);
-                let lines = wrap(&p, self.width, &indent, "");
-                let words = count_words(&lines);
-                (Arc::new(lines), words)
+                Arc::new(wrap(&p, self.width, &indent, ""))
             })
             .collect();
         WrappedProse {
@@ -694,7 +652,6 @@ impl Writer<'_> {
 
     fn push(&mut self, lines: Vec<String>, gap: usize) {
         self.pieces.push(Piece::Chunk(Chunk {
-            words: count_words(&lines),
             lines: Arc::new(lines),
             field: self.field,
             gap,
@@ -712,7 +669,6 @@ impl Writer<'_> {
     /// Widens the gap before whatever comes next (two blank lines under a headline).
     fn set_gap_after(&mut self, gap: usize) {
         self.pieces.push(Piece::Chunk(Chunk {
-            words: 0,
             lines: Arc::default(),
             field: self.field,
             gap,
@@ -721,7 +677,7 @@ impl Writer<'_> {
     }
 
     /// Lays the pieces out: blank lines between chunks, page breaks explicit and automatic.
-    fn finish(&mut self) -> (String, usize, Vec<(FieldRef, usize)>) {
+    fn finish(&mut self) -> (String, Vec<(FieldRef, usize)>) {
         let page_length = if self.rules.auto_pages {
             self.draft.export.page_length
         } else {
@@ -730,7 +686,6 @@ impl Writer<'_> {
         let mut out = Page::default();
         let mut page_lines = 0usize;
         let mut pending_gap = 0usize;
-        let mut words = 0;
         let mut fields: Vec<(FieldRef, usize)> = Vec::new();
         let mut break_pending = false;
         let sizes: Vec<usize> = self
@@ -791,13 +746,12 @@ impl Writer<'_> {
             for line in chunk.lines.iter() {
                 out.push(line.trim_end());
             }
-            words += chunk.words;
             pending_gap = 0;
         }
         if out.is_empty() {
             out.push("");
         }
-        (out.text, words, fields)
+        (out.text, fields)
     }
 }
 

@@ -284,44 +284,6 @@ fn an_empty_draft_renders_without_panicking() {
 }
 
 #[test]
-fn the_word_count_is_the_release_s_words_without_page_marks() {
-    let mut d = acme();
-    d.export.page_length = 20;
-    d.add_block(Block::PageBreak);
-    d.add_block(Block::Paragraph("Three more words.".into()));
-    for style in Style::ALL {
-        let r = render_as(&d, style);
-        let marks = r
-            .text
-            .lines()
-            .filter(|l| matches!(l.trim(), "-more-" | "<PAGE>"))
-            .count();
-        assert!(marks > 0, "{style:?} has a page break");
-        let words = r
-            .text
-            .split_whitespace()
-            .filter(|w| !matches!(*w, "-more-" | "<PAGE>"))
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
-        assert_eq!(r.words, words, "{style:?}");
-        let mut cache = RenderCache::default();
-        assert_eq!(render_cached(&d, style, &mut cache).words, words);
-        assert_eq!(render_cached(&d, style, &mut cache).words, words);
-    }
-}
-
-proptest::proptest! {
-    #[test]
-    fn words_are_counted_the_same_byte_by_byte(line in "[ a-zA-Z0-9.,'\\-\t\u{b}\u{c}\u{e9}]{0,40}") {
-        let plain = line
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
-        proptest::prop_assert_eq!(count_words(&[line]), plain);
-    }
-}
-
-#[test]
 fn the_render_says_where_each_field_begins() {
     let d = acme();
     for style in Style::ALL {
