@@ -934,3 +934,34 @@ fn the_word_count_is_the_release_text_without_the_page_furniture() {
     type_headline(&mut h, "Acme's forward-looking plant opens");
     assert!(h.query_by_label("4 words").is_some());
 }
+
+#[test]
+fn the_caret_stops_blinking_after_ten_seconds_without_input_and_the_window_sleeps() {
+    let app = PressroomApp::new(Prefs::default(), Box::new(FakeDialogs::default()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .with_step_dt(0.25)
+        .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app);
+    h.input_mut().focused = true; // egui blinks the caret only in a focused window
+    type_headline(&mut h, "Acme");
+    assert!(
+        h.query_all_by_label("Headline").any(|n| n.is_focused()),
+        "the headline holds the cursor"
+    );
+    for _ in 0..8 {
+        h.step(); // two seconds
+    }
+    assert!(h.ctx.has_requested_repaint(), "still blinking");
+    for _ in 0..40 {
+        h.step(); // ten more
+    }
+    assert!(
+        !h.ctx.has_requested_repaint(),
+        "an idle window with a focused field draws nothing: {:?}",
+        h.ctx.repaint_causes()
+    );
+    // A keystroke wakes it.
+    h.get_by_label("Headline").type_text(" Corp");
+    h.step();
+    assert!(h.ctx.has_requested_repaint());
+}
