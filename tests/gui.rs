@@ -965,3 +965,83 @@ fn the_caret_stops_blinking_after_ten_seconds_without_input_and_the_window_sleep
     h.step();
     assert!(h.ctx.has_requested_repaint());
 }
+
+/// The label of the widget holding the keyboard focus.
+fn focused_label(h: &Harness<'static, PressroomApp>) -> Option<String> {
+    use egui_kittest::kittest::NodeT;
+    h.query_by(|n| n.is_focused())
+        .and_then(|n| n.accesskit_node().label())
+}
+
+#[test]
+fn every_finding_lands_on_its_own_field() {
+    use pressroom::core::checks;
+    use pressroom::core::draft::{
+        Block, EndMark, FieldRef, ItemId, Quote, Style, Subheadline, Timing,
+    };
+    use pressroom::shell::commands::Command;
+    let (mut h, _) = harness_sized(1280.0, 820.0);
+    h.state_mut().editor.doc.apply(|d| {
+        d.release.title = "[TITLE]".into();
+        d.release.exhibit = "EXHIBIT [NUMBER]".into();
+        d.release.timing = Timing::Embargoed {
+            date: chrono::NaiveDate::from_ymd_opt(2020, 1, 6).unwrap(),
+            time: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            zone: None,
+        };
+        d.company.name = "[COMPANY]".into();
+        d.contacts[0].email = "www.acme.example".into();
+        d.headline = "ACME OPENS PLANT.".into();
+        d.subheadline = Subheadline::Text("Revenue of [REVENUE]".into());
+        d.set_body([
+            Block::Paragraph("Adjusted EBITDA rose.".into()),
+            Block::Quote(Quote {
+                text: "Proud.".into(),
+                ..Quote::default()
+            }),
+        ]);
+        d.boilerplate.clear();
+        d.safe_harbor.text = "Nothing to see.".into();
+        d.end_mark = EndMark::None;
+    });
+    h.run();
+    let draft = h.state().editor.doc.draft.clone();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let findings = checks::check(&draft, today, Style::Edgar);
+    let expected = |f: FieldRef| -> &[&str] {
+        match f {
+            FieldRef::Exhibit => &["Exhibit label"],
+            FieldRef::Title => &["Title line"],
+            FieldRef::Timing => &["Embargo date"],
+            FieldRef::Company => &["Company name"],
+            FieldRef::Contact(_) => &["Role label"],
+            FieldRef::Headline => &["Headline"],
+            FieldRef::Subheadline => &["Subheadline text"],
+            FieldRef::Dateline => &["City"],
+            FieldRef::Body(id) if id == draft.body[1].id => &["Quote"],
+            FieldRef::Body(_) => &["Text"],
+            FieldRef::SafeHarbor => &["Safe harbor heading"],
+            FieldRef::EndMark => &["End mark"],
+            FieldRef::About(_) => &["+ About section"], // none left: its section opens
+            other => panic!("no expectation for {other:?}"),
+        }
+    };
+    let mut fields: Vec<FieldRef> = findings.iter().map(|f| f.field).collect();
+    fields.dedup();
+    assert!(fields.len() >= 13, "{findings:#?}");
+    let ctx = h.ctx.clone();
+    for field in fields {
+        if matches!(field, FieldRef::About(ItemId(0))) {
+            continue; // nothing to focus: the draft has no About section
+        }
+        h.state_mut().run_command(&ctx, Command::GoTo(field));
+        h.run();
+        let focused = focused_label(&h);
+        assert!(
+            focused
+                .as_deref()
+                .is_some_and(|l| expected(field).contains(&l)),
+            "{field:?} focused {focused:?}"
+        );
+    }
+}

@@ -587,7 +587,7 @@ impl Checker<'_> {
         if d.end_mark == EndMark::None {
             self.push(
                 &rules::NO_END_MARK,
-                FieldRef::Export,
+                FieldRef::EndMark,
                 "There is no end mark (###); editors use it to know the release is complete."
                     .into(),
                 None,

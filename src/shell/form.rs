@@ -264,22 +264,31 @@ impl Form<'_> {
             let mut kind = timing_kind(&self.draft.release.timing);
             let options: Vec<(TimingKind, &str)> =
                 TimingKind::ALL.iter().map(|k| (*k, k.label())).collect();
-            if combo(ui, l.id, "timing", &mut kind, &options) {
+            let r = combo_response(ui, l.id, "timing", &mut kind, &options);
+            if matches!(self.draft.release.timing, Timing::Immediate) {
+                self.take_focus(&r); // an embargo's or release date's check lands on its date
+            }
+            if r.changed() {
                 self.draft.release.timing = kind.convert(&self.draft.release.timing);
                 self.changed(true);
             }
             ui.end_row();
             let mut changed = false;
+            let mut date_r = None; // focused after the match, which holds the draft
             match &mut self.draft.release.timing {
                 Timing::Immediate => {}
                 Timing::ReleaseOn(date) => {
                     let l = ui.label("Release date");
-                    changed |= date_button(ui, l.id, date, "release-date");
+                    let (r, picked) = date_button(ui, l.id, date, "release-date");
+                    changed |= picked;
+                    date_r = r;
                     ui.end_row();
                 }
                 Timing::Embargoed { date, time, zone } => {
                     let l = ui.label("Embargo date");
-                    changed |= date_button(ui, l.id, date, "embargo-date");
+                    let (r, picked) = date_button(ui, l.id, date, "embargo-date");
+                    changed |= picked;
+                    date_r = r;
                     ui.end_row();
                     let l = ui.label("Embargo time");
                     ui.horizontal(|ui| {
@@ -308,9 +317,13 @@ impl Form<'_> {
                     ui.end_row();
                 }
             }
+            if let Some(r) = date_r {
+                self.take_focus(&r);
+            }
             if changed {
                 self.changed(true);
             }
+            self.focus_next = false; // a timing without a date field takes it at its combo
             self.arrive(FieldRef::Logo);
             let mut logo = self.draft.release.logo.clone().unwrap_or_default();
             let l = ui.label("Logo image");
@@ -468,7 +481,7 @@ impl Form<'_> {
                     self.changed(true);
                 }
                 if let Some(date) = &mut d.date
-                    && date_button(ui, l.id, date, "dateline-date")
+                    && date_button(ui, l.id, date, "dateline-date").1
                 {
                     self.changed(true);
                 }
@@ -652,7 +665,12 @@ impl Form<'_> {
                     )
                 })
                 .collect();
-            mark_changed = combo(ui, l.id, "end-mark", &mut self.draft.end_mark, &marks);
+            let r = combo_response(ui, l.id, "end-mark", &mut self.draft.end_mark, &marks);
+            if std::mem::take(&mut self.focus_next) {
+                r.request_focus();
+                self.scroll_to = Some(r.rect);
+            }
+            mark_changed = r.changed();
             ui.end_row();
             let l = ui.label("Saved style");
             let styles: Vec<(Style, &str)> = Style::ALL.iter().map(|s| (*s, s.label())).collect();
@@ -785,12 +803,24 @@ fn combo<T: PartialEq + Copy>(
     value: &mut T,
     options: &[(T, &str)],
 ) -> bool {
+    combo_response(ui, label, id, value, options).changed()
+}
+
+/// [`combo`], with its response (marked changed when the value changed), for a combo that
+/// can take the focus when a check points at it.
+fn combo_response<T: PartialEq + Copy>(
+    ui: &mut Ui,
+    label: Id,
+    id: &str,
+    value: &mut T,
+    options: &[(T, &str)],
+) -> Response {
     let before = *value;
     let current = options
         .iter()
         .find(|(v, _)| v == value)
         .map_or("", |(_, l)| *l);
-    egui::ComboBox::from_id_salt(id)
+    let mut r = egui::ComboBox::from_id_salt(id)
         .selected_text(current)
         .show_ui(ui, |ui| {
             for (v, text) in options {
@@ -799,16 +829,25 @@ fn combo<T: PartialEq + Copy>(
         })
         .response
         .labelled_by(label);
-    *value != before
+    if *value != before {
+        r.mark_changed();
+    }
+    r
 }
 
-/// egui_extras' date picker, for the chrono dates drafts hold.
-fn date_button(ui: &mut Ui, label: Id, date: &mut NaiveDate, id: &'static str) -> bool {
+/// egui_extras' date picker, for the chrono dates drafts hold: its response, and whether
+/// a new date was picked.
+fn date_button(
+    ui: &mut Ui,
+    label: Id,
+    date: &mut NaiveDate,
+    id: &'static str,
+) -> (Option<Response>, bool) {
     let Ok(mut picked) =
         jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
     else {
         ui.label(date.to_string()); // outside the picker's years: shown, not editable here
-        return false;
+        return (None, false);
     };
     let r = ui
         .add(
@@ -823,13 +862,14 @@ fn date_button(ui: &mut Ui, label: Id, date: &mut NaiveDate, id: &'static str) -
         picked.month() as u32,
         picked.day() as u32,
     );
-    match new {
+    let changed = match new {
         Some(n) if r.changed() && n != *date => {
             *date = n;
             true
         }
         _ => false,
-    }
+    };
+    (Some(r), changed)
 }
 
 fn placement_label(p: ContactsPlacement) -> &'static str {
