@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::core::draft::Draft;
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+
+use crate::core::draft::{Draft, Timing};
 use crate::core::{draft_file, walk};
 
 /// The shipped templates, by id (the file name without `.ron`).
@@ -114,6 +116,30 @@ fn parse(id: &str, text: &str, path: &Path) -> Result<Template, String> {
         draft,
         source: None,
     })
+}
+
+/// A draft started today (from a template, or blank): a dateline with no date gets today's,
+/// and an embargo (which a template holds only as a shape) is set to the next weekday at
+/// 8:00 a.m. Eastern, before the market opens; never a day already past.
+pub fn dated(mut d: Draft, today: NaiveDate) -> Draft {
+    if d.dateline.date.is_none() {
+        d.dateline.date = Some(today);
+    }
+    if let Timing::Embargoed { date, time, zone } = &mut d.release.timing {
+        *date = next_weekday(today);
+        *time = NaiveTime::from_hms_opt(8, 0, 0).expect("a valid time");
+        *zone = Some(chrono_tz::America::New_York);
+    }
+    d
+}
+
+/// The first Monday-to-Friday after `day`.
+fn next_weekday(day: NaiveDate) -> NaiveDate {
+    let mut d = day.succ_opt().unwrap_or(day);
+    while matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+        d = d.succ_opt().unwrap_or(d);
+    }
+    d
 }
 
 /// Every `[PLACEHOLDER]` in the draft's text, each once, in reading order.
@@ -226,5 +252,32 @@ mod tests {
         );
         assert_eq!(d.headline, "Acme Declares Dividend of [AMOUNT]");
         assert_eq!(placeholders(&d), vec!["[AMOUNT]"]);
+    }
+
+    #[test]
+    fn a_draft_started_today_is_dated_today_and_embargoed_for_the_next_market_morning() {
+        let (all, _) = load_all(None);
+        let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let d = dated(find(&all, "earnings").unwrap().draft.clone(), friday);
+        assert_eq!(d.dateline.date, Some(friday));
+        let Timing::Embargoed { date, time, zone } = d.release.timing else {
+            panic!("the earnings template is embargoed")
+        };
+        assert_eq!(
+            date,
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            "Monday"
+        );
+        assert_eq!(time, NaiveTime::from_hms_opt(8, 0, 0).unwrap());
+        assert_eq!(zone, Some(chrono_tz::America::New_York));
+        let findings = crate::core::checks::check(&d, friday, Style::Edgar);
+        assert!(
+            !findings
+                .iter()
+                .any(|f| f.rule.starts_with("embargo") || f.rule.starts_with("dateline-date")),
+            "{findings:?}"
+        );
+        let tuesday = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(next_weekday(tuesday), tuesday.succ_opt().unwrap());
     }
 }

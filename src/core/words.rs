@@ -2,13 +2,13 @@
 //!
 //! A word is a run of letters and digits; an apostrophe or hyphen between two of them
 //! keeps the word going ("Company's", "forward-looking"), and so does a full stop or comma
-//! between two digits ("84.2", "1,234"). Counted: headline, subheadline, dateline (its
-//! place and date), body (quotes with their attribution), "About" sections and safe harbor.
-//! Not counted: the title, exhibit label, timing line, contacts, page marks and end mark,
-//! which are page furniture rather than the release.
+//! between two digits ("84.2", "1,234"). Counted: headline, subheadline, the dateline's
+//! place, body (quotes with their attribution), "About" sections and safe harbor. Not
+//! counted: the title, exhibit label, timing line, contacts, page marks and end mark, which
+//! are page furniture rather than the release, nor the dateline's date, which a new draft
+//! fills in itself (so an untouched draft counts no words).
 
 use crate::core::draft::{Draft, FieldRef};
-use crate::core::render::dateline::full_date;
 use crate::core::walk::{self, TextRef};
 
 /// Whether a piece of text is the release's own (see the module notes).
@@ -26,7 +26,7 @@ pub fn is_release_text(r: TextRef) -> bool {
 
 /// The words of the draft's release text.
 pub fn count(d: &Draft) -> usize {
-    let mut n = d.dateline.date.map_or(0, |date| count_in(&full_date(date)));
+    let mut n = 0;
     walk::each_text(d, |r, t| {
         if is_release_text(r) {
             n += count_in(t);
@@ -127,8 +127,8 @@ mod tests {
             Block::PageBreak,
         ]);
         d.safe_harbor.text = "Plans may change.".into();
-        // 3 + Dayton + March 2, 2026 (3) + 4 + 3
-        assert_eq!(count(&d), 3 + 1 + 3 + 4 + 3);
+        // 3 + Dayton + 4 + 3 (the date is not counted)
+        assert_eq!(count(&d), 3 + 1 + 4 + 3);
     }
 
     proptest::proptest! {

@@ -68,10 +68,9 @@ impl PressroomApp {
         if let Some(dir) = ProfileStore::default_dir() {
             editor = editor.with_profiles(ProfileStore::new(dir));
         }
-        editor = editor.with_user_templates(templates::user_dir().as_deref());
-        if let Some(path) = file {
-            editor.open_at_start(&path);
-        }
+        editor = editor
+            .with_user_templates(templates::user_dir().as_deref())
+            .launch(file.as_deref());
         let mut app = Self::from(editor);
         app.probe = crate::shell::probe::FirstFrameProbe::from_env();
         app

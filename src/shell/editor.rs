@@ -203,11 +203,22 @@ impl Editor {
         }
     }
 
+    /// The draft the window starts with: the one named on the command line, or a new one
+    /// started as File > New starts it (dated today, the default profile filled in).
+    pub fn launch(mut self, file: Option<&Path>) -> Self {
+        match file {
+            Some(path) => self.open_at_start(path),
+            None => self.run_command(Command::New),
+        }
+        self
+    }
+
     /// Opens the draft named on the command line; a path that does not exist yet
-    /// becomes a new draft that saves there.
+    /// becomes a new draft (as File > New makes it) that saves there.
     pub fn open_at_start(&mut self, path: &Path) {
         if !path.exists() {
-            self.replace_doc(Document::new(Draft::default(), Some(path.to_path_buf())));
+            self.start_draft(Draft::default(), true);
+            self.doc.path = Some(path.to_path_buf());
             self.status = format!("{} does not exist yet; Save creates it", path.display());
             return;
         }
@@ -453,8 +464,8 @@ impl Editor {
 
     fn proceed(&mut self, then: Then) {
         match then {
-            Then::New => self.start_draft(Draft::default()),
-            Then::NewFrom(draft) => self.start_draft(*draft),
+            Then::New => self.start_draft(Draft::default(), true),
+            Then::NewFrom(draft) => self.start_draft(*draft, false),
             Then::Imported(draft, notes) => {
                 self.replace_doc(Document::new(Draft::default(), None));
                 self.doc.apply(|d| *d = *draft);
@@ -652,16 +663,21 @@ impl Editor {
         self.status = format!("Applied the {} profile", profile.name);
     }
 
-    /// A new, unsaved draft from `draft`, with the default profile filled in.
-    fn start_draft(&mut self, mut draft: Draft) {
+    /// A new draft from `draft`, dated today, with the default profile filled in: the one
+    /// path for the draft at launch, File > New and New from Template. A `blank` draft is
+    /// as good as saved until the user types; one from a template is unsaved from the
+    /// start (Save asks where, and closing asks first).
+    fn start_draft(&mut self, mut draft: Draft, blank: bool) {
+        let today = chrono::Local::now().date_naive();
         if let Some(p) = self.profiles.as_ref().and_then(|s| s.default_profile()) {
             use chrono::Datelike;
-            p.apply(&mut draft, chrono::Local::now().date_naive().year());
+            p.apply(&mut draft, today.year());
         }
-        draft.assign_ids();
-        self.replace_doc(Document::new(Draft::default(), None));
-        if draft != Draft::default() {
-            // Unsaved from the start: Save asks where, and closing asks first.
+        let draft = templates::dated(draft, today);
+        if blank {
+            self.replace_doc(Document::new(draft, None));
+        } else {
+            self.replace_doc(Document::new(Draft::default(), None));
             self.doc.apply(|d| *d = draft);
         }
         self.jump = Some(FieldRef::Headline);

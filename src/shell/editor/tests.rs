@@ -209,3 +209,46 @@ fn the_recovery_copy_waits_for_a_pause_and_goes_once_saved() {
     e.autosave(20.0, false);
     assert!(store.list().0.is_empty(), "saved: the copy goes");
 }
+
+#[test]
+fn the_draft_at_launch_starts_as_file_new_does_dated_and_from_the_default_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProfileStore::new(dir.path().to_path_buf());
+    let mut profile = Profile {
+        name: "Acme".into(),
+        ..Profile::default()
+    };
+    profile.company.name = "Acme Corp.".into();
+    profile.contacts = vec![Contact {
+        name: "Dana Reyes".into(),
+        ..Contact::default()
+    }];
+    store.save("acme", &profile).unwrap();
+    store.set_default(Some("acme")).unwrap();
+    let (e, _) = editor();
+    let e = e.with_profiles(store).launch(None);
+    assert_eq!(e.doc.draft.company.name, "Acme Corp.");
+    assert_eq!(e.doc.draft.contacts[0].name, "Dana Reyes");
+    assert_eq!(
+        e.doc.draft.dateline.date,
+        Some(chrono::Local::now().date_naive())
+    );
+    assert!(!e.doc.is_dirty(), "nothing typed yet: closing asks nothing");
+    assert_eq!(e.jump, Some(FieldRef::Headline));
+}
+
+#[test]
+fn a_template_starts_unsaved_with_its_embargo_in_the_future() {
+    use crate::core::draft::Timing;
+    let (mut e, _) = editor();
+    e.run_command(Command::NewFromTemplate);
+    let k = e.templates.iter().position(|t| t.id == "earnings").unwrap();
+    e.run_command(Command::Answer(Answer::ShowTemplate(k)));
+    e.run_command(Command::Answer(Answer::CreateFromTemplate));
+    assert!(e.doc.is_dirty());
+    let today = chrono::Local::now().date_naive();
+    let Timing::Embargoed { date, .. } = e.doc.draft.release.timing else {
+        panic!("embargoed")
+    };
+    assert!(date > today);
+}
