@@ -692,7 +692,7 @@ mod templates_and_profiles {
         h.run();
         click(&mut h, "Acme");
         assert!(
-            h.query_by_label_contains("replaces the company you wrote")
+            h.query_by_label_contains("Company: My Own Company, becomes Acme Widget Corporation")
                 .is_some()
         );
         click(&mut h, "Cancel");

@@ -51,39 +51,97 @@ impl Profile {
         ]
     }
 
-    /// What applying this profile would overwrite that the user wrote, as field names.
-    pub fn would_replace(&self, d: &Draft) -> Vec<&'static str> {
+    /// Everything applying this profile would replace in the draft, one line a field,
+    /// saying what goes and what comes ("Contacts: Jane Roe, Sam Lee -> Dana Reyes").
+    /// Fields the draft leaves empty, or that already hold the profile's text, are not
+    /// listed: nothing is lost there.
+    pub fn replacements(&self, d: &Draft) -> Vec<Replacement> {
         let mut v = Vec::new();
-        // Text the user wrote: something left once the template's placeholders are taken out.
-        let written = |s: &str| {
-            let mut rest = s.to_string();
-            for p in templates::placeholders_in(s) {
-                rest = rest.replace(&p, "");
-            }
-            rest.chars().any(char::is_alphanumeric)
+        let mut add = |field: ProfileField, what: String, with: String| {
+            v.push(Replacement { field, what, with });
         };
-        if written(&d.company.name) && d.company != self.company && !self.company.name.is_empty() {
-            v.push("company");
-        }
-        if d.contacts
-            .iter()
-            .any(|c| written(&c.name) || written(&c.email))
-            && d.contacts != self.contacts
-            && !self.contacts.is_empty()
+        let company = |c: &Company| c.name.trim().to_string();
+        if !self.company.name.trim().is_empty()
+            && !d.company.name.trim().is_empty()
+            && d.company != self.company
         {
-            v.push("contacts");
+            add(
+                ProfileField::Company,
+                company(&d.company),
+                company(&self.company),
+            );
         }
-        if d.boilerplate.iter().any(|a| written(&a.text))
-            && d.boilerplate != self.boilerplate
-            && !self.boilerplate.is_empty()
+        let people = |cs: &[Contact]| {
+            let names: Vec<String> = cs
+                .iter()
+                .filter(|c| crate::core::release::contact_has_text(c))
+                .map(|c| {
+                    let who = [&c.name, &c.organisation, &c.email]
+                        .into_iter()
+                        .find(|t| !t.trim().is_empty())
+                        .map_or(String::new(), |t| t.trim().to_string());
+                    if c.role.trim().is_empty() {
+                        who
+                    } else {
+                        format!("{} ({})", who, c.role.trim())
+                    }
+                })
+                .collect();
+            names.join(", ")
+        };
+        let same_people = |a: &[Contact], b: &[Contact]| {
+            let strip = |cs: &[Contact]| -> Vec<Contact> {
+                cs.iter()
+                    .map(|c| Contact {
+                        id: Default::default(),
+                        ..c.clone()
+                    })
+                    .collect()
+            };
+            strip(a) == strip(b)
+        };
+        let draft_people = people(&d.contacts);
+        if !self.contacts.is_empty()
+            && !draft_people.is_empty()
+            && !same_people(&d.contacts, &self.contacts)
         {
-            v.push("boilerplate");
+            add(ProfileField::Contacts, draft_people, people(&self.contacts));
         }
-        if written(&d.safe_harbor.text)
+        let first_words = |t: &str| shorten(t, 60);
+        let draft_about = d.boilerplate.iter().find(|a| !a.text.trim().is_empty());
+        if let (Some(old), Some(new)) = (draft_about, self.boilerplate.first())
+            && d.boilerplate
+                .iter()
+                .map(|a| &a.text)
+                .ne(self.boilerplate.iter().map(|a| &a.text))
+        {
+            add(
+                ProfileField::Boilerplate,
+                first_words(&old.text),
+                first_words(&new.text),
+            );
+        }
+        if !self.safe_harbor.trim().is_empty()
+            && !d.safe_harbor.text.trim().is_empty()
             && d.safe_harbor.text != self.safe_harbor
-            && !self.safe_harbor.is_empty()
         {
-            v.push("safe harbor");
+            add(
+                ProfileField::SafeHarbor,
+                first_words(&d.safe_harbor.text),
+                first_words(&self.safe_harbor),
+            );
+        }
+        if let (Some(old), Some(new)) = (&d.release.logo, &self.logo)
+            && old != new
+        {
+            add(ProfileField::Logo, old.clone(), new.clone());
+        }
+        if d.export.style != self.style {
+            add(
+                ProfileField::Style,
+                d.export.style.label().into(),
+                self.style.label().into(),
+            );
         }
         v
     }
@@ -91,10 +149,15 @@ impl Profile {
     /// Fills a draft's company, contacts, boilerplate, safe harbor, logo and style from
     /// the profile (what the profile leaves empty stays), then fills the placeholders it can.
     pub fn apply(&self, d: &mut Draft, year: i32) {
+        self.apply_keeping(d, year, &[]);
+    }
+
+    /// [`Profile::apply`], leaving the fields in `keep` as the draft has them.
+    pub fn apply_keeping(&self, d: &mut Draft, year: i32, keep: &[ProfileField]) {
         if !self.company.name.trim().is_empty() {
             d.company = self.company.clone();
         }
-        if !self.contacts.is_empty() {
+        if !self.contacts.is_empty() && !keep.contains(&ProfileField::Contacts) {
             d.contacts = self.contacts.clone();
         }
         if !self.boilerplate.is_empty() {
@@ -113,6 +176,62 @@ impl Profile {
         }
         templates::fill(d, &self.values(year));
         d.assign_ids(); // the profile's contacts and sections are new items of this draft
+    }
+}
+
+/// A field a profile fills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileField {
+    Company,
+    Contacts,
+    Boilerplate,
+    SafeHarbor,
+    Logo,
+    Style,
+}
+
+impl ProfileField {
+    pub fn label(self) -> &'static str {
+        match self {
+            ProfileField::Company => "Company",
+            ProfileField::Contacts => "Contacts",
+            ProfileField::Boilerplate => "About section",
+            ProfileField::SafeHarbor => "Safe harbor",
+            ProfileField::Logo => "Logo",
+            ProfileField::Style => "Export style",
+        }
+    }
+}
+
+/// One thing applying a profile replaces: the field, what the draft has, what comes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replacement {
+    pub field: ProfileField,
+    pub what: String,
+    pub with: String,
+}
+
+impl std::fmt::Display for Replacement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {}, becomes {}",
+            self.field.label(),
+            self.what,
+            self.with
+        )
+    }
+}
+
+fn shorten(t: &str, max: usize) -> String {
+    let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        format!(
+            "{}...",
+            flat.chars().take(max).collect::<String>().trim_end()
+        )
     }
 }
 
@@ -369,15 +488,41 @@ mod tests {
     }
 
     #[test]
-    fn knows_what_it_would_replace() {
-        let mut d = Draft::default();
+    fn lists_everything_it_would_replace_and_can_keep_the_contacts() {
+        let (all, _) = templates::load_all(None);
+        let mut d = templates::find(&all, "earnings").unwrap().draft.clone();
+        d.contacts[0].name = "Jane Roe".into();
+        let r = acme().replacements(&d);
+        let fields: Vec<ProfileField> = r.iter().map(|r| r.field).collect();
+        assert!(fields.contains(&ProfileField::Contacts), "{r:?}");
+        assert!(fields.contains(&ProfileField::Company), "{r:?}");
+        assert!(fields.contains(&ProfileField::Boilerplate), "{r:?}");
+        let contacts = r
+            .iter()
+            .find(|r| r.field == ProfileField::Contacts)
+            .unwrap();
         assert!(
-            acme().would_replace(&d).is_empty(),
-            "an empty draft loses nothing"
+            contacts.what.contains("Jane Roe (Investor Contact)"),
+            "{contacts}"
         );
-        d.company.name = "Someone Else Inc.".into();
-        d.safe_harbor.text = "Our lawyers' words.".into();
-        assert_eq!(acme().would_replace(&d), vec!["company", "safe harbor"]);
+        assert!(
+            contacts
+                .what
+                .contains("[MEDIA CONTACT NAME] (Media Contact)")
+        );
+        assert!(contacts.with.contains("Dana Reyes"));
+
+        let before = d.contacts.clone();
+        acme().apply_keeping(&mut d, 2026, &[ProfileField::Contacts]);
+        assert_eq!(d.contacts.len(), before.len(), "both contacts kept");
+        assert_eq!(d.contacts[0].name, "Jane Roe");
+        assert_eq!(d.company.name, "Acme Widget Corporation");
+        assert!(
+            acme()
+                .replacements(&Draft::default())
+                .iter()
+                .all(|r| r.field == ProfileField::Style)
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::core::checks::Severity;
 use crate::core::draft::{About, Contact, Draft, FieldRef};
 use crate::core::draft_file;
-use crate::core::profiles::{Profile, ProfileStore};
+use crate::core::profiles::{Profile, ProfileField, ProfileStore};
 use crate::core::recovery::{Recovered, RecoveryStore};
 use crate::core::templates::{self, Template};
 use crate::shell::commands::{Command, SafeHarborSource, move_item};
@@ -311,11 +311,16 @@ impl Editor {
                 let Some(profile) = self.profile(&slug) else {
                     return;
                 };
-                let replaces = profile.would_replace(&self.doc.draft);
-                if replaces.is_empty() {
-                    self.apply_profile(&slug);
+                let replaces = profile.replacements(&self.doc.draft);
+                // A different export style alone loses nothing: no need to ask.
+                if replaces.iter().all(|r| r.field == ProfileField::Style) {
+                    self.apply_profile(&slug, false);
                 } else {
-                    self.prompt = Some(Prompt::ConfirmApply(slug, replaces));
+                    self.prompt = Some(Prompt::ConfirmApply {
+                        slug,
+                        replaces,
+                        keep_contacts: false,
+                    });
                 }
             }
             Command::EditProfiles => {
@@ -370,6 +375,10 @@ impl Editor {
                 *k = (*i).min(self.templates.len().saturating_sub(1));
                 return;
             }
+            (Some(Prompt::ConfirmApply { keep_contacts, .. }), Answer::KeepContacts(keep)) => {
+                *keep_contacts = *keep;
+                return;
+            }
             (Some(Prompt::PathEntry { text, .. }), Answer::TypePath(t)) => {
                 *text = t.clone();
                 return;
@@ -398,7 +407,14 @@ impl Editor {
                 let draft = self.templates[k].draft.clone();
                 self.guard(Then::NewFrom(Box::new(draft)));
             }
-            (Prompt::ConfirmApply(slug, _), Answer::ApplyProfile) => self.apply_profile(&slug),
+            (
+                Prompt::ConfirmApply {
+                    slug,
+                    keep_contacts,
+                    ..
+                },
+                Answer::ApplyProfile,
+            ) => self.apply_profile(&slug, keep_contacts),
             (Prompt::ExportWithErrors(_), Answer::ExportAnyway) => self.export(),
             (Prompt::ChangedOnDisk(then), Answer::Overwrite) => {
                 if let Some(p) = self.doc.path.clone()
@@ -653,13 +669,19 @@ impl Editor {
         }
     }
 
-    /// Fills company, contacts, boilerplate and safe harbor from a profile: one undo step.
-    fn apply_profile(&mut self, slug: &str) {
+    /// Fills company, contacts (unless kept), boilerplate and safe harbor from a profile:
+    /// one undo step.
+    fn apply_profile(&mut self, slug: &str, keep_contacts: bool) {
         let Some(profile) = self.profile(slug) else {
             return;
         };
         let year = self.release_year();
-        self.doc.apply(|d| profile.apply(d, year));
+        let keep: &[ProfileField] = if keep_contacts {
+            &[ProfileField::Contacts]
+        } else {
+            &[]
+        };
+        self.doc.apply(|d| profile.apply_keeping(d, year, keep));
         self.status = format!("Applied the {} profile", profile.name);
     }
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::{Context, Id, Ui};
 
 use crate::core::draft::Draft;
+use crate::core::profiles::{ProfileField, Replacement};
 use crate::core::render::{self, text};
 use crate::shell::commands::SafeHarborSource;
 use crate::shell::dialogs::Purpose;
@@ -31,8 +32,12 @@ pub enum Prompt {
     ReplaceSafeHarbor(SafeHarborSource),
     /// Choosing a template for a new draft; the index of the one shown.
     Templates(usize),
-    /// Applying a profile would replace text the user wrote in these fields.
-    ConfirmApply(String, Vec<&'static str>),
+    /// Applying the profile (by slug) would replace these; the user may keep the contacts.
+    ConfirmApply {
+        slug: String,
+        replaces: Vec<Replacement>,
+        keep_contacts: bool,
+    },
     ExportWithErrors(usize),
     /// What the importer guessed or was unsure of.
     ImportNotes(Vec<String>),
@@ -64,6 +69,8 @@ pub enum Answer {
     /// Templates: start a draft from the one shown.
     CreateFromTemplate,
     ApplyProfile,
+    /// Apply Profile: keep (or not) the draft's own contacts.
+    KeepContacts(bool),
     ReplaceSafeHarbor,
     ExportAnyway,
     /// The file changed on disk: write over the other program's changes.
@@ -93,7 +100,11 @@ pub fn show(ctx: &Context, prompt: &Prompt, editor: &Editor) -> Option<Answer> {
             Prompt::Unsaved(then) => unsaved(ui, then, editor),
             Prompt::Templates(k) => templates(ui, *k, editor),
             Prompt::ImportNotes(notes) => import_notes(ui, notes),
-            Prompt::ConfirmApply(_, fields) => confirm_apply(ui, fields),
+            Prompt::ConfirmApply {
+                replaces,
+                keep_contacts,
+                ..
+            } => confirm_apply(ui, replaces, *keep_contacts),
             Prompt::ReplaceSafeHarbor(_) => replace_safe_harbor(ui),
             Prompt::ExportWithErrors(n) => export_with_errors(ui, *n),
             Prompt::ChangedOnDisk(_) => changed_on_disk(ui, editor),
@@ -190,16 +201,30 @@ fn import_notes(ui: &mut Ui, notes: &[String]) -> Option<Answer> {
     buttons(ui, &[("OK", Answer::Dismiss)])
 }
 
-fn confirm_apply(ui: &mut Ui, fields: &[&str]) -> Option<Answer> {
-    ui.heading("Replace what you wrote?");
-    ui.label(format!(
-        "Applying the profile replaces the {} you wrote. Apply it?",
-        fields.join(", ")
-    ));
-    buttons(
-        ui,
-        &[("Apply", Answer::ApplyProfile), ("Cancel", Answer::Dismiss)],
-    )
+fn confirm_apply(ui: &mut Ui, replaces: &[Replacement], keep_contacts: bool) -> Option<Answer> {
+    let mut answer = None;
+    ui.heading("Apply the profile?");
+    ui.label("Applying the profile replaces:");
+    for r in replaces {
+        let kept = keep_contacts && r.field == ProfileField::Contacts;
+        let line = egui::RichText::new(format!("\u{2022} {r}"));
+        ui.label(if kept {
+            line.strikethrough().weak()
+        } else {
+            line
+        });
+    }
+    if replaces.iter().any(|r| r.field == ProfileField::Contacts) {
+        let mut keep = keep_contacts;
+        if ui
+            .checkbox(&mut keep, "Keep this draft's contacts")
+            .changed()
+        {
+            answer = Some(Answer::KeepContacts(keep));
+        }
+    }
+    let row = [("Apply", Answer::ApplyProfile), ("Cancel", Answer::Dismiss)];
+    answer.or(buttons(ui, &row))
 }
 
 fn replace_safe_harbor(ui: &mut Ui) -> Option<Answer> {

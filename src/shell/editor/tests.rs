@@ -3,7 +3,7 @@
 use super::*;
 use crate::core::draft::{Block, BlockKind};
 use crate::core::draft_file;
-use crate::core::profiles::Profile;
+use crate::core::profiles::{Profile, ProfileField};
 use crate::shell::dialogs::FakeDialogs;
 
 fn editor() -> (Editor, FakeDialogs) {
@@ -147,9 +147,11 @@ fn apply_profile_asks_before_replacing_text_and_is_one_undo_step() {
     e.doc
         .apply(|d| d.boilerplate[0].text = "Our own words.".into());
     e.run_command(Command::ApplyProfile("acme".into()));
-    assert!(
-        matches!(&e.prompt, Some(Prompt::ConfirmApply(_, fields)) if fields.contains(&"boilerplate"))
-    );
+    assert!(matches!(
+        &e.prompt,
+        Some(Prompt::ConfirmApply { replaces, .. })
+            if replaces.iter().any(|r| r.field == ProfileField::Boilerplate)
+    ));
     e.run_command(Command::Answer(Answer::ApplyProfile));
     assert_eq!(e.doc.draft.company.name, "Acme Corp.");
     assert_eq!(e.doc.draft.boilerplate[0].text, "Acme makes anvils.");
@@ -251,4 +253,48 @@ fn a_template_starts_unsaved_with_its_embargo_in_the_future() {
         panic!("embargoed")
     };
     assert!(date > today);
+}
+
+#[test]
+fn apply_profile_can_keep_the_drafts_contacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProfileStore::new(dir.path().to_path_buf());
+    let profile = Profile {
+        name: "Acme".into(),
+        contacts: vec![Contact {
+            name: "Dana Reyes".into(),
+            ..Contact::default()
+        }],
+        ..Profile::default()
+    };
+    store.save("acme", &profile).unwrap();
+    let (e, _) = editor();
+    let mut e = e.with_profiles(store);
+    e.doc.apply(|d| {
+        d.contacts[0].name = "Jane Roe".into();
+        d.add_contact(Contact {
+            name: "Sam Lee".into(),
+            role: "Media Contact".into(),
+            ..Contact::default()
+        });
+    });
+    e.run_command(Command::ApplyProfile("acme".into()));
+    let Some(Prompt::ConfirmApply { replaces, .. }) = &e.prompt else {
+        panic!("asks first: {:?}", e.prompt)
+    };
+    let contacts = replaces
+        .iter()
+        .find(|r| r.field == ProfileField::Contacts)
+        .unwrap();
+    assert_eq!(contacts.what, "Jane Roe, Sam Lee (Media Contact)");
+    e.run_command(Command::Answer(Answer::KeepContacts(true)));
+    e.run_command(Command::Answer(Answer::ApplyProfile));
+    let names: Vec<&str> = e
+        .doc
+        .draft
+        .contacts
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Jane Roe", "Sam Lee"]);
 }
