@@ -1045,3 +1045,25 @@ fn every_finding_lands_on_its_own_field() {
         );
     }
 }
+
+#[test]
+fn file_open_on_a_text_release_offers_to_import_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let release = dir.path().join("q3.txt");
+    std::fs::write(
+        &release,
+        "Acme Opens Plant\n\nDAYTON, Ohio, March 2, 2026 -- Acme opened a plant.\n",
+    )
+    .unwrap();
+    let (mut h, dialogs) = harness();
+    h.run();
+    dialogs.answer(Pick::Path(release));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(
+        h.query_by_label_contains("is a plain-text release")
+            .is_some()
+    );
+    click(&mut h, "Import as a new draft");
+    assert_eq!(h.state().editor.doc.draft.headline, "Acme Opens Plant");
+}

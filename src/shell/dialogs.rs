@@ -71,9 +71,10 @@ impl FileDialogs for NativeDialogs {
         }
         let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
         dialog = match purpose {
-            Purpose::OpenDraft | Purpose::SaveDraft => {
-                dialog.add_filter("Pressroom draft", &["ron"])
-            }
+            Purpose::OpenDraft => dialog
+                .add_filter("Pressroom draft or text release", &["ron", "txt"])
+                .add_filter("Pressroom draft", &["ron"]),
+            Purpose::SaveDraft => dialog.add_filter("Pressroom draft", &["ron"]),
             Purpose::ExportText | Purpose::ImportText => dialog.add_filter("Text", &["txt"]),
             Purpose::ChooseLogo => {
                 dialog.add_filter("Image", &["png", "jpg", "jpeg", "gif", "svg"])

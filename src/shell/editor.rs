@@ -416,6 +416,7 @@ impl Editor {
                 Answer::ApplyProfile,
             ) => self.apply_profile(&slug, keep_contacts),
             (Prompt::ExportWithErrors(_), Answer::ExportAnyway) => self.export(),
+            (Prompt::ImportInstead(path), Answer::ImportRelease) => self.import_path(&path),
             (Prompt::ChangedOnDisk(then), Answer::Overwrite) => {
                 if let Some(p) = self.doc.path.clone()
                     && self.save_to(&p)
@@ -507,8 +508,13 @@ impl Editor {
         }
     }
 
-    /// Opens a draft, or shows why not and leaves the current one as it was.
+    /// Opens a draft, or shows why not and leaves the current one as it was. A plain-text
+    /// release is offered for import instead.
     fn open_path(&mut self, path: &Path) {
+        if is_text_release(path) {
+            self.prompt = Some(Prompt::ImportInstead(path.to_path_buf()));
+            return;
+        }
         match Document::open(path) {
             Ok(doc) => {
                 self.replace_doc(doc);
@@ -742,6 +748,31 @@ impl Editor {
             then,
         });
     }
+}
+
+/// A file that is a plain-text release rather than a draft: named `.txt`, or text that
+/// does not open as a RON structure does.
+fn is_text_release(path: &Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    {
+        return true;
+    }
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return false;
+    }
+    // Another name: look at how it starts (a draft opens with `(`), reading only that much.
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    let text = String::from_utf8_lossy(&head[..n]);
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    !start.is_empty() && !start.starts_with('(') && !start.starts_with("//")
 }
 
 fn remove_at<T>(items: &mut Vec<T>, i: usize) {

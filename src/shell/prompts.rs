@@ -41,6 +41,8 @@ pub enum Prompt {
     ExportWithErrors(usize),
     /// What the importer guessed or was unsure of.
     ImportNotes(Vec<String>),
+    /// File > Open was given a plain-text release, not a draft: import it instead?
+    ImportInstead(PathBuf),
     /// The file changed on disk since it was opened or saved.
     ChangedOnDisk(Option<Then>),
     /// Drafts recovered from a crash, listed in `Editor::offered`.
@@ -69,6 +71,8 @@ pub enum Answer {
     /// Templates: start a draft from the one shown.
     CreateFromTemplate,
     ApplyProfile,
+    /// Import the plain-text release File > Open was given.
+    ImportRelease,
     /// Apply Profile: keep (or not) the draft's own contacts.
     KeepContacts(bool),
     ReplaceSafeHarbor,
@@ -100,6 +104,7 @@ pub fn show(ctx: &Context, prompt: &Prompt, editor: &Editor) -> Option<Answer> {
             Prompt::Unsaved(then) => unsaved(ui, then, editor),
             Prompt::Templates(k) => templates(ui, *k, editor),
             Prompt::ImportNotes(notes) => import_notes(ui, notes),
+            Prompt::ImportInstead(path) => import_instead(ui, path),
             Prompt::ConfirmApply {
                 replaces,
                 keep_contacts,
@@ -199,6 +204,22 @@ fn import_notes(ui: &mut Ui, notes: &[String]) -> Option<Answer> {
         ui.label(format!("- {n}"));
     }
     buttons(ui, &[("OK", Answer::Dismiss)])
+}
+
+fn import_instead(ui: &mut Ui, path: &std::path::Path) -> Option<Answer> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    ui.heading("Not a draft");
+    ui.label(format!(
+        "{name} is a plain-text release, not a Pressroom draft. Import it as a new draft? \
+         (On the command line: pressroom import {name})"
+    ));
+    buttons(
+        ui,
+        &[
+            ("Import as a new draft", Answer::ImportRelease),
+            ("Cancel", Answer::Dismiss),
+        ],
+    )
 }
 
 fn confirm_apply(ui: &mut Ui, replaces: &[Replacement], keep_contacts: bool) -> Option<Answer> {

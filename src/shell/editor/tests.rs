@@ -298,3 +298,26 @@ fn apply_profile_can_keep_the_drafts_contacts() {
         .collect();
     assert_eq!(names, ["Jane Roe", "Sam Lee"]);
 }
+
+#[test]
+fn opening_a_text_release_offers_to_import_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let release = dir.path().join("q3.txt");
+    std::fs::write(
+        &release,
+        "Acme Opens Plant\n\nDAYTON, Ohio, March 2, 2026 -- Acme opened a plant.\n",
+    )
+    .unwrap();
+    let (mut e, _) = editor();
+    e.run_command(Command::OpenPath(release.clone()));
+    assert_eq!(e.prompt, Some(Prompt::ImportInstead(release.clone())));
+    e.run_command(Command::Answer(Answer::ImportRelease));
+    assert_eq!(e.doc.draft.headline, "Acme Opens Plant");
+    assert!(e.doc.path.is_none(), "imported as a new, unsaved draft");
+    // A text release under another name is recognised by what it holds.
+    let other = dir.path().join("q3.release");
+    std::fs::copy(&release, &other).unwrap();
+    let (mut e, _) = editor();
+    e.run_command(Command::OpenPath(other.clone()));
+    assert_eq!(e.prompt, Some(Prompt::ImportInstead(other)));
+}
