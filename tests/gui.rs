@@ -1067,3 +1067,26 @@ fn file_open_on_a_text_release_offers_to_import_it() {
     click(&mut h, "Import as a new draft");
     assert_eq!(h.state().editor.doc.draft.headline, "Acme Opens Plant");
 }
+
+#[test]
+fn the_help_menu_lists_shortcuts_explains_every_rule_and_says_the_version() {
+    use pressroom::core::checks::rules;
+    let (mut h, _) = harness();
+    h.run();
+    click(&mut h, "Help");
+    click(&mut h, "Keyboard Shortcuts");
+    assert!(h.query_by_label_contains("Undo (typing").is_some());
+    click(&mut h, "Check Rules Explained");
+    for r in rules::ALL {
+        assert!(h.query_by_label(r.id).is_some(), "{} is explained", r.id);
+    }
+    assert!(
+        h.query_by_label_contains(rules::EMBARGO_NO_ZONE.why)
+            .is_some()
+    );
+    click(&mut h, "About Pressroom");
+    assert!(
+        h.query_by_label(&format!("Version {}", env!("CARGO_PKG_VERSION")))
+            .is_some()
+    );
+}

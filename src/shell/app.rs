@@ -13,6 +13,7 @@ use crate::core::templates;
 use crate::shell::commands::{Command, SafeHarborSource, take_shortcuts};
 use crate::shell::dialogs::FileDialogs;
 use crate::shell::editor::{Editor, Effect};
+use crate::shell::help::{self, HelpTopic};
 use crate::shell::prefs::{PREFS_KEY, Prefs, Theme};
 use crate::shell::preview;
 use crate::shell::profiles_window::ProfileEditor;
@@ -135,6 +136,12 @@ impl PressroomApp {
             });
         egui::CentralPanel::default().show(ui, |ui| self.editor.preview.ui(ui, follow));
         self.profiles_window(&ctx);
+        if let Some(topic) = self.editor.help {
+            let next = help::show(&ctx, topic);
+            if next != Some(topic) {
+                commands.push(Command::Help(next));
+            }
+        }
         if let Some(prompt) = &self.editor.prompt
             && let Some(answer) = prompts::show(&ctx, prompt, &self.editor)
         {
@@ -311,6 +318,11 @@ impl PressroomApp {
                     if ui.radio(self.editor.prefs.theme == t, label).clicked() {
                         commands.push(Command::SetTheme(t));
                     }
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                for topic in HelpTopic::ALL {
+                    item(ui, Command::Help(Some(topic)), true, commands);
                 }
             });
         });

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::core::draft::{BlockKind, FieldRef, Style};
+use crate::shell::help::HelpTopic;
 use crate::shell::prefs::Theme;
 use crate::shell::prompts::Answer;
 
@@ -43,6 +44,8 @@ pub enum Command {
     GoTo(FieldRef),
     /// The user's answer to the prompt on screen.
     Answer(Answer),
+    /// Opens the Help window on a topic, or closes it (`None`).
+    Help(Option<HelpTopic>),
 }
 
 /// Where an inserted safe-harbor text comes from.
@@ -143,6 +146,8 @@ impl Command {
             Command::SetTheme(_) => "Theme",
             Command::GoTo(_) => "Go to field",
             Command::Answer(_) => "Answer",
+            Command::Help(Some(topic)) => topic.label(),
+            Command::Help(None) => "Close Help",
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::core::templates::{self, Template};
 use crate::shell::commands::{Command, SafeHarborSource, move_item};
 use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
 use crate::shell::document::Document;
+use crate::shell::help::HelpTopic;
 use crate::shell::prefs::Prefs;
 use crate::shell::preview::Preview;
 use crate::shell::prompts::{Answer, Prompt, Then};
@@ -44,6 +45,8 @@ pub struct Editor {
     pub prompt: Option<Prompt>,
     /// A field to bring into view and focus on the next frame.
     pub jump: Option<FieldRef>,
+    /// The Help window's topic, while it is open.
+    pub help: Option<HelpTopic>,
     /// True once the user chose to quit: the window's close is no longer held back.
     pub quitting: bool,
     /// The last message about a save or export, shown in the status bar.
@@ -87,6 +90,7 @@ impl Editor {
             dialogs,
             prompt: None,
             jump: Some(FieldRef::Headline),
+            help: None,
             quitting: false,
             status: String::new(),
             autosave: Autosave {
@@ -364,6 +368,7 @@ impl Editor {
                 self.effects.push(Effect::Repaint);
             }
             Command::Answer(answer) => self.answer(answer),
+            Command::Help(topic) => self.help = topic,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod document;
 pub mod editor;
 pub mod form;
+pub mod help;
 pub mod lazy_list;
 pub mod prefs;
 pub mod preview;
