@@ -169,8 +169,10 @@ mod tests {
 
     #[test]
     fn the_reading_order_follows_the_draft_and_its_placement_of_contacts() {
-        let mut d = Draft::default();
-        d.headline = "Acme Opens a Plant".into();
+        let mut d = Draft {
+            headline: "Acme Opens a Plant".into(),
+            ..Draft::default()
+        };
         d.contacts[0].name = "Dana Reyes".into();
         d.set_body([
             BlockKind::Heading.new_block(),

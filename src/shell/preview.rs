@@ -20,6 +20,8 @@ pub struct Preview {
     line_starts: Vec<usize>,
     pub words: usize,
     pub width: usize,
+    /// Beside each `-more-` line: why the page breaks there, and where to change it.
+    break_notes: Vec<(usize, String)>,
     cache: RenderCache,
     /// The part of the text in view last frame, to tell whether an edit is out of sight.
     view: std::cell::Cell<Rect>,
@@ -34,6 +36,7 @@ impl Default for Preview {
             line_starts: Vec::new(),
             words: 0,
             width: DEFAULT_WIDTH,
+            break_notes: Vec::new(),
             cache: RenderCache::default(),
             view: std::cell::Cell::new(Rect::NOTHING),
         }
@@ -56,6 +59,12 @@ impl Preview {
             .filter(|&i| i < text.len())
             .collect();
         self.words = crate::core::words::count(draft);
+        self.break_notes = self
+            .rendered
+            .page_breaks
+            .iter()
+            .map(|(line, cause)| (*line, cause.explain(draft)))
+            .collect();
         self.width = render::effective_width(draft, style);
     }
 
@@ -136,6 +145,25 @@ impl Preview {
             ui.scope_builder(left_aligned, |ui| ui.add(egui::Label::new(job).extend()));
             let left = content.left();
             let right = left + char_width * self.width as f32;
+            // Why each page breaks where it does, small and faint after its `-more-`.
+            let note_font = FontId::proportional(10.0);
+            let note_colour = ui.visuals().weak_text_color();
+            for (line, note) in &self.break_notes {
+                if (first..last).contains(line) {
+                    let mark_end = self.line(*line).trim_end().chars().count() + 2;
+                    let at = pos2(
+                        left + char_width * mark_end as f32,
+                        top + (line - first) as f32 * row_height + row_height / 2.0,
+                    );
+                    ui.painter().text(
+                        at,
+                        egui::Align2::LEFT_CENTER,
+                        note,
+                        note_font.clone(),
+                        note_colour,
+                    );
+                }
+            }
             for k in rules {
                 let y = top + k as f32 * row_height;
                 ui.painter()

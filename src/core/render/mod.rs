@@ -25,6 +25,34 @@ pub struct Rendered {
     pub unprintable: Vec<Unprintable>,
     /// The line where each field's text begins, in the order they appear.
     pub fields: Vec<(FieldRef, usize)>,
+    /// Each page break: the line of its `-more-` mark and why it is there.
+    pub page_breaks: Vec<(usize, BreakCause)>,
+}
+
+/// Why a page break stands where it does, for the preview to say beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BreakCause {
+    /// The page was full: the draft's page length (lines a page).
+    PageLength(usize),
+    /// The author asked for one: a page-break block, or "start on a new page".
+    Explicit(FieldRef),
+}
+
+impl BreakCause {
+    /// What the preview says beside the mark, and where to change it.
+    pub fn explain(self, draft: &Draft) -> String {
+        match self {
+            BreakCause::PageLength(n) => format!(
+                "page full at {n} lines (End mark and export > Page length; 0 turns it off)"
+            ),
+            BreakCause::Explicit(FieldRef::SafeHarbor) => {
+                "page break asked for (Safe harbor > Start on a new page)".into()
+            }
+            BreakCause::Explicit(f) => {
+                format!("page break asked for ({})", draft.field_label(f))
+            }
+        }
+    }
 }
 
 impl Rendered {
@@ -199,12 +227,7 @@ fn render_with(draft: &Draft, style: Style, cache: Option<&mut RenderCache>) -> 
         field: FieldRef::Exhibit,
     };
     w.release();
-    let (text, fields) = w.finish();
-    Rendered {
-        text,
-        unprintable: w.unprintable,
-        fields,
-    }
+    w.finish()
 }
 
 /// Wrapped prose from recent renders, keyed by its text and everything that shapes it.
@@ -249,7 +272,8 @@ struct Chunk {
 
 enum Piece {
     Chunk(Chunk),
-    PageBreak,
+    /// A break the author asked for, and the field that asked.
+    PageBreak(FieldRef),
 }
 
 struct Writer<'a> {
@@ -521,13 +545,13 @@ impl Writer<'_> {
                     self.push_kept(lines, 1);
                 }
             }
-            Block::PageBreak => self.pieces.push(Piece::PageBreak),
+            Block::PageBreak => self.pieces.push(Piece::PageBreak(field)),
         }
     }
 
     fn safe_harbor(&mut self, sh: &SafeHarbor) {
         if sh.page_break_before {
-            self.pieces.push(Piece::PageBreak);
+            self.pieces.push(Piece::PageBreak(FieldRef::SafeHarbor));
         }
         if !sh.heading.trim().is_empty() {
             self.heading(&sh.heading, FieldRef::SafeHarbor);
@@ -677,7 +701,7 @@ impl Writer<'_> {
     }
 
     /// Lays the pieces out: blank lines between chunks, page breaks explicit and automatic.
-    fn finish(&mut self) -> (String, Vec<(FieldRef, usize)>) {
+    fn finish(&mut self) -> Rendered {
         let page_length = if self.rules.auto_pages {
             self.draft.export.page_length
         } else {
@@ -693,14 +717,19 @@ impl Writer<'_> {
             .iter()
             .map(|p| match p {
                 Piece::Chunk(c) => c.lines.len(),
-                Piece::PageBreak => 0,
+                Piece::PageBreak(_) => 0,
             })
             .collect();
         let pieces = std::mem::take(&mut self.pieces);
+        // One past the last piece with lines.
+        let last_chunk = sizes.iter().rposition(|&n| n > 0).map_or(0, |i| i + 1);
+        let mut page_breaks = Vec::new();
+        let mut asked_by = FieldRef::EndMark;
         for (idx, piece) in pieces.iter().enumerate() {
             let chunk = match piece {
-                Piece::PageBreak => {
+                Piece::PageBreak(field) => {
                     break_pending = !out.is_empty();
+                    asked_by = *field;
                     continue;
                 }
                 Piece::Chunk(c) => c,
@@ -724,8 +753,16 @@ impl Writer<'_> {
             }
             // Room is left at the page foot for a blank line and the `-more-` mark.
             let auto = page_length > 0 && page_lines > 0 && page_lines + need + 2 > page_length;
-            if (break_pending || auto) && !out.is_empty() {
+            // Never a page holding only the end mark: it stays on the page before.
+            let only_the_end_mark = chunk.field == FieldRef::EndMark && idx + 1 == last_chunk;
+            if (break_pending || auto) && !out.is_empty() && !only_the_end_mark {
                 out.push("");
+                let cause = if break_pending {
+                    BreakCause::Explicit(asked_by)
+                } else {
+                    BreakCause::PageLength(page_length)
+                };
+                page_breaks.push((out.lines, cause));
                 out.push(&centre("-more-", self.width));
                 page_lines = 0;
                 if self.rules.page_tag {
@@ -751,7 +788,12 @@ impl Writer<'_> {
         if out.is_empty() {
             out.push("");
         }
-        (out.text, fields)
+        Rendered {
+            text: out.text,
+            unprintable: std::mem::take(&mut self.unprintable),
+            fields,
+            page_breaks,
+        }
     }
 }
 

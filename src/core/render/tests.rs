@@ -324,3 +324,51 @@ fn the_render_says_where_each_field_begins() {
         );
     }
 }
+
+#[test]
+fn the_end_mark_never_stands_alone_on_a_page() {
+    // Fill the first page so that the end mark alone would go over it.
+    for page_length in 20..40 {
+        let mut d = acme();
+        d.export.page_length = page_length;
+        d.safe_harbor = SafeHarbor::default();
+        d.boilerplate.clear();
+        for i in 0..3 {
+            d.add_block(Block::Paragraph(format!("Paragraph {i} is long enough to need a second line when it is wrapped at seventy-six columns.")));
+        }
+        let out = render_as(&d, Style::Edgar).text;
+        let pages: Vec<&str> = out.split("<PAGE>").collect();
+        let last = pages.last().unwrap().trim();
+        assert_ne!(last, "###", "page length {page_length}:\n{out}");
+    }
+}
+
+#[test]
+fn each_page_break_says_why_it_is_there() {
+    let mut d = acme();
+    d.export.page_length = 20;
+    let id = d.add_block(Block::PageBreak);
+    d.add_block(Block::Paragraph("After the break.".into()));
+    let r = render_as(&d, Style::Edgar);
+    let lines: Vec<&str> = r.text.lines().collect();
+    assert!(!r.page_breaks.is_empty());
+    for (line, _) in &r.page_breaks {
+        assert_eq!(lines[*line].trim(), "-more-");
+    }
+    let causes: Vec<BreakCause> = r.page_breaks.iter().map(|(_, c)| *c).collect();
+    assert!(causes.contains(&BreakCause::PageLength(20)), "{causes:?}");
+    assert!(
+        causes.contains(&BreakCause::Explicit(FieldRef::Body(id))),
+        "{causes:?}"
+    );
+    assert!(
+        BreakCause::PageLength(20)
+            .explain(&d)
+            .contains("Page length")
+    );
+    assert!(
+        BreakCause::Explicit(FieldRef::Body(id))
+            .explain(&d)
+            .contains("body block")
+    );
+}
