@@ -254,6 +254,12 @@ fn export_writes_the_previewed_text() {
     dialogs.answer(Pick::Path(target.clone()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
+    // Export asks the style each time, the draft's own chosen.
+    assert!(
+        h.query_by_label("EDGAR ASCII exhibit (the draft's style)")
+            .is_some()
+    );
+    click(&mut h, "Export...");
     // A bare draft has check errors (no contact, no dateline), so export asks first.
     assert!(h.query_by_label_contains("Export it anyway?").is_some());
     assert!(!target.exists());
@@ -284,14 +290,24 @@ fn blocks_move_and_remove_as_undoable_steps() {
 }
 
 #[test]
-fn the_preview_follows_the_view_style() {
+fn the_style_is_the_drafts_switched_above_the_preview_as_an_undoable_edit() {
     let (mut h, _) = harness();
     h.run();
     type_headline(&mut h, "Style check");
-    click(&mut h, "View");
     click(&mut h, "Newswire plain text");
     assert!(preview_shows(&h, "FOR IMMEDIATE RELEASE"));
     assert!(preview_shows(&h, "Style check"));
+    assert_eq!(
+        h.state().editor.doc.draft.export.style,
+        pressroom::core::draft::Style::Newswire
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().editor.doc.draft.export.style,
+        pressroom::core::draft::Style::Edgar
+    );
+    assert!(h.query_by_label("Saved style").is_none(), "one place only");
 }
 
 #[test]

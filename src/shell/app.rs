@@ -134,7 +134,12 @@ impl PressroomApp {
                     commands.push(Command::GoTo(field));
                 }
             });
-        egui::CentralPanel::default().show(ui, |ui| self.editor.preview.ui(ui, follow));
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(s) = style_switch(ui, self.editor.doc.draft.export.style) {
+                commands.push(Command::SetStyle(s));
+            }
+            self.editor.preview.ui(ui, follow);
+        });
         self.profiles_window(&ctx);
         if let Some(topic) = self.editor.help {
             let next = help::show(&ctx, topic);
@@ -303,16 +308,6 @@ impl PressroomApp {
                 item(ui, Command::EditProfiles, true, commands);
             });
             ui.menu_button("View", |ui| {
-                ui.label("Preview and export style");
-                for s in Style::ALL {
-                    if ui
-                        .radio(self.editor.prefs.preview_style == s, s.label())
-                        .clicked()
-                    {
-                        commands.push(Command::SetPreviewStyle(s));
-                    }
-                }
-                ui.separator();
                 ui.label("Theme");
                 for (t, label) in Theme::ALL {
                     if ui.radio(self.editor.prefs.theme == t, label).clicked() {
@@ -364,7 +359,7 @@ impl PressroomApp {
             ui.label(format!("{} lines", p.line_count()));
             ui.separator();
             ui.label(format!("{} columns", p.width))
-                .on_hover_text(self.editor.prefs.preview_style.label());
+                .on_hover_text(self.editor.doc.draft.export.style.label());
             if !p.rendered.unprintable.is_empty() {
                 ui.separator();
                 ui.colored_label(
@@ -389,6 +384,21 @@ impl PressroomApp {
             }
         });
     }
+}
+
+/// The draft's style, one switch above the preview: what the preview shows, what export
+/// starts from and what `pressroom export` uses. A new style picked is returned.
+fn style_switch(ui: &mut Ui, current: Style) -> Option<Style> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        ui.label("Style");
+        for s in Style::ALL {
+            if ui.selectable_label(s == current, s.label()).clicked() && s != current {
+                picked = Some(s);
+            }
+        }
+    });
+    picked
 }
 
 /// The form's default and widest width in a window this wide: below 1,000 points the

@@ -38,7 +38,8 @@ pub enum Command {
     AddAbout,
     RemoveAbout(usize),
     MoveAbout(usize, Move),
-    SetPreviewStyle(Style),
+    /// Sets the draft's style (what the preview shows and export starts from): an edit.
+    SetStyle(Style),
     SetTheme(Theme),
     /// Opens the form at a field, scrolls to it and puts the cursor there.
     GoTo(FieldRef),
@@ -142,7 +143,7 @@ impl Command {
             Command::MoveBlock(..) | Command::MoveContact(..) | Command::MoveAbout(..) => "Move",
             Command::AddContact => "Add contact",
             Command::AddAbout => "Add \"About\" section",
-            Command::SetPreviewStyle(_) => "Preview style",
+            Command::SetStyle(_) => "Style",
             Command::SetTheme(_) => "Theme",
             Command::GoTo(_) => "Go to field",
             Command::Answer(_) => "Answer",

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 pub enum Purpose {
     OpenDraft,
     SaveDraft,
-    ExportText,
+    /// Export in this style.
+    ExportText(crate::core::draft::Style),
     ChooseLogo,
     ImportText,
 }
@@ -16,14 +17,14 @@ impl Purpose {
         match self {
             Purpose::OpenDraft => "Open draft",
             Purpose::SaveDraft => "Save draft as",
-            Purpose::ExportText => "Export text",
+            Purpose::ExportText(_) => "Export",
             Purpose::ChooseLogo => "Choose logo image",
             Purpose::ImportText => "Import a plain-text release",
         }
     }
 
     pub fn saves(self) -> bool {
-        matches!(self, Purpose::SaveDraft | Purpose::ExportText)
+        matches!(self, Purpose::SaveDraft | Purpose::ExportText(_))
     }
 }
 
@@ -75,7 +76,7 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("Pressroom draft or text release", &["ron", "txt"])
                 .add_filter("Pressroom draft", &["ron"]),
             Purpose::SaveDraft => dialog.add_filter("Pressroom draft", &["ron"]),
-            Purpose::ExportText | Purpose::ImportText => dialog.add_filter("Text", &["txt"]),
+            Purpose::ExportText(_) | Purpose::ImportText => dialog.add_filter("Text", &["txt"]),
             Purpose::ChooseLogo => {
                 dialog.add_filter("Image", &["png", "jpg", "jpeg", "gif", "svg"])
             }

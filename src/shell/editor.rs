@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::checks::Severity;
-use crate::core::draft::{About, Contact, Draft, FieldRef};
+use crate::core::draft::{About, Contact, Draft, FieldRef, Style};
 use crate::core::draft_file;
 use crate::core::profiles::{Profile, ProfileField, ProfileStore};
 use crate::core::recovery::{Recovered, RecoveryStore};
@@ -234,7 +234,7 @@ impl Editor {
         self.preview.update(
             &self.doc.draft,
             self.doc.revision(),
-            self.prefs.preview_style,
+            self.doc.draft.export.style,
         );
     }
 
@@ -268,18 +268,7 @@ impl Editor {
                 self.save_as(None);
             }
             Command::Export => {
-                self.refresh_preview();
-                let errors = self
-                    .preview
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    .count();
-                if errors > 0 {
-                    self.prompt = Some(Prompt::ExportWithErrors(errors));
-                } else {
-                    self.export();
-                }
+                self.prompt = Some(Prompt::ExportAs(self.doc.draft.export.style));
             }
             Command::CopyExport => {
                 let text = self.preview_text().to_string();
@@ -360,7 +349,7 @@ impl Editor {
             Command::MoveAbout(i, m) => self.doc.apply(|d| {
                 move_item(&mut d.boilerplate, i, m);
             }),
-            Command::SetPreviewStyle(s) => self.prefs.preview_style = s,
+            Command::SetStyle(s) => self.doc.apply(|d| d.export.style = s),
             Command::SetTheme(t) => self.prefs.theme = t,
             Command::GoTo(field) => {
                 self.jump = Some(field);
@@ -378,6 +367,10 @@ impl Editor {
         match (&mut self.prompt, &answer) {
             (Some(Prompt::Templates(k)), Answer::ShowTemplate(i)) => {
                 *k = (*i).min(self.templates.len().saturating_sub(1));
+                return;
+            }
+            (Some(Prompt::ExportAs(style)), Answer::ExportStyle(s)) => {
+                *style = *s;
                 return;
             }
             (Some(Prompt::ConfirmApply { keep_contacts, .. }), Answer::KeepContacts(keep)) => {
@@ -420,7 +413,8 @@ impl Editor {
                 },
                 Answer::ApplyProfile,
             ) => self.apply_profile(&slug, keep_contacts),
-            (Prompt::ExportWithErrors(_), Answer::ExportAnyway) => self.export(),
+            (Prompt::ExportAs(style), Answer::ExportInStyle) => self.export_checked(style),
+            (Prompt::ExportWithErrors(_, style), Answer::ExportAnyway) => self.export(style),
             (Prompt::ImportInstead(path), Answer::ImportRelease) => self.import_path(&path),
             (Prompt::ChangedOnDisk(then), Answer::Overwrite) => {
                 if let Some(p) = self.doc.path.clone()
@@ -469,7 +463,7 @@ impl Editor {
                     self.proceed(then);
                 }
             }
-            Purpose::ExportText => self.export_to(&with_extension(path, "txt")),
+            Purpose::ExportText(style) => self.export_to(&with_extension(path, "txt"), style),
             Purpose::ImportText => self.import_path(&path),
             Purpose::ChooseLogo => self.set_logo(&path),
         }
@@ -593,28 +587,46 @@ impl Editor {
         }
     }
 
-    fn export(&mut self) {
+    /// Exports in `style` after asking, if the checks find errors in that style.
+    fn export_checked(&mut self, style: Style) {
+        let today = chrono::Local::now().date_naive();
+        let errors = crate::core::checks::check(&self.doc.draft, today, style)
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        if errors > 0 {
+            self.prompt = Some(Prompt::ExportWithErrors(errors, style));
+        } else {
+            self.export(style);
+        }
+    }
+
+    fn export(&mut self, style: Style) {
         let suggested = self
             .doc
             .path
             .as_ref()
             .map(|p| p.with_extension("txt"))
             .unwrap_or_else(|| PathBuf::from("release.txt"));
-        match self.dialogs.pick(Purpose::ExportText, Some(&suggested)) {
-            Pick::Path(p) => self.export_to(&with_extension(p, "txt")),
+        match self
+            .dialogs
+            .pick(Purpose::ExportText(style), Some(&suggested))
+        {
+            Pick::Path(p) => self.export_to(&with_extension(p, "txt"), style),
             Pick::Cancelled => {}
-            Pick::Unavailable => self.ask_path(Purpose::ExportText, None),
+            Pick::Unavailable => self.ask_path(Purpose::ExportText(style), None),
         }
     }
 
-    fn export_to(&mut self, path: &Path) {
-        self.refresh_preview();
-        let r = &self.preview.rendered;
+    /// Writes the release in `style` to `path`; the draft is not changed.
+    fn export_to(&mut self, path: &Path, style: Style) {
+        let r = crate::core::render::render_as(&self.doc.draft, style);
         match draft_file::write_atomically(path, r.text.as_bytes()) {
             Ok(()) => {
                 self.status = format!(
-                    "Exported {} lines to {}",
-                    self.preview.line_count(),
+                    "Exported {} ({}) to {}",
+                    style.label(),
+                    plural(r.text.lines().count(), "line"),
                     path.display()
                 );
                 if !r.unprintable.is_empty() {
@@ -778,6 +790,11 @@ fn is_text_release(path: &Path) -> bool {
     let text = String::from_utf8_lossy(&head[..n]);
     let start = text.trim_start_matches('\u{feff}').trim_start();
     !start.is_empty() && !start.starts_with('(') && !start.starts_with("//")
+}
+
+/// "1 line", "3 lines".
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn remove_at<T>(items: &mut Vec<T>, i: usize) {

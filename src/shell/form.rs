@@ -6,8 +6,8 @@ use egui::{Id, Response, TextEdit, Ui};
 
 use crate::core::draft::{
     Attribution, Block, BlockKind, ContactsPlacement, DatelineStyle, Draft, EndMark, FieldRef,
-    HEADLINE_SUGGESTED_CHARS, PAGE_LENGTH_RANGE, SentenceSpacing, Style, Subheadline, Timing,
-    WIDTH_RANGE, Wire,
+    HEADLINE_SUGGESTED_CHARS, PAGE_LENGTH_RANGE, SentenceSpacing, Subheadline, Timing, WIDTH_RANGE,
+    Wire,
 };
 use crate::shell::commands::{Command, Move, SafeHarborSource};
 use crate::shell::lazy_list::LazyList;
@@ -672,10 +672,6 @@ impl Form<'_> {
             }
             mark_changed = r.changed();
             ui.end_row();
-            let l = ui.label("Saved style");
-            let styles: Vec<(Style, &str)> = Style::ALL.iter().map(|s| (*s, s.label())).collect();
-            changed |= combo(ui, l.id, "saved-style", &mut e.style, &styles);
-            ui.end_row();
             let l = ui.label("Width (columns)");
             changed |= ui
                 .add(egui::DragValue::new(&mut e.width).range(WIDTH_RANGE))
@@ -708,10 +704,7 @@ impl Form<'_> {
                 .changed();
             ui.end_row();
         });
-        ui.weak(
-            "The saved style is what `pressroom export` uses; the window exports the \
-            previewed style.",
-        );
+        ui.weak("The style is chosen above the preview.");
         self.changed(mark_changed);
         self.current = FieldRef::Export;
         self.changed(changed);

@@ -1,11 +1,9 @@
-//! What persists between runs: recent files, preview style and theme (window size and the
-//! splitter persist through egui itself).
+//! What persists between runs: recent files and theme (window size and the splitter persist
+//! through egui itself). The style is the draft's own, saved in the draft.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-
-use crate::core::draft::Style;
 
 /// The key the preferences are stored under in eframe's storage.
 pub const PREFS_KEY: &str = "pressroom-prefs";
@@ -16,7 +14,6 @@ const RECENT_LIMIT: usize = 10;
 #[serde(default)]
 pub struct Prefs {
     pub recent: Vec<PathBuf>,
-    pub preview_style: Style,
     pub theme: Theme,
 }
 
@@ -24,7 +21,6 @@ impl Default for Prefs {
     fn default() -> Self {
         Self {
             recent: Vec::new(),
-            preview_style: Style::Edgar,
             theme: Theme::System,
         }
     }

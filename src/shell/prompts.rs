@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, Ui};
 
-use crate::core::draft::Draft;
+use crate::core::draft::{Draft, Style};
 use crate::core::profiles::{ProfileField, Replacement};
 use crate::core::render::{self, text};
 use crate::shell::commands::SafeHarborSource;
@@ -38,7 +38,10 @@ pub enum Prompt {
         replaces: Vec<Replacement>,
         keep_contacts: bool,
     },
-    ExportWithErrors(usize),
+    /// The release has errors in this style: export it anyway?
+    ExportWithErrors(usize, Style),
+    /// Export: in which style (the draft's own chosen at first).
+    ExportAs(Style),
     /// What the importer guessed or was unsure of.
     ImportNotes(Vec<String>),
     /// File > Open was given a plain-text release, not a draft: import it instead?
@@ -76,6 +79,9 @@ pub enum Answer {
     /// Apply Profile: keep (or not) the draft's own contacts.
     KeepContacts(bool),
     ReplaceSafeHarbor,
+    /// Export: pick this style; then export in the style picked.
+    ExportStyle(Style),
+    ExportInStyle,
     ExportAnyway,
     /// The file changed on disk: write over the other program's changes.
     Overwrite,
@@ -111,7 +117,8 @@ pub fn show(ctx: &Context, prompt: &Prompt, editor: &Editor) -> Option<Answer> {
                 ..
             } => confirm_apply(ui, replaces, *keep_contacts),
             Prompt::ReplaceSafeHarbor(_) => replace_safe_harbor(ui),
-            Prompt::ExportWithErrors(n) => export_with_errors(ui, *n),
+            Prompt::ExportWithErrors(n, _) => export_with_errors(ui, *n),
+            Prompt::ExportAs(style) => export_as(ui, *style, editor),
             Prompt::ChangedOnDisk(_) => changed_on_disk(ui, editor),
             Prompt::Recover => recover(ui, editor),
             Prompt::Error(message) => error(ui, message),
@@ -179,7 +186,7 @@ fn templates(ui: &mut Ui, shown: usize, editor: &Editor) -> Option<Answer> {
             ui.strong(&t.name);
             ui.label(&t.description);
             ui.weak(format!("To fill in: {}", t.placeholders().join(" ")));
-            let text = render::render_as(&t.draft, editor.prefs.preview_style).text;
+            let text = render::render(&t.draft).text;
             egui::ScrollArea::both()
                 .max_height(360.0)
                 .max_width(600.0)
@@ -258,6 +265,31 @@ fn replace_safe_harbor(ui: &mut Ui) -> Option<Answer> {
             ("Cancel", Answer::Dismiss),
         ],
     )
+}
+
+fn export_as(ui: &mut Ui, chosen: Style, editor: &Editor) -> Option<Answer> {
+    let mut answer = None;
+    ui.heading("Export");
+    ui.label("Export the release as:");
+    for s in Style::ALL {
+        let own = if s == editor.doc.draft.export.style {
+            " (the draft's style)"
+        } else {
+            ""
+        };
+        if ui
+            .radio(s == chosen, format!("{}{own}", s.label()))
+            .clicked()
+        {
+            answer = Some(Answer::ExportStyle(s));
+        }
+    }
+    ui.weak("Exporting in another style leaves the draft as it is.");
+    let row = [
+        ("Export...", Answer::ExportInStyle),
+        ("Cancel", Answer::Dismiss),
+    ];
+    answer.or(buttons(ui, &row))
 }
 
 fn export_with_errors(ui: &mut Ui, n: usize) -> Option<Answer> {

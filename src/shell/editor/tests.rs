@@ -106,12 +106,18 @@ fn without_a_dialog_the_path_is_typed_and_confirmed() {
 }
 
 #[test]
-fn export_with_errors_asks_and_exports_only_when_told() {
+fn export_asks_the_style_then_about_errors_and_exports_only_when_told() {
     let dir = tempfile::tempdir().unwrap();
     let (mut e, dialogs) = editor();
     // An empty draft has errors (no headline, no dateline, no contact).
     e.run_command(Command::Export);
-    assert!(matches!(e.prompt, Some(Prompt::ExportWithErrors(n)) if n > 0));
+    assert_eq!(
+        e.prompt,
+        Some(Prompt::ExportAs(Style::Edgar)),
+        "the draft's style first"
+    );
+    e.run_command(Command::Answer(Answer::ExportInStyle));
+    assert!(matches!(e.prompt, Some(Prompt::ExportWithErrors(n, Style::Edgar)) if n > 0));
     assert!(dialogs.asked().is_empty());
     e.run_command(Command::Answer(Answer::Dismiss));
     assert!(dialogs.asked().is_empty(), "cancel exports nothing");
@@ -119,11 +125,38 @@ fn export_with_errors_asks_and_exports_only_when_told() {
     let out = dir.path().join("release.txt");
     dialogs.answer(Pick::Path(out.clone()));
     e.run_command(Command::Export);
+    e.run_command(Command::Answer(Answer::ExportInStyle));
     e.run_command(Command::Answer(Answer::ExportAnyway));
-    assert_eq!(dialogs.asked(), vec![Purpose::ExportText]);
+    assert_eq!(dialogs.asked(), vec![Purpose::ExportText(Style::Edgar)]);
     let written = std::fs::read_to_string(&out).unwrap();
     assert_eq!(written, e.preview_text());
     assert!(e.status.starts_with("Exported"), "{}", e.status);
+}
+
+#[test]
+fn exporting_in_another_style_leaves_the_draft_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut e, dialogs) = editor();
+    e.doc.apply(|d| d.headline = "Acme Opens Plant".into());
+    let revision = e.doc.revision();
+    let out = dir.path().join("wire.txt");
+    dialogs.answer(Pick::Path(out.clone()));
+    e.run_command(Command::Export);
+    e.run_command(Command::Answer(Answer::ExportStyle(Style::Newswire)));
+    e.run_command(Command::Answer(Answer::ExportInStyle));
+    e.run_command(Command::Answer(Answer::ExportAnyway));
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        written,
+        crate::core::render::render_as(&e.doc.draft, Style::Newswire).text
+    );
+    assert_eq!(e.doc.draft.export.style, Style::Edgar);
+    assert_eq!(e.doc.revision(), revision, "not an edit");
+    // Changing the draft's own style is an edit, undoable.
+    e.run_command(Command::SetStyle(Style::Newswire));
+    assert_eq!(e.doc.draft.export.style, Style::Newswire);
+    e.run_command(Command::Undo);
+    assert_eq!(e.doc.draft.export.style, Style::Edgar);
 }
 
 #[test]
