@@ -1106,3 +1106,35 @@ fn the_help_menu_lists_shortcuts_explains_every_rule_and_says_the_version() {
             .is_some()
     );
 }
+
+#[test]
+fn identical_findings_are_one_entry_listing_each_place_by_name() {
+    let (mut h, _) = harness();
+    h.state_mut().editor.doc.apply(|d| {
+        d.company.name = "[COMPANY]".into();
+        d.headline = "[COMPANY] Reports Results".into();
+        d.contacts[0].organisation = "[COMPANY]".into();
+        d.boilerplate[0].text = "[COMPANY] makes anvils.".into();
+    });
+    h.run();
+    let entry =
+        "error \u{2014} The template placeholder [COMPANY] is still in the text. (4 places)";
+    assert!(h.query_by_label(entry).is_some(), "grouped");
+    // A single finding names its field in the text, not only in a tooltip.
+    assert!(
+        h.query_by_label_contains("contact 1: The template placeholder")
+            .is_none(),
+        "the contact's placeholder is in the group"
+    );
+    assert!(
+        h.query_by_label_contains("dateline: The dateline has no city.")
+            .is_some()
+    );
+    // Each place is a link to its field.
+    h.get_by_label("headline").click();
+    h.run();
+    assert!(h.get_by_label("Headline").is_focused());
+    h.get_by_label("about section 1").click();
+    h.run();
+    assert!(h.get_by_label("Heading").is_focused());
+}

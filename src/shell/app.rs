@@ -125,10 +125,12 @@ impl PressroomApp {
         self.editor.refresh_preview();
         let revision_shown = self.editor.doc.revision();
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        // Room for several findings, wrapped; its top edge drags to resize.
+        let height = ctx.content_rect().height();
         egui::Panel::bottom("checks")
             .resizable(true)
-            .default_size(140.0)
-            .size_range(60.0..=600.0)
+            .default_size((height * 0.3).clamp(140.0, 320.0))
+            .size_range(80.0..=(height * 0.7).max(120.0))
             .show(ui, |ui| {
                 if let Some(field) = checks_panel::ui(ui, &self.editor.preview.findings) {
                     commands.push(Command::GoTo(field));

@@ -1,9 +1,35 @@
-//! The Checks panel: the findings for the draft as it stands, each a link to its field.
+//! The Checks panel: the findings for the draft as it stands, each naming its field and
+//! linking to it. Identical findings in several fields ("[COMPANY] is still in the text")
+//! are one entry listing every place.
 
-use egui::{RichText, Ui};
+use egui::{RichText, Sense, Ui};
 
 use crate::core::checks::{Finding, Severity, rules};
 use crate::core::draft::FieldRef;
+
+/// Findings with the same rule and message, in the order the first of them came.
+pub struct Group<'a> {
+    pub first: &'a Finding,
+    pub places: Vec<&'a Finding>,
+}
+
+/// Groups identical findings (same rule, same message) across fields.
+pub fn group(findings: &[Finding]) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group> = Vec::new();
+    for f in findings {
+        match groups
+            .iter_mut()
+            .find(|g| g.first.rule == f.rule && g.first.message == f.message)
+        {
+            Some(g) => g.places.push(f),
+            None => groups.push(Group {
+                first: f,
+                places: vec![f],
+            }),
+        }
+    }
+    groups
+}
 
 /// Shows the findings; returns the field of the one clicked.
 pub fn ui(ui: &mut Ui, findings: &[Finding]) -> Option<FieldRef> {
@@ -14,24 +40,50 @@ pub fn ui(ui: &mut Ui, findings: &[Finding]) -> Option<FieldRef> {
     });
     egui::ScrollArea::vertical()
         .id_salt("checks")
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             if findings.is_empty() {
                 ui.weak("Nothing to fix.");
             }
-            for f in findings {
+            for g in group(findings) {
+                let f = g.first;
                 let colour = match f.severity {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,
                     Severity::Note => ui.visuals().weak_text_color(),
                 };
-                let text =
-                    RichText::new(format!("{:<7} {}", f.severity.label(), f.message)).color(colour);
+                let text = if g.places.len() == 1 {
+                    format!("{} \u{2014} {}: {}", f.severity.label(), f.place, f.message)
+                } else {
+                    format!(
+                        "{} \u{2014} {} ({} places)",
+                        f.severity.label(),
+                        f.message,
+                        g.places.len()
+                    )
+                };
+                // Wrapped, so a long finding is read whole rather than cut at the edge.
                 let r = ui
-                    .add(egui::Button::selectable(false, text))
-                    .on_hover_text(hover(f));
+                    .add(
+                        egui::Label::new(RichText::new(text).color(colour))
+                            .wrap()
+                            .sense(Sense::click()),
+                    )
+                    .on_hover_text(hover(f))
+                    .on_hover_cursor(egui::CursorIcon::PointingHand);
                 if r.clicked() {
                     jump = Some(f.field);
+                }
+                if g.places.len() > 1 {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.add_space(16.0);
+                        ui.weak("in");
+                        for p in &g.places {
+                            if ui.link(&p.place).clicked() {
+                                jump = Some(p.field);
+                            }
+                        }
+                    });
                 }
             }
         });
