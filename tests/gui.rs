@@ -222,25 +222,46 @@ fn save_through_the_dialog_writes_a_draft_that_reads_back() {
 }
 
 #[test]
-fn without_a_native_dialog_the_user_types_a_path() {
+fn without_a_native_dialog_a_file_browser_opens_in_the_drafts_folder_and_enter_confirms() {
+    use pressroom::shell::commands::Command;
     let dir = tempfile::tempdir().unwrap();
-    let target = dir.path().join("typed.ron");
+    let first = dir.path().join("first.ron");
+    pressroom::core::draft_file::save(&first, &pressroom::core::draft::Draft::default()).unwrap();
+    std::fs::create_dir(dir.path().join("Archive")).unwrap();
     let (mut h, dialogs) = harness();
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, Command::OpenPath(first));
     h.run();
     type_headline(&mut h, "Typed path");
     dialogs.answer(Pick::Unavailable);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
-    assert!(
-        h.query_by_label_contains("No file dialog can be shown")
-            .is_some()
-    );
-    h.get_by_label("Path").type_text(target.to_str().unwrap());
-    h.run();
-    click(&mut h, "OK");
+    // The draft's folder, its files and sub-folders, and its name proposed.
+    assert!(h.query_by_label(dir.path().to_str().unwrap()).is_some());
+    assert!(h.query_by_label("Archive/").is_some());
+    assert!(h.query_by_label("first.ron").is_some());
     assert_eq!(
-        pressroom::core::draft_file::load(&target).unwrap().headline,
+        h.get_by_label("File name").value().as_deref(),
+        Some("first.ron")
+    );
+    // Type another name and press Enter.
+    h.get_by_label("File name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File name").type_text("second");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        pressroom::core::draft_file::load(&dir.path().join("second.ron"))
+            .unwrap()
+            .headline,
         "Typed path"
+    );
+    assert!(
+        h.query_by_label("File name").is_none(),
+        "the browser closed"
     );
 }
 

@@ -23,6 +23,27 @@ impl Purpose {
         }
     }
 
+    /// The file kinds the purpose uses, the first the one a typed name gets.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Purpose::OpenDraft => &["ron", "txt"],
+            Purpose::SaveDraft => &["ron"],
+            Purpose::ExportText(_) | Purpose::ImportText => &["txt"],
+            Purpose::ChooseLogo => &["png", "jpg", "jpeg", "gif", "svg"],
+        }
+    }
+
+    /// The confirming button's word.
+    pub fn verb(self) -> &'static str {
+        match self {
+            Purpose::OpenDraft => "Open",
+            Purpose::SaveDraft => "Save",
+            Purpose::ExportText(_) => "Export",
+            Purpose::ImportText => "Import",
+            Purpose::ChooseLogo => "Choose",
+        }
+    }
+
     pub fn saves(self) -> bool {
         matches!(self, Purpose::SaveDraft | Purpose::ExportText(_))
     }

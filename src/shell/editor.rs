@@ -14,6 +14,7 @@ use crate::core::templates::{self, Template};
 use crate::shell::commands::{Command, SafeHarborSource, move_item};
 use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
 use crate::shell::document::Document;
+use crate::shell::file_browser::{self, Browser};
 use crate::shell::help::HelpTopic;
 use crate::shell::prefs::Prefs;
 use crate::shell::preview::Preview;
@@ -377,9 +378,24 @@ impl Editor {
                 *keep_contacts = *keep;
                 return;
             }
-            (Some(Prompt::PathEntry { text, .. }), Answer::TypePath(t)) => {
-                *text = t.clone();
-                return;
+            (Some(Prompt::Browse { browser, .. }), _) if answer != Answer::Dismiss => {
+                browser.focus_name = false;
+                match &answer {
+                    Answer::BrowseTo(dir) => return browser.enter(dir.clone()),
+                    Answer::TypePath(name) => {
+                        browser.name = name.clone();
+                        return;
+                    }
+                    Answer::PickFile(name) => browser.name = name.clone(),
+                    _ => {}
+                }
+                let Some(path) = browser.choice() else {
+                    return; // the browser says why, or went into the folder named
+                };
+                let Some(Prompt::Browse { browser, then }) = self.prompt.take() else {
+                    unreachable!("matched above")
+                };
+                return self.path_entered(browser.purpose, path, then);
             }
             (Some(Prompt::Recover), Answer::Restore(k)) => return self.settle_recovered(*k, true),
             (Some(Prompt::Recover), Answer::DiscardRecovered(k)) => {
@@ -431,29 +447,13 @@ impl Editor {
                     self.proceed(then);
                 }
             }
-            (
-                Prompt::PathEntry {
-                    purpose,
-                    text,
-                    then,
-                },
-                Answer::ConfirmPath,
-            ) => self.path_entered(purpose, text, then),
             // An answer this prompt does not take: it stays open.
             (prompt, _) => self.prompt = Some(prompt),
         }
     }
 
-    fn path_entered(&mut self, purpose: Purpose, text: String, then: Option<Then>) {
-        if text.trim().is_empty() {
-            self.prompt = Some(Prompt::PathEntry {
-                purpose,
-                text,
-                then,
-            });
-            return;
-        }
-        let path = PathBuf::from(text.trim());
+    /// Carries out what a path was asked for.
+    fn path_entered(&mut self, purpose: Purpose, path: PathBuf, then: Option<Then>) {
         match purpose {
             Purpose::OpenDraft => self.open_path(&path),
             Purpose::SaveDraft => {
@@ -555,11 +555,7 @@ impl Editor {
     }
 
     fn save_as(&mut self, then: Option<Then>) -> bool {
-        let suggested = self
-            .doc
-            .path
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("release.ron"));
+        let suggested = self.suggested_path(Purpose::SaveDraft);
         match self.dialogs.pick(Purpose::SaveDraft, Some(&suggested)) {
             Pick::Path(p) => self.save_to(&with_extension(p, "ron")),
             Pick::Cancelled => false,
@@ -602,12 +598,7 @@ impl Editor {
     }
 
     fn export(&mut self, style: Style) {
-        let suggested = self
-            .doc
-            .path
-            .as_ref()
-            .map(|p| p.with_extension("txt"))
-            .unwrap_or_else(|| PathBuf::from("release.txt"));
+        let suggested = self.suggested_path(Purpose::ExportText(style));
         match self
             .dialogs
             .pick(Purpose::ExportText(style), Some(&suggested))
@@ -758,12 +749,69 @@ impl Editor {
         self.doc.apply(|d| d.release.logo = Some(logo));
     }
 
+    /// No native dialog: the window's own file browser, in the draft's folder (or the
+    /// documents folder) with a name proposed.
     fn ask_path(&mut self, purpose: Purpose, then: Option<Then>) {
-        self.prompt = Some(Prompt::PathEntry {
-            purpose,
-            text: String::new(),
-            then,
-        });
+        let suggested = self.suggested_path(purpose);
+        let dir = suggested
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let name = suggested
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let browser = Browser::new(purpose, dir, name, self.places());
+        self.prompt = Some(Prompt::Browse { browser, then });
+    }
+
+    /// Where a file for `purpose` is proposed: in the draft's folder (or the documents
+    /// folder), named after the draft (or its headline) with the purpose's extension;
+    /// opening proposes only the folder.
+    fn suggested_path(&self, purpose: Purpose) -> PathBuf {
+        let dir = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(documents_dir)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let stem = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::file_stem)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| file_browser::name_from_headline(&self.doc.draft.headline));
+        match purpose {
+            Purpose::SaveDraft => dir.join(format!("{stem}.ron")),
+            Purpose::ExportText(_) => dir.join(format!("{stem}.txt")),
+            Purpose::OpenDraft | Purpose::ImportText | Purpose::ChooseLogo => dir.join(""),
+        }
+    }
+
+    /// The browser's places: the draft's folder, recent drafts' folders, documents, home.
+    fn places(&self) -> Vec<PathBuf> {
+        let mut places: Vec<PathBuf> = Vec::new();
+        let recent = self.prefs.recent.iter().filter_map(|p| p.parent());
+        let draft = self.doc.path.as_deref().and_then(Path::parent);
+        let home = directories::UserDirs::new().map(|u| u.home_dir().to_path_buf());
+        for p in draft
+            .into_iter()
+            .chain(recent)
+            .map(Path::to_path_buf)
+            .chain(documents_dir())
+            .chain(home)
+        {
+            if !p.as_os_str().is_empty() && p.is_dir() && !places.contains(&p) {
+                places.push(p);
+            }
+        }
+        places.truncate(8);
+        places
     }
 }
 
@@ -795,6 +843,11 @@ fn is_text_release(path: &Path) -> bool {
 /// "1 line", "3 lines".
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The user's documents folder, where there is one.
+fn documents_dir() -> Option<PathBuf> {
+    directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
 }
 
 fn remove_at<T>(items: &mut Vec<T>, i: usize) {

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod document;
 pub mod editor;
+pub mod file_browser;
 pub mod form;
 pub mod help;
 pub mod lazy_list;

@@ -10,8 +10,8 @@ use crate::core::draft::{Draft, Style};
 use crate::core::profiles::{ProfileField, Replacement};
 use crate::core::render::{self, text};
 use crate::shell::commands::SafeHarborSource;
-use crate::shell::dialogs::Purpose;
 use crate::shell::editor::Editor;
+use crate::shell::file_browser::Browser;
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,10 +51,9 @@ pub enum Prompt {
     /// Drafts recovered from a crash, listed in `Editor::offered`.
     Recover,
     Error(String),
-    /// No native dialog: the user types a path.
-    PathEntry {
-        purpose: Purpose,
-        text: String,
+    /// No native dialog: the window's own file browser, and what follows the choice.
+    Browse {
+        browser: Browser,
         then: Option<Then>,
     },
 }
@@ -90,8 +89,11 @@ pub enum Answer {
     /// Recovery: restore or discard the draft at this place in the list.
     Restore(usize),
     DiscardRecovered(usize),
-    /// Path entry: the text typed so far, then the path confirmed.
+    /// File browser: show this folder; the name typed or clicked so far; a file
+    /// double-clicked (name and confirm at once); the choice confirmed.
+    BrowseTo(PathBuf),
     TypePath(String),
+    PickFile(String),
     ConfirmPath,
 }
 
@@ -122,7 +124,7 @@ pub fn show(ctx: &Context, prompt: &Prompt, editor: &Editor) -> Option<Answer> {
             Prompt::ChangedOnDisk(_) => changed_on_disk(ui, editor),
             Prompt::Recover => recover(ui, editor),
             Prompt::Error(message) => error(ui, message),
-            Prompt::PathEntry { purpose, text, .. } => path_entry(ui, *purpose, text),
+            Prompt::Browse { browser, .. } => browser.ui(ui),
         };
     });
     if modal.should_close() && answer.is_none() {
@@ -352,28 +354,4 @@ fn error(ui: &mut Ui, message: &str) -> Option<Answer> {
     ui.heading("Something went wrong");
     ui.label(message);
     buttons(ui, &[("OK", Answer::Dismiss)])
-}
-
-fn path_entry(ui: &mut Ui, purpose: Purpose, text: &str) -> Option<Answer> {
-    ui.heading(purpose.title());
-    ui.label(
-        "No file dialog can be shown on this system (no desktop portal or zenity). \
-         Type the file's path instead.",
-    );
-    let mut typed = text.to_string();
-    let l = ui.label("Path");
-    let r = ui
-        .add(egui::TextEdit::singleline(&mut typed).desired_width(480.0))
-        .labelled_by(l.id);
-    r.request_focus();
-    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let row = [("OK", Answer::ConfirmPath), ("Cancel", Answer::Dismiss)];
-    let clicked = buttons(ui, &row);
-    if typed != text {
-        return Some(Answer::TypePath(typed));
-    }
-    if enter {
-        return Some(Answer::ConfirmPath);
-    }
-    clicked
 }

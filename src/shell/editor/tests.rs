@@ -88,21 +88,32 @@ fn save_as_adds_the_extension_and_makes_it_the_documents_file() {
 }
 
 #[test]
-fn without_a_dialog_the_path_is_typed_and_confirmed() {
+fn without_a_dialog_the_browser_proposes_a_name_and_takes_the_choice() {
     let dir = tempfile::tempdir().unwrap();
     let (mut e, dialogs) = editor();
-    e.doc.apply(|d| d.headline = "Typed".into());
+    e.doc.apply(|d| d.headline = "Q3 2026 Results".into());
     dialogs.answer(Pick::Unavailable);
     e.run_command(Command::Save);
-    assert!(matches!(e.prompt, Some(Prompt::PathEntry { .. })));
-    // An empty path is not confirmed.
+    let Some(Prompt::Browse { browser, .. }) = &e.prompt else {
+        panic!("a browser: {:?}", e.prompt)
+    };
+    assert_eq!(
+        browser.name, "q3-2026-results.ron",
+        "named from the headline"
+    );
+    // An empty name is not taken.
+    e.run_command(Command::Answer(Answer::TypePath(String::new())));
     e.run_command(Command::Answer(Answer::ConfirmPath));
-    assert!(matches!(e.prompt, Some(Prompt::PathEntry { .. })));
-    let typed = dir.path().join("typed").display().to_string();
-    e.run_command(Command::Answer(Answer::TypePath(typed)));
+    assert!(matches!(&e.prompt, Some(Prompt::Browse { browser, .. }) if browser.problem.is_some()));
+    e.run_command(Command::Answer(Answer::BrowseTo(dir.path().to_path_buf())));
+    e.run_command(Command::Answer(Answer::TypePath("typed".into())));
     e.run_command(Command::Answer(Answer::ConfirmPath));
     assert!(e.prompt.is_none());
     assert!(dir.path().join("typed.ron").is_file());
+    assert_eq!(
+        e.doc.path.as_deref(),
+        Some(dir.path().join("typed.ron").as_path())
+    );
 }
 
 #[test]
