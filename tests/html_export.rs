@@ -465,10 +465,12 @@ fn edgar_html_lays_the_exhibit_out_as_exhibits_are() {
 
 #[test]
 fn edgar_html_writes_unicode_as_references_and_escapes_markup() {
-    let mut d = Draft::default();
-    d.headline =
-        "Caf\u{e9} <Holdings> & \"Sons\" \u{2014} \u{682a}\u{5f0f}\u{4f1a}\u{793e} \u{1F600}"
-            .into();
+    let mut d = Draft {
+        headline:
+            "Caf\u{e9} <Holdings> & \"Sons\" \u{2014} \u{682a}\u{5f0f}\u{4f1a}\u{793e} \u{1F600}"
+                .into(),
+        ..Draft::default()
+    };
     d.set_body([Block::Paragraph("Tab\there, bell\u{7} gone; AT&T".into())]);
     let html = html_of(&d, ExportStyle::EdgarHtml);
     assert!(html.is_ascii());
@@ -557,7 +559,7 @@ fn a_png_logo_goes_beside_the_exhibit_as_a_gif_or_jpeg_named_after_it() {
     );
     let html = String::from_utf8(out.main).unwrap();
     assert!(html.contains(
-        "<p style=\"text-align: center\"><img src=\"ex99-1-logo.gif\" alt=\"Northwind Instruments, Inc. logo\"></p>\n<p style=\"text-align: center; font-size: 14pt; letter-spacing: 0.3em\"><b>NEWS RELEASE</b></p>"
+        "<p style=\"text-align: center\"><img src=\"ex99-1-logo.gif\" alt=\"Northwind Instruments, Inc. logo\" style=\"max-width: 3in; max-height: 1.25in\"></p>\n<p style=\"text-align: center; font-size: 14pt; letter-spacing: 0.3em\"><b>NEWS RELEASE</b></p>"
     ), "{html}");
 
     // An absolute path works from anywhere; a photograph becomes a JPEG.

@@ -178,11 +178,6 @@ fn item_paragraphs(
                 p = p.indent(None, Some(SpecialIndentType::FirstLine(INDENT)), None, None);
             }
             if let Some(lead) = lead {
-                let lead = if text.is_empty() {
-                    lead
-                } else {
-                    format!("{lead} ")
-                };
                 p = p.add_run(run(&lead).bold());
             }
             if !text.is_empty() {

@@ -10,7 +10,8 @@ use super::flow::{self, ContactEntry, Item, Prose, Rules};
 use super::html_text::{Charset, push_attribute, push_escaped};
 use crate::core::draft::Draft;
 
-const BODY_STYLE: &str = "font-family: 'Times New Roman', Times, serif; font-size: 12pt";
+/// A page's measure (seven inches, centred) in a Times face, as exhibits are printed.
+const BODY_STYLE: &str = "font-family: 'Times New Roman', Times, serif; font-size: 12pt; max-width: 7in; margin: 0.5in auto";
 
 /// The exhibit; `logo` is the file name of the logo written beside it, if any.
 pub fn write(draft: &Draft, rules: &Rules, logo: Option<&str>) -> String {
@@ -87,7 +88,9 @@ impl Writer<'_> {
                     push_attribute(&mut self.out, name, Charset::Ascii);
                     self.out.push_str("\" alt=\"");
                     push_attribute(&mut self.out, &alt, Charset::Ascii);
-                    self.out.push_str("\"></p>\n");
+                    // A large image is drawn at letterhead size, its proportions kept.
+                    self.out
+                        .push_str("\" style=\"max-width: 3in; max-height: 1.25in\"></p>\n");
                 }
             }
             Item::Title(title) => {
@@ -131,12 +134,11 @@ impl Writer<'_> {
                     "<p>"
                 });
                 if let Some(lead) = lead {
+                    let bold = lead.trim_end();
                     self.out.push_str("<b>");
-                    self.text(&lead);
+                    self.text(bold);
                     self.out.push_str("</b>");
-                    if !text.is_empty() {
-                        self.out.push(' ');
-                    }
+                    self.out.push_str(&lead[bold.len()..]);
                 }
                 self.text(&text);
                 self.out.push_str("</p>\n");

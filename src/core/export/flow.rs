@@ -85,7 +85,8 @@ pub enum Item<'a> {
     Headline(Vec<String>),
     Subheadline(String),
     SubheadlineBullets(Vec<String>),
-    /// A paragraph of prose; `lead` is the dateline that opens it (without its trailing space).
+    /// A paragraph of prose; `lead` is the dateline that opens it, ending in the space that
+    /// parts it from the text, or in none when the wire runs its dash into the first word.
     Paragraph {
         lead: Option<String>,
         text: String,
@@ -106,8 +107,15 @@ pub fn flow<'a>(draft: &'a Draft, rules: &Rules, mut f: impl FnMut(Item<'a>)) {
     let prose = |t: &str| text::space_sentences(t, spacing);
     // The dateline and quotes are prose to the text writer: a line break in them is a space.
     let lead_of = |dl| {
-        let lead = text::one_paragraph(&dateline::dateline_lead(dl, rules.dateline));
-        (!lead.is_empty()).then_some(lead)
+        let raw = dateline::dateline_lead(dl, rules.dateline);
+        let mut lead = text::one_paragraph(&raw);
+        if lead.is_empty() {
+            return None;
+        }
+        if raw.ends_with(char::is_whitespace) {
+            lead.push(' ');
+        }
+        Some(lead)
     };
     for part in release::parts(draft) {
         match part {
@@ -154,7 +162,7 @@ pub fn flow<'a>(draft: &'a Draft, rules: &Rules, mut f: impl FnMut(Item<'a>)) {
             Part::Dateline(dl) => {
                 if let Some(lead) = lead_of(dl) {
                     f(Item::Paragraph {
-                        lead: Some(lead),
+                        lead: Some(lead.trim_end().to_string()),
                         text: String::new(),
                         prose: Prose::Dateline,
                     });
@@ -317,7 +325,7 @@ mod tests {
             paras,
             [
                 (
-                    Some("MADISON, Wis. --".into()),
+                    Some("MADISON, Wis. -- ".into()),
                     "\"Good,\" said Helen Marsh.".into()
                 ),
                 (None, "\"Very good.\"".into()),
@@ -327,7 +335,7 @@ mod tests {
         let v = items(&d, Style::Edgar);
         assert!(v.iter().any(|i| matches!(
             i,
-            Item::Paragraph { lead: Some(l), .. } if l == "Madison, WI - -"
+            Item::Paragraph { lead: Some(l), .. } if l == "Madison, WI - - "
         )));
     }
 

@@ -320,8 +320,10 @@ mod tests {
 
     #[test]
     fn text_styles_are_the_renderers() {
-        let mut d = Draft::default();
-        d.headline = "Caf\u{e9} \u{1F600}".into();
+        let d = Draft {
+            headline: "Caf\u{e9} \u{1F600}".into(),
+            ..Draft::default()
+        };
         let out = export(&d, ExportStyle::EdgarText, &ExportOptions::default()).unwrap();
         let r = render::render_as(&d, Style::Edgar);
         assert_eq!(out.main, r.text.into_bytes());

@@ -85,9 +85,6 @@ fn item_html(out: &mut String, item: Item) {
             out.push_str("<p>");
             if let Some(lead) = lead {
                 text(out, &lead);
-                if !t.is_empty() {
-                    out.push(' ');
-                }
             }
             push_linked(out, &t);
             out.push_str("</p>\n");
