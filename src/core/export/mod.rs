@@ -319,6 +319,21 @@ mod tests {
     }
 
     #[test]
+    fn options_from_the_draft_and_output_paths() {
+        let o = ExportOptions::for_paths(
+            Some(Path::new("/drafts/q4/release.ron")),
+            Some(Path::new("/out/ex99-1.htm")),
+        );
+        assert_eq!(o.draft_dir.as_deref(), Some(Path::new("/drafts/q4")));
+        assert_eq!(o.output_stem.as_deref(), Some("ex99-1"));
+        assert!(!o.fragment);
+        assert_eq!(
+            ExportOptions::for_paths(None, None),
+            ExportOptions::default()
+        );
+    }
+
+    #[test]
     fn text_styles_are_the_renderers() {
         let d = Draft {
             headline: "Caf\u{e9} \u{1F600}".into(),
