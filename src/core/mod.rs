@@ -4,6 +4,8 @@
 pub mod checks;
 pub mod draft;
 pub mod draft_file;
+pub mod edgar_validate;
+pub mod export;
 pub mod history;
 pub mod import;
 pub mod profiles;
