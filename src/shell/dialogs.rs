@@ -2,12 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::core::export::ExportStyle;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
     OpenDraft,
     SaveDraft,
     /// Export in this style.
-    ExportText(crate::core::draft::Style),
+    Export(ExportStyle),
     ChooseLogo,
     ImportText,
 }
@@ -17,7 +19,7 @@ impl Purpose {
         match self {
             Purpose::OpenDraft => "Open draft",
             Purpose::SaveDraft => "Save draft as",
-            Purpose::ExportText(_) => "Export",
+            Purpose::Export(_) => "Export",
             Purpose::ChooseLogo => "Choose logo image",
             Purpose::ImportText => "Import a plain-text release",
         }
@@ -28,7 +30,13 @@ impl Purpose {
         match self {
             Purpose::OpenDraft => &["ron", "txt"],
             Purpose::SaveDraft => &["ron"],
-            Purpose::ExportText(_) | Purpose::ImportText => &["txt"],
+            Purpose::Export(style) => match style {
+                ExportStyle::EdgarText | ExportStyle::NewswireText => &["txt"],
+                ExportStyle::EdgarHtml => &["htm", "html"],
+                ExportStyle::NewswireHtml => &["html", "htm"],
+                ExportStyle::Docx => &["docx"],
+            },
+            Purpose::ImportText => &["txt"],
             Purpose::ChooseLogo => &["png", "jpg", "jpeg", "gif", "svg"],
         }
     }
@@ -38,14 +46,14 @@ impl Purpose {
         match self {
             Purpose::OpenDraft => "Open",
             Purpose::SaveDraft => "Save",
-            Purpose::ExportText(_) => "Export",
+            Purpose::Export(_) => "Export",
             Purpose::ImportText => "Import",
             Purpose::ChooseLogo => "Choose",
         }
     }
 
     pub fn saves(self) -> bool {
-        matches!(self, Purpose::SaveDraft | Purpose::ExportText(_))
+        matches!(self, Purpose::SaveDraft | Purpose::Export(_))
     }
 }
 
@@ -97,7 +105,8 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("Pressroom draft or text release", &["ron", "txt"])
                 .add_filter("Pressroom draft", &["ron"]),
             Purpose::SaveDraft => dialog.add_filter("Pressroom draft", &["ron"]),
-            Purpose::ExportText(_) | Purpose::ImportText => dialog.add_filter("Text", &["txt"]),
+            Purpose::Export(style) => dialog.add_filter(style.label(), purpose.extensions()),
+            Purpose::ImportText => dialog.add_filter("Text", &["txt"]),
             Purpose::ChooseLogo => {
                 dialog.add_filter("Image", &["png", "jpg", "jpeg", "gif", "svg"])
             }

@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::checks::Severity;
-use crate::core::draft::{About, Contact, Draft, FieldRef, Style};
+use crate::core::draft::{About, Contact, Draft, FieldRef};
 use crate::core::draft_file;
+use crate::core::export::{self, ExportOptions, ExportStyle};
 use crate::core::profiles::{Profile, ProfileField, ProfileStore};
 use crate::core::recovery::{Recovered, RecoveryStore};
 use crate::core::templates::{self, Template};
@@ -269,7 +270,7 @@ impl Editor {
                 self.save_as(None);
             }
             Command::Export => {
-                self.prompt = Some(Prompt::ExportAs(self.doc.draft.export.style));
+                self.prompt = Some(Prompt::ExportAs(self.doc.draft.export.style.into()));
             }
             Command::CopyExport => {
                 let text = self.preview_text().to_string();
@@ -463,7 +464,9 @@ impl Editor {
                     self.proceed(then);
                 }
             }
-            Purpose::ExportText(style) => self.export_to(&with_extension(path, "txt"), style),
+            Purpose::Export(style) => {
+                self.export_to(&with_extension(path, style.extension()), style)
+            }
             Purpose::ImportText => self.import_path(&path),
             Purpose::ChooseLogo => self.set_logo(&path),
         }
@@ -584,9 +587,10 @@ impl Editor {
     }
 
     /// Exports in `style` after asking, if the checks find errors in that style.
-    fn export_checked(&mut self, style: Style) {
+    fn export_checked(&mut self, style: ExportStyle) {
         let today = chrono::Local::now().date_naive();
-        let errors = crate::core::checks::check(&self.doc.draft, today, style)
+        let text_style = style.text_style(&self.doc.draft);
+        let errors = crate::core::checks::check(&self.doc.draft, today, text_style)
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .count();
@@ -597,29 +601,45 @@ impl Editor {
         }
     }
 
-    fn export(&mut self, style: Style) {
-        let suggested = self.suggested_path(Purpose::ExportText(style));
-        match self
-            .dialogs
-            .pick(Purpose::ExportText(style), Some(&suggested))
-        {
-            Pick::Path(p) => self.export_to(&with_extension(p, "txt"), style),
+    fn export(&mut self, style: ExportStyle) {
+        let purpose = Purpose::Export(style);
+        let suggested = self.suggested_path(purpose);
+        match self.dialogs.pick(purpose, Some(&suggested)) {
+            Pick::Path(p) => self.export_to(&with_extension(p, style.extension()), style),
             Pick::Cancelled => {}
-            Pick::Unavailable => self.ask_path(Purpose::ExportText(style), None),
+            Pick::Unavailable => self.ask_path(purpose, None),
         }
     }
 
-    /// Writes the release in `style` to `path`; the draft is not changed.
-    fn export_to(&mut self, path: &Path, style: Style) {
-        let r = crate::core::render::render_as(&self.doc.draft, style);
-        match draft_file::write_atomically(path, r.text.as_bytes()) {
+    /// Writes the release in `style` to `path` (and a logo beside an EDGAR HTML exhibit);
+    /// the draft is not changed.
+    fn export_to(&mut self, path: &Path, style: ExportStyle) {
+        let options = ExportOptions::for_paths(self.doc.path.as_deref(), Some(path));
+        let r = match export::export(&self.doc.draft, style, &options) {
+            Ok(r) => r,
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Could not export {}.\n\n{e}\n\nNothing was written.",
+                    style.label()
+                )));
+                return;
+            }
+        };
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let written = r
+            .side_files
+            .iter()
+            .try_for_each(|f| draft_file::write_atomically(&dir.join(&f.name), &f.bytes))
+            .and_then(|()| draft_file::write_atomically(path, &r.main));
+        match written {
             Ok(()) => {
-                self.status = format!(
-                    "Exported {} ({}) to {}",
-                    style.label(),
-                    plural(r.text.lines().count(), "line"),
-                    path.display()
-                );
+                let beside = if r.side_files.is_empty() {
+                    String::new()
+                } else {
+                    let names: Vec<&str> = r.side_files.iter().map(|f| f.name.as_str()).collect();
+                    format!(" with {} beside it", names.join(", "))
+                };
+                self.status = format!("Exported {} to {}{beside}", style.label(), path.display());
                 if !r.unprintable.is_empty() {
                     self.status.push_str(&format!(
                         " ({} characters had no ASCII form and were written as '?')",
@@ -788,7 +808,7 @@ impl Editor {
             .unwrap_or_else(|| file_browser::name_from_headline(&self.doc.draft.headline));
         match purpose {
             Purpose::SaveDraft => dir.join(format!("{stem}.ron")),
-            Purpose::ExportText(_) => dir.join(format!("{stem}.txt")),
+            Purpose::Export(style) => dir.join(format!("{stem}.{}", style.extension())),
             Purpose::OpenDraft | Purpose::ImportText | Purpose::ChooseLogo => dir.join(""),
         }
     }
@@ -838,11 +858,6 @@ fn is_text_release(path: &Path) -> bool {
     let text = String::from_utf8_lossy(&head[..n]);
     let start = text.trim_start_matches('\u{feff}').trim_start();
     !start.is_empty() && !start.starts_with('(') && !start.starts_with("//")
-}
-
-/// "1 line", "3 lines".
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The user's documents folder, where there is one.

@@ -247,7 +247,6 @@ pub fn name_from_headline(headline: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::draft::Style;
 
     fn folder() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -302,7 +301,7 @@ mod tests {
         assert_eq!(b.choice(), None);
         assert!(b.problem.as_deref().unwrap().contains("does not exist"));
         let mut b = Browser::new(
-            Purpose::ExportText(Style::Newswire),
+            Purpose::Export(crate::core::export::ExportStyle::NewswireText),
             dir.path().to_path_buf(),
             "wire".into(),
             vec![],

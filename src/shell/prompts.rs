@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, Ui};
 
-use crate::core::draft::{Draft, Style};
+use crate::core::draft::Draft;
+use crate::core::export::ExportStyle;
 use crate::core::profiles::{ProfileField, Replacement};
 use crate::core::render::{self, text};
 use crate::shell::commands::SafeHarborSource;
@@ -39,9 +40,9 @@ pub enum Prompt {
         keep_contacts: bool,
     },
     /// The release has errors in this style: export it anyway?
-    ExportWithErrors(usize, Style),
+    ExportWithErrors(usize, ExportStyle),
     /// Export: in which style (the draft's own chosen at first).
-    ExportAs(Style),
+    ExportAs(ExportStyle),
     /// What the importer guessed or was unsure of.
     ImportNotes(Vec<String>),
     /// File > Open was given a plain-text release, not a draft: import it instead?
@@ -79,7 +80,7 @@ pub enum Answer {
     KeepContacts(bool),
     ReplaceSafeHarbor,
     /// Export: pick this style; then export in the style picked.
-    ExportStyle(Style),
+    ExportStyle(ExportStyle),
     ExportInStyle,
     ExportAnyway,
     /// The file changed on disk: write over the other program's changes.
@@ -269,12 +270,12 @@ fn replace_safe_harbor(ui: &mut Ui) -> Option<Answer> {
     )
 }
 
-fn export_as(ui: &mut Ui, chosen: Style, editor: &Editor) -> Option<Answer> {
+fn export_as(ui: &mut Ui, chosen: ExportStyle, editor: &Editor) -> Option<Answer> {
     let mut answer = None;
     ui.heading("Export");
     ui.label("Export the release as:");
-    for s in Style::ALL {
-        let own = if s == editor.doc.draft.export.style {
+    for s in ExportStyle::ALL {
+        let own = if s == ExportStyle::from(editor.doc.draft.export.style) {
             " (the draft's style)"
         } else {
             ""

@@ -1,8 +1,9 @@
 //! The window's logic, without a window: commands and prompt answers on an [`Editor`].
 
 use super::*;
-use crate::core::draft::{Block, BlockKind};
+use crate::core::draft::{Block, BlockKind, Style};
 use crate::core::draft_file;
+use crate::core::export::ExportStyle;
 use crate::core::profiles::{Profile, ProfileField};
 use crate::shell::dialogs::FakeDialogs;
 
@@ -124,11 +125,11 @@ fn export_asks_the_style_then_about_errors_and_exports_only_when_told() {
     e.run_command(Command::Export);
     assert_eq!(
         e.prompt,
-        Some(Prompt::ExportAs(Style::Edgar)),
+        Some(Prompt::ExportAs(ExportStyle::EdgarText)),
         "the draft's style first"
     );
     e.run_command(Command::Answer(Answer::ExportInStyle));
-    assert!(matches!(e.prompt, Some(Prompt::ExportWithErrors(n, Style::Edgar)) if n > 0));
+    assert!(matches!(e.prompt, Some(Prompt::ExportWithErrors(n, ExportStyle::EdgarText)) if n > 0));
     assert!(dialogs.asked().is_empty());
     e.run_command(Command::Answer(Answer::Dismiss));
     assert!(dialogs.asked().is_empty(), "cancel exports nothing");
@@ -138,7 +139,10 @@ fn export_asks_the_style_then_about_errors_and_exports_only_when_told() {
     e.run_command(Command::Export);
     e.run_command(Command::Answer(Answer::ExportInStyle));
     e.run_command(Command::Answer(Answer::ExportAnyway));
-    assert_eq!(dialogs.asked(), vec![Purpose::ExportText(Style::Edgar)]);
+    assert_eq!(
+        dialogs.asked(),
+        vec![Purpose::Export(ExportStyle::EdgarText)]
+    );
     let written = std::fs::read_to_string(&out).unwrap();
     assert_eq!(written, e.preview_text());
     assert!(e.status.starts_with("Exported"), "{}", e.status);
@@ -153,7 +157,9 @@ fn exporting_in_another_style_leaves_the_draft_as_it_is() {
     let out = dir.path().join("wire.txt");
     dialogs.answer(Pick::Path(out.clone()));
     e.run_command(Command::Export);
-    e.run_command(Command::Answer(Answer::ExportStyle(Style::Newswire)));
+    e.run_command(Command::Answer(Answer::ExportStyle(
+        ExportStyle::NewswireText,
+    )));
     e.run_command(Command::Answer(Answer::ExportInStyle));
     e.run_command(Command::Answer(Answer::ExportAnyway));
     let written = std::fs::read_to_string(&out).unwrap();
@@ -163,6 +169,27 @@ fn exporting_in_another_style_leaves_the_draft_as_it_is() {
     );
     assert_eq!(e.doc.draft.export.style, Style::Edgar);
     assert_eq!(e.doc.revision(), revision, "not an edit");
+    // An EDGAR HTML exhibit and a Word document from the same draft.
+    for (style, name) in [
+        (ExportStyle::EdgarHtml, "ex99.htm"),
+        (ExportStyle::Docx, "counsel.docx"),
+    ] {
+        let out = dir.path().join(name);
+        dialogs.answer(Pick::Path(out.clone()));
+        e.run_command(Command::Export);
+        e.run_command(Command::Answer(Answer::ExportStyle(style)));
+        e.run_command(Command::Answer(Answer::ExportInStyle));
+        e.run_command(Command::Answer(Answer::ExportAnyway));
+        let bytes = std::fs::read(&out).unwrap();
+        let expected = export::export(&e.doc.draft, style, &ExportOptions::default()).unwrap();
+        if style == ExportStyle::EdgarHtml {
+            assert_eq!(bytes, expected.main);
+            assert!(String::from_utf8_lossy(&bytes).contains("Acme Opens Plant"));
+        } else {
+            assert_eq!(&bytes[..2], b"PK", "a zip: {}", e.status);
+        }
+    }
+    assert_eq!(e.doc.revision(), revision, "still not an edit");
     // Changing the draft's own style is an edit, undoable.
     e.run_command(Command::SetStyle(Style::Newswire));
     assert_eq!(e.doc.draft.export.style, Style::Newswire);
