@@ -10,4 +10,5 @@ pub mod profiles;
 pub mod recovery;
 pub mod render;
 pub mod safe_harbor;
+pub mod table;
 pub mod templates;
