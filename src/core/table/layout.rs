@@ -690,4 +690,4 @@ pub(crate) fn negatives_seen(cells: &[&str]) -> Negatives {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -20,6 +20,7 @@ pub mod paste;
 
 
 
+pub use footing::{Mismatch, foot};
 pub use layout::{TableText, TextLayout, TooWide, dollar_signs, layout, layout_rows};
 pub use model::{ColumnGroup, Negatives, Row, RowKind, SumPart, Table, TableOptions, Unit, guess_row};
 pub use number::{Amount, CellValue, Number, read_cell};
