@@ -23,5 +23,8 @@ pub mod paste;
 pub use footing::{Mismatch, foot};
 pub use layout::{TableText, TextLayout, TooWide, dollar_signs, layout, layout_rows};
 pub use model::{ColumnGroup, Negatives, Row, RowKind, SumPart, Table, TableOptions, Unit, guess_row};
+pub use paste::{
+    PasteError, Pasted, parse_clipboard, parse_grid, paste_grid, sniff_delimiter,
+};
 pub use number::{Amount, CellValue, Number, read_cell};
 
