@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Negatives, RowKind, Table, Unit};
+use super::model::{RowKind, Table, Unit};
 use super::number::{CellValue, Printed, print_number, read_cell};
 use crate::core::draft::Style;
 use crate::core::render::text;
@@ -56,6 +56,11 @@ pub struct TextLayout {
     /// The characters of single and double rules.
     pub rule: Option<char>,
     pub double_rule: Option<char>,
+    /// Column headings flush right over their columns rather than centred.
+    pub headings_right: bool,
+    /// Numbers flush right as whole strings (`(812)` ending where `1,234` ends) rather than
+    /// aligned on the decimal point with `)` hanging.
+    pub flush_numbers: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,6 +68,10 @@ pub struct TextLayout {
 pub struct ColumnPlace {
     pub start: usize,
     pub width: usize,
+    /// Where the numbers end, from the column's start, when not at its right edge (numbers
+    /// set under the middle of a wide heading).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numbers_end: Option<usize>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -177,6 +186,8 @@ enum Placed {
 struct Column {
     start: usize,
     width: usize,
+    /// Where the numbers end, from `start`.
+    numbers_end: usize,
     dollar_w: usize,
     left_w: usize,
     right_w: usize,
@@ -199,6 +210,7 @@ struct Geometry {
     footnotes: Vec<String>,
     rule: char,
     double_rule: char,
+    headings_right: bool,
     attached_dollar: bool,
     unprintable: Vec<char>,
 }
@@ -249,6 +261,7 @@ impl Geometry {
             .as_ref()
             .filter(|l| l.columns.len() == n);
         let attached_dollar = recorded.is_some_and(|l| l.dollar == DollarPlace::Attached);
+        let flush = recorded.is_some_and(|l| l.flush_numbers);
         let dollars = dollar_signs(table);
         let cells: Vec<Vec<Option<Placed>>> = table
             .rows
@@ -263,10 +276,16 @@ impl Geometry {
                         match read_cell(cell_of(row, c)) {
                             CellValue::Empty => None,
                             CellValue::Text(t) => Some(Placed::Text(conv.s(&t))),
-                            CellValue::Number(num) => Some(Placed::Number {
-                                p: print_number(&num, ascii, negatives),
-                                dollar: flags[c],
-                            }),
+                            CellValue::Number(num) => {
+                                let mut p = print_number(&num, ascii, negatives);
+                                if flush {
+                                    p.left.push_str(&std::mem::take(&mut p.right));
+                                }
+                                Some(Placed::Number {
+                                    p,
+                                    dollar: flags[c],
+                                })
+                            }
                         }
                     })
                     .collect()
@@ -278,6 +297,7 @@ impl Geometry {
                 let mut col = Column {
                     start: 0,
                     width: 0,
+                    numbers_end: 0,
                     dollar_w: 0,
                     left_w: 0,
                     right_w: 0,
@@ -309,19 +329,6 @@ impl Geometry {
             .filter(|g| g.span > 0 && g.first + g.span <= n)
             .map(|g| (conv.lines(&g.label), g.columns()))
             .collect();
-        for (label, range) in &groups {
-            let span: usize = range.clone().map(|c| columns[c].width).sum::<usize>()
-                + COLUMN_GAP * (range.len() - 1);
-            let need = label.iter().map(|l| w(l)).max().unwrap_or(0);
-            if need > span {
-                // Spread the extra over the group's columns, the remainder to the last ones.
-                let extra = need - span;
-                let k = range.len();
-                for (i, c) in range.clone().enumerate() {
-                    columns[c].width += extra / k + usize::from(i >= k - extra % k);
-                }
-            }
-        }
         let label_texts: Vec<(usize, String)> = table
             .rows
             .iter()
@@ -355,16 +362,40 @@ impl Geometry {
         let fits_recorded = recorded.filter(|l| {
             let mut end = 0;
             l.columns.iter().zip(&columns).enumerate().all(|(i, (p, c))| {
-                let ok = p.width >= c.width && (i == 0 || p.start >= end + COLUMN_GAP);
+                let numbers = c.dollar_w + c.left_w + c.right_w;
+                let ok = p.width >= c.width
+                    && p.numbers_end.is_none_or(|e| e >= numbers && e <= p.width)
+                    && (i == 0 || p.start >= end + COLUMN_GAP);
                 end = p.start + p.width;
                 ok
             }) && l.columns.first().is_none_or(|p| p.start >= narrowest + gap)
                 && (style != Style::Edgar || margin + end <= EDGAR_TABLE_WIDTH)
+                && groups.iter().all(|(label, r)| {
+                    let a = l.columns[r.start].start;
+                    let last = l.columns[r.end - 1];
+                    label.iter().all(|x| w(x) <= last.start + last.width - a)
+                })
         });
+        if fits_recorded.is_none() {
+            for (label, range) in &groups {
+                let span: usize = range.clone().map(|c| columns[c].width).sum::<usize>()
+                    + COLUMN_GAP * (range.len() - 1);
+                let need = label.iter().map(|l| w(l)).max().unwrap_or(0);
+                if need > span {
+                    // Spread the extra over the group's columns, the remainder to the last ones.
+                    let extra = need - span;
+                    let k = range.len();
+                    for (i, c) in range.clone().enumerate() {
+                        columns[c].width += extra / k + usize::from(i >= k - extra % k);
+                    }
+                }
+            }
+        }
         if let Some(l) = fits_recorded {
             for (p, c) in l.columns.iter().zip(columns.iter_mut()) {
                 c.start = p.start;
                 c.width = p.width;
+                c.numbers_end = p.numbers_end.unwrap_or(p.width);
             }
             if let Some(first) = l.columns.first() {
                 label_region = first.start - gap;
@@ -384,6 +415,7 @@ impl Geometry {
             let mut at = label_region + gap;
             for c in &mut columns {
                 c.start = at;
+                c.numbers_end = c.width;
                 at += c.width + COLUMN_GAP;
             }
         }
@@ -418,6 +450,7 @@ impl Geometry {
             label_heading,
             footnotes,
             rule: recorded.and_then(|l| l.rule).unwrap_or('-'),
+            headings_right: recorded.is_some_and(|l| l.headings_right),
             double_rule: recorded.and_then(|l| l.double_rule).unwrap_or('='),
             attached_dollar,
             unprintable: conv.missing,
@@ -472,7 +505,12 @@ impl Geometry {
             for (h, col) in self.headings.iter().zip(&self.columns) {
                 let skip = hlines - h.len();
                 if i >= skip {
-                    line.centred(m + col.start, col.width, &h[i - skip]);
+                    let h = &h[i - skip];
+                    if self.headings_right {
+                        line.put(m + col.start + col.width.saturating_sub(w(h)), h);
+                    } else {
+                        line.centred(m + col.start, col.width, h);
+                    }
                 }
             }
             lines.push(line.done());
@@ -521,7 +559,7 @@ impl Geometry {
             }
             for (cell, col) in cells.iter().zip(&self.columns) {
                 let Some(cell) = cell else { continue };
-                let end = m + col.start + col.width;
+                let end = m + col.start + col.numbers_end;
                 let digits_end = end - col.right_w;
                 match cell {
                     Placed::Text(t) => line.put(digits_end - w(t), t),
@@ -672,20 +710,6 @@ impl Line {
 
     fn done(self) -> String {
         self.s.trim_end().to_string()
-    }
-}
-
-/// The negatives option a text shows: parentheses unless only minus signs appear.
-pub(crate) fn negatives_seen(cells: &[&str]) -> Negatives {
-    let minus = cells.iter().any(|c| {
-        let t = c.trim();
-        t.starts_with(['-', '\u{2212}']) && matches!(read_cell(t), CellValue::Number(n) if n.is_negative())
-    });
-    let paren = cells.iter().any(|c| c.trim().starts_with('('));
-    if minus && !paren {
-        Negatives::Minus
-    } else {
-        Negatives::Parentheses
     }
 }
 

@@ -20,8 +20,11 @@ pub mod paste;
 
 
 
+pub use detect::{Detected, detect_tables};
 pub use footing::{Mismatch, foot};
-pub use layout::{TableText, TextLayout, TooWide, dollar_signs, layout, layout_rows};
+pub use layout::{
+    ColumnPlace, DollarPlace, TableText, TextLayout, TooWide, dollar_signs, layout, layout_rows,
+};
 pub use model::{ColumnGroup, Negatives, Row, RowKind, SumPart, Table, TableOptions, Unit, guess_row};
 pub use paste::{
     PasteError, Pasted, parse_clipboard, parse_grid, paste_grid, sniff_delimiter,

@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::table::model::{ColumnGroup, Row, SumPart};
+use crate::core::table::model::{ColumnGroup, Negatives, Row, SumPart};
 
 pub(crate) fn operations() -> Table {
     let mut t = Table::new(2);

@@ -1,0 +1,179 @@
+use super::*;
+use crate::core::table::layout::tests::operations;
+use crate::core::table::model::SumPart;
+
+/// The fields text carries: not units, sums or a recorded layout; nil as `--`.
+pub(crate) fn carried(t: &Table) -> Table {
+    let mut t = t.clone();
+    t.text_layout = None;
+    for r in &mut t.rows {
+        r.unit = Unit::Currency;
+        r.sum = SumPart::Added;
+        for c in &mut r.cells {
+            if matches!(read_cell(c), CellValue::Number(n) if n.dash) {
+                *c = "--".into();
+            }
+        }
+    }
+    t
+}
+
+fn one(text: &str) -> Detected {
+    let mut found = detect_tables(text);
+    assert_eq!(found.len(), 1, "{text}\n{found:#?}");
+    found.remove(0)
+}
+
+fn relaid(d: &Detected, style: Style, prose: usize) -> Vec<String> {
+    layout(&d.table, style, prose).unwrap().lines
+}
+
+#[test]
+fn a_tagged_table_reads_back_as_it_was_laid_out() {
+    let t = operations();
+    let lines = layout(&t, Style::Edgar, 80).unwrap().lines;
+    let text = format!("Some prose before.\n\n{}\n\nAnd after.\n", lines.join("\n"));
+    let d = one(&text);
+    assert!(d.tagged && d.exact);
+    assert_eq!(d.lines, 2..2 + lines.len());
+    assert_eq!(carried(&d.table), carried(&t));
+    assert!(d.table.text_layout.is_none(), "the automatic layout gives it back");
+    // Units the labels and `$` tell are found again.
+    assert_eq!(d.table.rows[15].unit, Unit::PerShare);
+    assert_eq!(d.table.rows[17].unit, Unit::Shares);
+    assert_eq!(relaid(&d, Style::Edgar, 80), lines);
+}
+
+#[test]
+fn an_aligned_block_reads_back_line_for_line() {
+    let t = operations();
+    let lines = layout(&t, Style::Newswire, 80).unwrap().lines;
+    let text = format!("Prose.\n\n{}\n", lines.join("\n"));
+    let d = one(&text);
+    assert!(!d.tagged && d.exact, "{d:#?}");
+    assert_eq!(d.lines, 2..2 + lines.len());
+    assert_eq!(carried(&d.table), carried(&t));
+    assert_eq!(relaid(&d, Style::Newswire, 80), lines);
+}
+
+#[test]
+fn prose_with_two_spaces_after_full_stops_is_not_a_table() {
+    let prose = "\
+HemaCare announced today a restructuring.  The Company will close its blood
+management programs by year end.  Revenue from those programs was 12 percent
+of the total.  Judi Irving said the decision was difficult.  It will reduce
+costs by 2 million dollars a year.  The Company expects to be profitable in
+2004.  Further details will follow.  Questions may be sent to the Company.
+";
+    assert_eq!(detect_tables(prose), vec![]);
+    // Even when the double spaces line up and some words are numbers.
+    let lined = "\
+Sales rose.  Costs fell 5.  Margins grew.
+Cash is up.  Debt is 12.  Equity rose.
+Risk is low.  Rates are 3.  Outlook good.
+";
+    assert_eq!(detect_tables(lined), vec![]);
+}
+
+#[test]
+fn a_dividend_table_of_dates_and_amounts() {
+    let text = "\
+The Board declared the following dividends:
+
+Payment date                Amount per share
+January 15, 2026                 $0.12
+April 15, 2026                    0.12
+July 15, 2026                     0.13
+October 15, 2026                  0.13
+
+Dividends are paid to holders of record.
+";
+    let d = one(text);
+    assert!(!d.tagged);
+    assert_eq!(d.lines, 2..7);
+    let t = &d.table;
+    assert_eq!(t.label_heading, "Payment date");
+    assert_eq!(t.headings, ["Amount per share"]);
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["January 15, 2026", "April 15, 2026", "July 15, 2026", "October 15, 2026"]);
+    let cells: Vec<&str> = t.rows.iter().map(|r| r.cells[0].as_str()).collect();
+    assert_eq!(cells, ["0.12", "0.12", "0.13", "0.13"]);
+    assert!(t.options.dollar_signs);
+    assert!(d.exact, "{:#?}\n{}", t.text_layout, relaid(&d, Style::Newswire, 80).join("\n"));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(relaid(&d, Style::Newswire, 80), lines[2..7]);
+}
+
+#[test]
+fn a_tagged_table_from_another_printer_keeps_its_positions() {
+    // Spacing unlike Pressroom's own: wider gaps, `$` against the number, headings flush
+    // right, negatives flush right (the `)` does not hang).
+    let text = "\
+<TABLE>
+<CAPTION>
+                                       Year Ended December 31,
+                                       -----------------------
+                                           2003           2002
+<S>                                    <C>            <C>
+Revenues                                $42,512        $39,870
+Cost of revenues                         31,220         30,004
+                                       --------       --------
+Gross profit                             11,292          9,866
+                                       --------       --------
+Net loss                                 $(812)       $(1,240)
+                                       ========       ========
+</TABLE>";
+    let d = one(text);
+    assert!(d.tagged);
+    let t = &d.table;
+    assert_eq!(t.groups, vec![ColumnGroup::new("Year Ended December 31,", 0, 2)]);
+    assert_eq!(t.headings, ["2003", "2002"]);
+    assert_eq!(t.rows[0].cells, ["42,512", "39,870"]);
+    assert_eq!(t.rows[2].kind, RowKind::Subtotal);
+    assert_eq!(t.rows[3].kind, RowKind::Total);
+    assert!(t.options.dollar_signs);
+    assert_eq!(t.rows[3].cells, ["(812)", "(1,240)"]);
+    let layout = t.text_layout.as_ref().expect("positions recorded");
+    assert_eq!(layout.dollar, DollarPlace::Attached);
+    assert!(layout.headings_right && layout.flush_numbers);
+    assert_eq!(
+        layout.columns,
+        vec![
+            ColumnPlace {
+                start: 39,
+                width: 8,
+                numbers_end: None
+            },
+            ColumnPlace {
+                start: 54,
+                width: 8,
+                numbers_end: None
+            }
+        ]
+    );
+    assert!(d.exact, "{:#?}\n{}", layout, relaid(&d, Style::Edgar, 80).join("\n"));
+    assert_eq!(relaid(&d, Style::Edgar, 80), text.lines().collect::<Vec<_>>());
+}
+
+#[test]
+fn an_indented_block_with_wrapped_labels_and_blank_rows() {
+    let mut t = Table::new(2);
+    t.headings = vec!["2026".into(), "2025".into()];
+    t.push_row(Row::heading("Assets:"));
+    t.push_row(Row::new("Cash", ["1,500", "1,200"]).indent(1));
+    t.push_row(Row::new("Receivables", ["2,500", "2,800"]).indent(1));
+    t.push_row(Row::new("Total assets", ["4,000", "4,000"]).kind(RowKind::Total));
+    t.push_row(Row::blank());
+    t.push_row(Row::new("Shares outstanding", ["10,000", "9,000"]).unit(Unit::Shares));
+    let mut lines = layout(&t, Style::Newswire, 80).unwrap().lines;
+    for l in &mut lines {
+        if !l.is_empty() {
+            l.insert_str(0, "    ");
+        }
+    }
+    let d = one(&lines.join("\n"));
+    assert_eq!(carried(&d.table), carried(&t));
+    assert!(d.exact);
+    assert_eq!(d.table.text_layout.as_ref().map(|l| l.margin), Some(4));
+    assert_eq!(relaid(&d, Style::Newswire, 80), lines);
+}
