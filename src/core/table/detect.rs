@@ -340,7 +340,10 @@ fn body(frame: &Frame, lines: &[String], seen: &mut Seen) -> Vec<Row> {
         let r = if continues {
             let (r, _) = open.expect("continues");
             let row = &mut rows[r];
-            row.label = format!("{} {}", row.label, label);
+            // A line broken after a hyphen ("non-" / "cash") joins without a space.
+            let hyphen = row.label.ends_with('-')
+                && row.label[..row.label.len() - 1].ends_with(|c: char| c.is_alphabetic());
+            row.label = format!("{}{}{}", row.label, if hyphen { "" } else { " " }, label);
             r
         } else {
             let mut row = Row::new(label, vec![String::new(); n]).indent((indent / 2).min(255) as u8);
@@ -432,10 +435,22 @@ fn caption(frame: &Frame, lines: &[String], table: &mut Table) {
     let n = frame.extents.len();
     let content: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
     // The group rule: the last rule line with text below it.
-    let rule_at = content
-        .iter()
-        .rposition(|l| rule_char(l).is_some())
-        .filter(|&k| content[k + 1..].iter().any(|l| rule_char(l).is_none()));
+    // A trailing rule is a group rule only when one of its runs spans columns (otherwise it
+    // underlines the headings).
+    let spans_columns = |l: &str| {
+        chunks(l).iter().any(|s| {
+            frame
+                .extents
+                .iter()
+                .filter(|&&(a, b)| s.start < b && s.end > a)
+                .count()
+                > 1
+        })
+    };
+    let rule_at = content.iter().rposition(|l| rule_char(l).is_some()).filter(|&k| {
+        content[k + 1..].iter().any(|l| rule_char(l).is_none())
+            || (k > 0 && spans_columns(content[k]))
+    });
     let (group_lines, heading_lines): (Vec<&String>, Vec<&String>) = match rule_at {
         Some(k) => {
             let segments = chunks(content[k]);
@@ -824,23 +839,61 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         extents: extents.clone(),
         margin,
     };
-    // Caption: rules, lines without a label, and a label line whose cells are not numbers.
-    let table_width = block
+    let mut body_end = block.len();
+    let mut all_lines: Vec<String> = block.clone();
+    // Run on across single blank lines while what follows holds numbers in these columns.
+    let mut next = end;
+    while next + 1 < lines.len() && lines[next].trim().is_empty() && !lines[next + 1].trim().is_empty() {
+        let stop = (next + 1..lines.len())
+            .find(|&j| lines[j].trim().is_empty())
+            .unwrap_or(lines.len());
+        let run = &lines[next + 1..stop];
+        let fits = run.iter().any(|l| number_line(l))
+            && run.iter().all(|l| {
+                rule_char(l).is_some() || {
+                    let cs = chunks(l);
+                    cs.first().is_some_and(|f| f.start < label_end || number_line(l))
+                        && cs.iter().all(|ch| ch.end <= width + 8)
+                }
+            })
+            && run.iter().filter(|l| number_line(l)).all(|l| {
+                // Each value overlaps a column and stops short of the next one (a `)` or
+                // decimals may stand right of anything above).
+                chunks(l).iter().skip(1).all(|ch| {
+                    let j = column_of(&extents, ch.start, ch.end);
+                    ch.start < extents[j].1
+                        && ch.end > extents[j].0
+                        && extents.get(j + 1).is_none_or(|next| ch.end < next.0)
+                })
+            });
+        if !fits {
+            break;
+        }
+        all_lines.push(String::new());
+        all_lines.extend(run.iter().cloned());
+        body_end = all_lines.len();
+        next = stop;
+    }
+    // The table's width: its widest line, leaving out the single lines at the top (titles,
+    // which may be wider, and group labels, which are not).
+    let lead = block
         .iter()
-        .filter(|l| !chunks(l).is_empty() && chunks(l).len() > 1 || number_line(l))
+        .take_while(|l| chunks(l).len() == 1 && !number_line(l) && rule_char(l).is_none())
+        .count();
+    let table_width = all_lines[lead..]
+        .iter()
         .map(|l| text::width(l))
         .max()
-        .unwrap_or(width)
-        .max(width);
+        .unwrap_or(width);
     // Title: single centred lines at the top. A group label is centred over value columns
     // only, so it is off the table's centre and stays in the caption.
     let mut titles = 0;
-    while titles < block.len() {
+    while titles < lead {
         let l = &block[titles];
         if chunks(l).len() != 1 || number_line(l) || rule_char(l).is_some() {
             break;
         }
-        if !centred(&l[margin.min(indent_of(l))..], table_width - margin) {
+        if !centred(l, table_width) {
             break;
         }
         titles += 1;
@@ -862,43 +915,6 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
             break;
         }
         c += 1;
-    }
-    // A rule right after the caption belongs to the first row only when it is a subtotal...
-    // which cannot start a table: leave rules in the caption.
-    let mut body_end = block.len();
-    let mut all_lines: Vec<String> = block.clone();
-    // Run on across single blank lines while what follows holds numbers in these columns.
-    let mut next = end;
-    while next + 1 < lines.len() && lines[next].trim().is_empty() && !lines[next + 1].trim().is_empty() {
-        let stop = (next + 1..lines.len())
-            .find(|&j| lines[j].trim().is_empty())
-            .unwrap_or(lines.len());
-        let run = &lines[next + 1..stop];
-        let fits = run.iter().any(|l| number_line(l))
-            && run.iter().all(|l| {
-                rule_char(l).is_some() || {
-                    let cs = chunks(l);
-                    cs.first().is_some_and(|f| f.start < label_end || number_line(l))
-                        && cs.iter().all(|ch| ch.end <= table_width + 2)
-                }
-            })
-            && run.iter().filter(|l| number_line(l)).all(|l| {
-                // Each value overlaps a column and stops short of the next one (a `)` or
-                // decimals may stand right of anything above).
-                chunks(l).iter().skip(1).all(|ch| {
-                    let j = column_of(&extents, ch.start, ch.end);
-                    ch.start < extents[j].1
-                        && ch.end > extents[j].0
-                        && extents.get(j + 1).is_none_or(|next| ch.end < next.0)
-                })
-            });
-        if !fits {
-            break;
-        }
-        all_lines.push(String::new());
-        all_lines.extend(run.iter().cloned());
-        body_end = all_lines.len();
-        next = stop;
     }
     let body_lines = &all_lines[c..body_end];
     let mut table = Table::new(extents.len());

@@ -14,9 +14,10 @@
 //!
 //! Headings are centred over their column, group labels over their columns with a dashed
 //! rule under them; a subtotal has a dashed rule over each of its cells, a total also a
-//! double rule (`=`) under them. Title lines are centred over the table's own width, not the
-//! prose width: a statement's title belongs to its columns, wherever the table sits, and a
-//! table wider than the prose (EDGAR allows 132 columns) would otherwise get an off-centre title.
+//! double rule (`=`) under them. Title lines are centred over the table's own width (its
+//! widest line), not the prose width: a statement's title belongs to its columns, wherever the
+//! table sits; a table wider than the prose (EDGAR allows 132 columns) would otherwise get an
+//! off-centre title; and an import can measure it, so titles are found again.
 
 use std::ops::Range;
 
@@ -196,7 +197,6 @@ struct Column {
 struct Geometry {
     style: Style,
     margin: usize,
-    label_region: usize,
     dots: bool,
     columns: Vec<Column>,
     /// Per row: label lines, indent included.
@@ -438,7 +438,6 @@ impl Geometry {
         Ok(Geometry {
             style,
             margin,
-            label_region,
             dots,
             columns,
             labels,
@@ -455,15 +454,6 @@ impl Geometry {
             attached_dollar,
             unprintable: conv.missing,
         })
-    }
-
-    /// Where the value columns end: the table's width without the margin.
-    fn table_width(&self) -> usize {
-        self.margin
-            + self
-                .columns
-                .last()
-                .map_or(self.label_region, |c| c.start + c.width)
     }
 
     fn caption(&self) -> Vec<String> {
@@ -589,7 +579,15 @@ impl Geometry {
     fn write(&self, table: &Table, prose_width: usize, rows: Range<usize>) -> TableText {
         let edgar = self.style == Style::Edgar;
         let mut lines = Vec::new();
-        let tw = self.table_width();
+        // Titles centre over the table as printed (its widest line), which is also what an
+        // import can measure.
+        let tw = {
+            let mut all = self.caption();
+            for (r, row) in table.rows.iter().enumerate() {
+                self.row_lines(r, row.kind, &mut all);
+            }
+            all.iter().map(|l| w(l)).max().unwrap_or(0)
+        };
         for (i, t) in self.title.iter().enumerate() {
             let indent = match self.title_indents.get(i) {
                 Some(n) if self.title_indents.len() == self.title.len() => *n,
