@@ -278,6 +278,17 @@ struct Seen {
     cells: Vec<String>,
 }
 
+/// Joins a wrapped line to the text before it: with a space, or without one after a word
+/// broken at its hyphen ("non-" / "cash").
+fn join_wrapped(text: &mut String, next: &str) {
+    let hyphen =
+        text.ends_with('-') && text[..text.len() - 1].ends_with(|c: char| c.is_alphabetic());
+    if !hyphen && !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
 fn strip_dots(label: &str) -> (String, bool) {
     let t = label.trim_end();
     let dots = t.len() - t.trim_end_matches('.').len();
@@ -340,10 +351,7 @@ fn body(frame: &Frame, lines: &[String], seen: &mut Seen) -> Vec<Row> {
         let r = if continues {
             let (r, _) = open.expect("continues");
             let row = &mut rows[r];
-            // A line broken after a hyphen ("non-" / "cash") joins without a space.
-            let hyphen = row.label.ends_with('-')
-                && row.label[..row.label.len() - 1].ends_with(|c: char| c.is_alphabetic());
-            row.label = format!("{}{}{}", row.label, if hyphen { "" } else { " " }, label);
+            join_wrapped(&mut row.label, &label);
             r
         } else {
             let mut row = Row::new(label, vec![String::new(); n]).indent((indent / 2).min(255) as u8);
@@ -547,9 +555,7 @@ fn footnotes_below(lines: &[String], end: usize) -> (Vec<String>, usize) {
             notes.push(l.trim().to_string());
             hang = h;
         } else if !notes.is_empty() && indent_of(l) == hang {
-            let last = notes.last_mut().expect("not empty");
-            last.push(' ');
-            last.push_str(l.trim());
+            join_wrapped(notes.last_mut().expect("not empty"), l.trim());
         } else {
             break;
         }

@@ -352,7 +352,13 @@ impl Geometry {
             .max()
             .unwrap_or(0)
             .min(natural);
-        let dots = table.options.leader_dots;
+        // Room for leader dots only where some row prints them.
+        let dots = table.options.leader_dots
+            && table.rows.iter().any(|r| {
+                !r.label.trim().is_empty()
+                    && r.has_cells()
+                    && !matches!(r.kind, RowKind::Heading | RowKind::Blank)
+            });
         let gap = LABEL_GAP + if dots { DOTS_GAP } else { 0 };
         let values_w = |cols: &[Column]| -> usize {
             cols.iter().map(|c| c.width).sum::<usize>() + COLUMN_GAP * n.saturating_sub(1)

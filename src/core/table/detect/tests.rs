@@ -177,3 +177,188 @@ fn an_indented_block_with_wrapped_labels_and_blank_rows() {
     assert_eq!(d.table.text_layout.as_ref().map(|l| l.margin), Some(4));
     assert_eq!(relaid(&d, Style::Newswire, 80), lines);
 }
+
+mod properties {
+    use super::*;
+    use crate::core::table::layout::{EDGAR_TABLE_WIDTH, dollar_signs};
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "revenue", "cost", "of", "and", "net", "income", "Total", "operating", "expenses",
+        "Selling,", "general", "administrative", "research", "development", "depreciation",
+        "amortization", "(1)", "non-cash", "Interest", "taxes", "per", "share", "Assets:",
+        "receivable,", "stockholders'", "equity", "deferred", "comprehensive", "Other",
+        "liabilities", "a", "restructuring", "impairment", "goodwill", "Q3", "(loss)",
+    ];
+
+    fn words(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 1..=max).prop_map(|w| w.join(" "))
+    }
+
+    fn number(minus: bool) -> impl Strategy<Value = String> {
+        (0u64..10_000_000, 0usize..3, any::<bool>(), 0u8..10).prop_map(
+            move |(int, decimals, negative, pct)| {
+                let mut int = int;
+                let frac = match decimals {
+                    0 => String::new(),
+                    1 => format!(".{}", (int % 9) + 1),
+                    _ => format!(".{:02}", (int % 98) + 1),
+                };
+                if decimals == 0 && int == 0 {
+                    int = 7;
+                }
+                let digits = int.to_string();
+                let mut grouped = String::new();
+                for (i, c) in digits.chars().enumerate() {
+                    if i > 0 && (digits.len() - i) % 3 == 0 {
+                        grouped.push(',');
+                    }
+                    grouped.push(c);
+                }
+                let body = format!("{grouped}{frac}");
+                let pct = if pct == 0 { "%" } else { "" };
+                match (negative, minus) {
+                    (false, _) => format!("{body}{pct}"),
+                    (true, false) => format!("({body}){pct}"),
+                    (true, true) => format!("-{body}{pct}"),
+                }
+            },
+        )
+    }
+
+    fn cell(minus: bool) -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => Just(String::new()),
+            8 => number(minus),
+            1 => Just("--".to_string()),
+            1 => prop::sample::select(&["n/m", "NM", "n/a", "*"][..]).prop_map(String::from),
+        ]
+    }
+
+    fn row(columns: usize, minus: bool) -> impl Strategy<Value = Row> {
+        let kinds = prop_oneof![
+            10 => Just(RowKind::Ordinary),
+            2 => Just(RowKind::Heading),
+            2 => Just(RowKind::Subtotal),
+            1 => Just(RowKind::Total),
+            1 => Just(RowKind::Blank),
+        ];
+        let units = prop::sample::select(&[
+            Unit::Currency, Unit::Currency, Unit::Currency, Unit::PerShare, Unit::Shares,
+            Unit::Percent, Unit::Other,
+        ][..]);
+        (
+            kinds,
+            units,
+            prop_oneof![8 => words(9), 1 => Just(String::new())],
+            0u8..4,
+            prop::collection::vec(cell(minus), columns),
+            0..columns,
+        )
+            .prop_map(move |(kind, unit, label, indent, mut cells, keep)| {
+                let mut row = Row::new(label, Vec::<String>::new()).kind(kind).unit(unit).indent(indent);
+                match kind {
+                    RowKind::Blank => {
+                        row.label.clear();
+                        cells.iter_mut().for_each(String::clear);
+                    }
+                    RowKind::Heading => {
+                        if row.label.is_empty() {
+                            row.label = "Assets:".into();
+                        }
+                        cells.iter_mut().for_each(String::clear);
+                    }
+                    _ => {
+                        // A row with no cells reads as a heading: keep one.
+                        if cells.iter().all(String::is_empty) {
+                            cells[keep] = "1,234".into();
+                        }
+                    }
+                }
+                if row.label.is_empty() {
+                    row.indent = 0;
+                }
+                row.cells = cells;
+                row
+            })
+    }
+
+    prop_compose! {
+        fn table()(columns in 1usize..=8, minus in any::<bool>())(
+            title in prop::collection::vec(words(6), 0..=3),
+            headings in prop::collection::vec(
+                prop_oneof![words(2), Just("2026".to_string()), words(2).prop_map(|w| format!("{w}\n2025"))],
+                columns,
+            ),
+            group in prop::option::of((0..columns, 1..=columns, prop_oneof![words(4), words(3).prop_map(|w| format!("{w}\nSeptember 30,"))])),
+            label_heading in prop_oneof![3 => Just(String::new()), 1 => words(2)],
+            rows in prop::collection::vec(row(columns, minus), 0..=40),
+            dollar_signs in any::<bool>(),
+            leader_dots in any::<bool>(),
+            footnotes in prop::collection::vec(words(30), 0..=2),
+            columns in Just(columns),
+            minus in Just(minus),
+        ) -> Table {
+            let mut t = Table::new(columns);
+            t.title = title;
+            t.headings = headings;
+            if let Some((first, span, label)) = group {
+                let span = span.min(columns - first);
+                t.groups = vec![ColumnGroup::new(label, first, span)];
+            }
+            t.label_heading = label_heading;
+            for r in rows {
+                t.push_row(r);
+            }
+            t.options.negatives = if minus { Negatives::Minus } else { Negatives::Parentheses };
+            t.options.dollar_signs = dollar_signs;
+            t.options.leader_dots = leader_dots;
+            t.footnotes = footnotes.iter().enumerate().map(|(i, f)| format!("({}) {f}", i + 1)).collect();
+            t
+        }
+    }
+
+    /// What the text can show of the options: each only where something shows it.
+    fn showable(original: &Table) -> Table {
+        let mut t = carried(original);
+        let negative = t.rows.iter().any(|r| {
+            !matches!(r.kind, RowKind::Heading | RowKind::Blank)
+                && r.cells.iter().any(|c| read_cell(c).number().is_some_and(|n| n.is_negative()))
+        });
+        if !negative {
+            t.options.negatives = Negatives::Parentheses;
+        }
+        t.options.dollar_signs = dollar_signs(original).iter().flatten().any(|x| *x);
+        let dots = t.rows.iter().any(|r| {
+            !r.label.is_empty() && r.has_cells() && !matches!(r.kind, RowKind::Heading | RowKind::Blank)
+        });
+        t.options.leader_dots &= dots;
+        t
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn edgar_layout_fits_132_and_reads_back(t in table()) {
+            let out = match layout(&t, Style::Edgar, 80) {
+                Ok(out) => out,
+                Err(e) => {
+                    prop_assert!(e.needed > EDGAR_TABLE_WIDTH);
+                    return Ok(());
+                }
+            };
+            for l in &out.lines {
+                prop_assert!(l.len() <= EDGAR_TABLE_WIDTH, "too wide: {l:?}");
+                prop_assert!(l.is_ascii());
+            }
+            let text = out.lines.join("\n");
+            let found = detect_tables(&text);
+            prop_assert_eq!(found.len(), 1, "{}", text);
+            let d = &found[0];
+            prop_assert_eq!(showable(&d.table), showable(&t), "{}", text);
+            prop_assert!(d.exact, "{}\n---\n{}\n{:?}", text, layout(&d.table, Style::Edgar, 80).map(|o| o.lines.join("\n")).unwrap_or_default(), d.table.text_layout);
+            prop_assert_eq!(d.lines.clone(), 0..out.lines.len());
+        }
+    }
+}
