@@ -86,6 +86,11 @@ pub fn detect_tables(text: &str) -> Vec<Detected> {
     out
 }
 
+/// A year (`2026`, no comma) over a column is a heading, not an amount.
+fn year(t: &str) -> bool {
+    t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn expand_tabs(line: &str) -> String {
     if !line.contains('\t') {
         return line.to_string();
@@ -226,6 +231,8 @@ fn column_of(extents: &[(usize, usize)], start: usize, end: usize) -> usize {
 struct Frame {
     /// Where value columns begin: a first chunk starting before this is the label.
     label_end: usize,
+    /// The same in the caption, where headings may start left of the numbers below them.
+    caption_label_end: usize,
     /// Each value column's extent, for assigning chunks.
     extents: Vec<(usize, usize)>,
     margin: usize,
@@ -238,12 +245,24 @@ struct Split {
 
 impl Frame {
     fn split(&self, line: &str) -> Split {
+        self.split_at(line, self.label_end)
+    }
+
+    fn split_caption(&self, line: &str) -> Split {
+        self.split_at(line, self.caption_label_end)
+    }
+
+    fn split_at(&self, line: &str, label_end: usize) -> Split {
         let mut cs = chunks(line).into_iter();
         let mut label = None;
         let mut cells: Vec<Option<Chunk>> = vec![None; self.extents.len()];
         let mut rest: Vec<Chunk> = Vec::new();
         for (k, ch) in cs.by_ref().enumerate() {
-            if k == 0 && ch.start < self.label_end && !ch.dollar {
+            // An amount reaching into a value column is a cell of a row without a label
+            // (labels are never amounts).
+            let amount = matches!(read_cell(&ch.text), CellValue::Number(_))
+                && self.extents.iter().any(|&(a, b)| ch.start < b && ch.end > a);
+            if k == 0 && ch.start < label_end && !ch.dollar && !amount {
                 label = Some(ch);
             } else {
                 rest.push(ch);
@@ -370,7 +389,13 @@ fn body(frame: &Frame, lines: &[String], seen: &mut Seen) -> Vec<Row> {
                     dollars[r][j] = ch.dollar;
                     seen.attached |= ch.attached;
                     seen.cells.push(ch.text.clone());
-                    rows[r].cells[j] = ch.text;
+                    // A Unicode minus reads as the ASCII one, which both styles print right.
+                    let text = if read_cell(&ch.text).number().is_some() {
+                        ch.text.replace('\u{2212}', "-")
+                    } else {
+                        ch.text
+                    };
+                    rows[r].cells[j] = text;
                 }
             }
         } else if !continues {
@@ -502,7 +527,7 @@ fn caption(frame: &Frame, lines: &[String], table: &mut Table) {
         if rule_char(l).is_some() {
             continue;
         }
-        let split = frame.split(l);
+        let split = frame.split_caption(l);
         if let Some(label) = split.label {
             table.label_heading = label.text;
         }
@@ -657,8 +682,10 @@ fn tagged(lines: &[String], open: usize, close: usize, floor: usize) -> Option<D
         .enumerate()
         .map(|(j, &a)| (a, starts.get(j + 1).map_or(usize::MAX / 2, |&b| b)))
         .collect();
+    let label_end = starts.first().copied().unwrap_or(usize::MAX / 2);
     let frame = Frame {
-        label_end: starts.first().copied().unwrap_or(usize::MAX / 2),
+        label_end,
+        caption_label_end: label_end,
         extents,
         margin: s_at,
     };
@@ -714,7 +741,8 @@ fn recorded(
             }
         }
     }
-    for l in caption.iter().chain(body) {
+    let in_caption = caption.len();
+    for (k, l) in caption.iter().chain(body).enumerate() {
         if n == 0 {
             break;
         }
@@ -724,7 +752,11 @@ fn recorded(
                 .map(|ch| (column_of(&frame.extents, ch.start, ch.end), ch))
                 .collect()
         } else {
-            let split = frame.split(l);
+            let split = if k < in_caption {
+                frame.split_caption(l)
+            } else {
+                frame.split(l)
+            };
             split
                 .cells
                 .into_iter()
@@ -771,6 +803,12 @@ fn recorded(
         rule: seen.rule,
         double_rule: seen.double_rule,
         headings_right: false,
+        headings_rule: caption
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| rule_char(l).is_some())
+            && !body.is_empty(),
         flush_numbers: false,
     }
 }
@@ -785,15 +823,83 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
             return false;
         }
         let cs = chunks(l);
-        cs.len() >= 2 && cs.iter().skip(1).any(numeric)
+        // Amounts after a label, or standing alone right of the margin (a row without label);
+        // a year is a heading.
+        let amount = |c: &Chunk| numeric(c) && !year(&c.text);
+        (cs.len() >= 2 && cs.iter().skip(1).any(amount))
+            || (cs.len() == 1 && cs[0].start >= 2 && amount(&cs[0]))
     };
-    let number_lines: Vec<&String> = block.iter().filter(|l| number_line(l)).collect();
+    if !block.iter().any(|l| number_line(l)) {
+        return None;
+    }
+    // Run on across single blank lines while what follows holds numbers (a table's blank rows).
+    let mut all_lines: Vec<String> = block.clone();
+    let mut next = end;
+    while next + 1 < lines.len()
+        && lines[next].trim().is_empty()
+        && !lines[next + 1].trim().is_empty()
+    {
+        let stop = (next + 1..lines.len())
+            .find(|&j| {
+                lines[j].trim().is_empty() || lines[j].trim().eq_ignore_ascii_case("<TABLE>")
+            })
+            .unwrap_or(lines.len());
+        let run = &lines[next + 1..stop];
+        if indent_of(&run[0]) == 0 && footnote_hang(&run[0]) > 0 && !number_line(&run[0]) {
+            break; // the footnotes
+        }
+        if !run.iter().any(|l| number_line(l)) {
+            // A heading alone between blank rows ("Per share data:") belongs to the table
+            // when rows with amounts follow it after one more blank line.
+            let heading = |run: &[String]| {
+                run.len() <= 2
+                    && run.iter().all(|l| chunks(l).len() == 1 && !l.trim_end().ends_with('.'))
+            };
+            // Look past more such headings for the rows.
+            let mut at = stop;
+            let mut then = false;
+            while heading(&lines[next + 1..stop])
+                && at + 1 < lines.len()
+                && lines[at].trim().is_empty()
+                && !lines[at + 1].trim().is_empty()
+            {
+                let end = (at + 1..lines.len())
+                    .find(|&j| lines[j].trim().is_empty())
+                    .unwrap_or(lines.len());
+                let ahead = &lines[at + 1..end];
+                if ahead.iter().any(|l| number_line(l)) {
+                    then = true;
+                    break;
+                }
+                if !heading(ahead) {
+                    break;
+                }
+                at = end;
+            }
+            if !then {
+                break;
+            }
+        }
+        all_lines.push(String::new());
+        all_lines.extend(run.iter().cloned());
+        next = stop;
+    }
+    let body_end = all_lines.len();
+    let number_lines: Vec<&String> = all_lines.iter().filter(|l| number_line(l)).collect();
     if number_lines.len() < 2 {
         return None;
     }
     // Occupied display columns of the lines with numbers; gaps of two or more split columns.
     let width = number_lines.iter().map(|l| text::width(l)).max().unwrap_or(0);
     let mut used = vec![false; width];
+    // Rows without a label may have amounts reaching left (a wide negative): lines with a
+    // label set the columns when there are enough of them.
+    let labelled: Vec<&String> = number_lines
+        .iter()
+        .copied()
+        .filter(|l| chunks(l).first().is_some_and(|c| !numeric(c)))
+        .collect();
+    let number_lines = if labelled.len() >= 2 { labelled } else { number_lines };
     for l in &number_lines {
         for ch in chunks(l) {
             used[ch.start..ch.end].iter_mut().for_each(|x| *x = true);
@@ -818,11 +924,12 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
     if segments.len() < 2 {
         return None;
     }
-    // A first chunk starting within the labels' extent is a label; headings start further right.
-    let label_end = segments[0].1;
+    // In the body a first chunk starting left of the numbers is a label; in the caption only
+    // one starting within the labels' extent (headings may start left of their numbers).
+    let label_end = segments[1].0;
     let extents: Vec<(usize, usize)> = segments[1..].to_vec();
     // At least three lines with text on both sides of a gap between columns.
-    let across = block
+    let across = all_lines
         .iter()
         .filter(|l| {
             let cs = chunks(l);
@@ -834,7 +941,7 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
     if across < 3 {
         return None;
     }
-    let margin = block
+    let margin = all_lines
         .iter()
         .filter(|l| !l.trim().is_empty())
         .map(|l| indent_of(l))
@@ -842,44 +949,10 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         .unwrap_or(0);
     let frame = Frame {
         label_end,
+        caption_label_end: segments[0].1,
         extents: extents.clone(),
         margin,
     };
-    let mut body_end = block.len();
-    let mut all_lines: Vec<String> = block.clone();
-    // Run on across single blank lines while what follows holds numbers in these columns.
-    let mut next = end;
-    while next + 1 < lines.len() && lines[next].trim().is_empty() && !lines[next + 1].trim().is_empty() {
-        let stop = (next + 1..lines.len())
-            .find(|&j| lines[j].trim().is_empty())
-            .unwrap_or(lines.len());
-        let run = &lines[next + 1..stop];
-        let fits = run.iter().any(|l| number_line(l))
-            && run.iter().all(|l| {
-                rule_char(l).is_some() || {
-                    let cs = chunks(l);
-                    cs.first().is_some_and(|f| f.start < label_end || number_line(l))
-                        && cs.iter().all(|ch| ch.end <= width + 8)
-                }
-            })
-            && run.iter().filter(|l| number_line(l)).all(|l| {
-                // Each value overlaps a column and stops short of the next one (a `)` or
-                // decimals may stand right of anything above).
-                chunks(l).iter().skip(1).all(|ch| {
-                    let j = column_of(&extents, ch.start, ch.end);
-                    ch.start < extents[j].1
-                        && ch.end > extents[j].0
-                        && extents.get(j + 1).is_none_or(|next| ch.end < next.0)
-                })
-            });
-        if !fits {
-            break;
-        }
-        all_lines.push(String::new());
-        all_lines.extend(run.iter().cloned());
-        body_end = all_lines.len();
-        next = stop;
-    }
     // The table's width: its widest line, leaving out the single lines at the top (titles,
     // which may be wider, and group labels, which are not).
     let lead = block
@@ -902,6 +975,15 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         if !centred(l, table_width) {
             break;
         }
+        // Over one value column and clear of the labels: a heading that happens to be centred.
+        let ch = &chunks(l)[0];
+        let over = extents
+            .iter()
+            .filter(|&&(a, b)| ch.start < b && ch.end > a)
+            .count();
+        if ch.start >= segments[0].1 && over <= 1 {
+            break;
+        }
         titles += 1;
     }
     let mut c = titles;
@@ -911,12 +993,10 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
             c += 1;
             continue;
         }
-        let split = frame.split(l);
+        let split = frame.split_caption(l);
         let cells: Vec<&Chunk> = split.cells.iter().flatten().collect();
-        let caption_line = match &split.label {
-            None => !cells.is_empty(),
-            Some(_) => !cells.is_empty() && !cells.iter().any(|ch| numeric(ch)),
-        };
+        let caption_line =
+            !cells.is_empty() && !cells.iter().any(|ch| numeric(ch) && !year(&ch.text));
         if !caption_line {
             break;
         }

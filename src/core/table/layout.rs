@@ -59,6 +59,8 @@ pub struct TextLayout {
     pub double_rule: Option<char>,
     /// Column headings flush right over their columns rather than centred.
     pub headings_right: bool,
+    /// A rule under the column headings, as many printers set one.
+    pub headings_rule: bool,
     /// Numbers flush right as whole strings (`(812)` ending where `1,234` ends) rather than
     /// aligned on the decimal point with `)` hanging.
     pub flush_numbers: bool,
@@ -211,6 +213,7 @@ struct Geometry {
     rule: char,
     double_rule: char,
     headings_right: bool,
+    headings_rule: bool,
     attached_dollar: bool,
     unprintable: Vec<char>,
 }
@@ -456,6 +459,7 @@ impl Geometry {
             footnotes,
             rule: recorded.and_then(|l| l.rule).unwrap_or('-'),
             headings_right: recorded.is_some_and(|l| l.headings_right),
+            headings_rule: recorded.is_some_and(|l| l.headings_rule),
             double_rule: recorded.and_then(|l| l.double_rule).unwrap_or('='),
             attached_dollar,
             unprintable: conv.missing,
@@ -507,6 +511,15 @@ impl Geometry {
                     } else {
                         line.centred(m + col.start, col.width, h);
                     }
+                }
+            }
+            lines.push(line.done());
+        }
+        if self.headings_rule && hlines > 0 {
+            let mut line = Line::new();
+            for (h, col) in self.headings.iter().zip(&self.columns) {
+                if !h.is_empty() {
+                    line.put(m + col.start, &self.rule.to_string().repeat(col.width));
                 }
             }
             lines.push(line.done());

@@ -195,6 +195,11 @@ mod properties {
         prop::collection::vec(prop::sample::select(WORDS), 1..=max).prop_map(|w| w.join(" "))
     }
 
+    /// Words for headings and group labels, which are never amounts.
+    fn heading_words(max: usize) -> impl Strategy<Value = String> {
+        words(max).prop_map(|w| if read_cell(&w).number().is_some() { "Quarter".into() } else { w })
+    }
+
     fn number(minus: bool) -> impl Strategy<Value = String> {
         (0u64..10_000_000, 0usize..3, any::<bool>(), 0u8..10).prop_map(
             move |(int, decimals, negative, pct)| {
@@ -256,6 +261,8 @@ mod properties {
             0..columns,
         )
             .prop_map(move |(kind, unit, label, indent, mut cells, keep)| {
+                // Footnote marks end labels; a label starting with one reads as a footnote.
+                let label = if label.starts_with("(1)") { format!("Other {label}") } else { label };
                 let mut row = Row::new(label, Vec::<String>::new()).kind(kind).unit(unit).indent(indent);
                 match kind {
                     RowKind::Blank => {
@@ -285,12 +292,12 @@ mod properties {
 
     prop_compose! {
         fn table()(columns in 1usize..=8, minus in any::<bool>())(
-            title in prop::collection::vec(words(6), 0..=3),
+            title in prop::collection::vec(heading_words(6), 0..=3),
             headings in prop::collection::vec(
-                prop_oneof![words(2), Just("2026".to_string()), words(2).prop_map(|w| format!("{w}\n2025"))],
+                prop_oneof![heading_words(2), Just("2026".to_string()), heading_words(2).prop_map(|w| format!("{w}\n2025"))],
                 columns,
             ),
-            group in prop::option::of((0..columns, 1..=columns, prop_oneof![words(4), words(3).prop_map(|w| format!("{w}\nSeptember 30,"))])),
+            group in prop::option::of((0..columns, 1..=columns, prop_oneof![heading_words(4), heading_words(3).prop_map(|w| format!("{w}\nSeptember 30,"))])),
             label_heading in prop_oneof![3 => Just(String::new()), 1 => words(2)],
             rows in prop::collection::vec(row(columns, minus), 0..=40),
             dollar_signs in any::<bool>(),
@@ -359,6 +366,67 @@ mod properties {
             prop_assert_eq!(showable(&d.table), showable(&t), "{}", text);
             prop_assert!(d.exact, "{}\n---\n{}\n{:?}", text, layout(&d.table, Style::Edgar, 80).map(|o| o.lines.join("\n")).unwrap_or_default(), d.table.text_layout);
             prop_assert_eq!(d.lines.clone(), 0..out.lines.len());
+        }
+    }
+
+    /// Tables an aligned block can carry: numbers in most rows of the first column, blank rows
+    /// one at a time and only after a row with amounts, the first row neither a subtotal nor
+    /// indented, no title.
+    fn plain_table() -> impl Strategy<Value = Table> {
+        table().prop_map(|mut t| {
+            let mut rows: Vec<Row> = Vec::new();
+            for mut r in std::mem::take(&mut t.rows) {
+                // A blank line before any amount ends what could be read as a table.
+                let amounts = rows.iter().any(|p| p.has_cells());
+                if r.kind == RowKind::Blank
+                    && (!amounts || rows.last().is_none_or(|p| p.kind == RowKind::Blank))
+                {
+                    continue;
+                }
+                if !matches!(r.kind, RowKind::Heading | RowKind::Blank)
+                    && read_cell(&r.cells[0]).number().is_none()
+                {
+                    r.cells[0] = "12.5".into();
+                }
+                // A rule right under the headings reads as their underline, not as a
+                // subtotal's (nothing stands above a first row to sum).
+                // Likewise a first row indented past every label reads as a heading line.
+                if rows.iter().all(|p| p.kind == RowKind::Blank) && r.kind != RowKind::Blank {
+                    r.kind = match r.kind {
+                        RowKind::Subtotal | RowKind::Total => RowKind::Ordinary,
+                        k => k,
+                    };
+                    r.indent = 0;
+                }
+                rows.push(r);
+            }
+            while rows.last().is_some_and(|r| r.kind == RowKind::Blank) {
+                rows.pop();
+            }
+            for i in 0..3 {
+                rows.push(Row::new(format!("Line {i}"), vec!["1,000"; t.columns()]));
+            }
+            t.rows = rows;
+            // A short centred title over a narrow table reads the same as the top line of a
+            // two-line heading: titles are left to the tagged property and the unit tests.
+            t.title.clear();
+            t
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn newswire_layout_reads_back_as_aligned_columns(t in plain_table()) {
+            let out = layout(&t, Style::Newswire, 80).unwrap();
+            let text = format!("Prose before the table.\n\n{}\n\nProse after it.\n", out.lines.join("\n"));
+            let found = detect_tables(&text);
+            prop_assert_eq!(found.len(), 1, "{}", text);
+            let d = &found[0];
+            prop_assert_eq!(showable(&d.table), showable(&t), "{}", text);
+            prop_assert!(d.exact, "{}\n---\n{}", text, layout(&d.table, Style::Newswire, 80).map(|o| o.lines.join("\n")).unwrap_or_default());
+            prop_assert_eq!(d.lines.clone(), 2..2 + out.lines.len());
         }
     }
 }
