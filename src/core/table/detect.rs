@@ -25,9 +25,7 @@
 
 use std::ops::Range;
 
-use super::layout::{
-    CONTINUATION, ColumnPlace, DollarPlace, TextLayout, footnote_hang, layout,
-};
+use super::layout::{CONTINUATION, ColumnPlace, DollarPlace, TextLayout, footnote_hang, layout};
 use super::model::{ColumnGroup, Negatives, Row, RowKind, Table, Unit, guess_row};
 use super::number::{CellValue, read_cell};
 use crate::core::draft::Style;
@@ -57,7 +55,8 @@ pub fn detect_tables(text: &str) -> Vec<Detected> {
     let mut taken = 0; // lines before this belong to a table already found
     while i < lines.len() {
         if lines[i].trim().eq_ignore_ascii_case("<TABLE>") {
-            let close = (i + 1..lines.len()).find(|&j| lines[j].trim().eq_ignore_ascii_case("</TABLE>"));
+            let close =
+                (i + 1..lines.len()).find(|&j| lines[j].trim().eq_ignore_ascii_case("</TABLE>"));
             let Some(close) = close else { break };
             if let Some(d) = tagged(&lines, i, close, taken) {
                 taken = d.lines.end;
@@ -73,7 +72,9 @@ pub fn detect_tables(text: &str) -> Vec<Detected> {
             continue;
         }
         let end = (i..lines.len())
-            .find(|&j| lines[j].trim().is_empty() || lines[j].trim().eq_ignore_ascii_case("<TABLE>"))
+            .find(|&j| {
+                lines[j].trim().is_empty() || lines[j].trim().eq_ignore_ascii_case("<TABLE>")
+            })
             .unwrap_or(lines.len());
         if let Some(d) = untagged(&lines, i, end) {
             taken = d.lines.end;
@@ -261,7 +262,10 @@ impl Frame {
             // An amount reaching into a value column is a cell of a row without a label
             // (labels are never amounts).
             let amount = matches!(read_cell(&ch.text), CellValue::Number(_))
-                && self.extents.iter().any(|&(a, b)| ch.start < b && ch.end > a);
+                && self
+                    .extents
+                    .iter()
+                    .any(|&(a, b)| ch.start < b && ch.end > a);
             if k == 0 && ch.start < label_end && !ch.dollar && !amount {
                 label = Some(ch);
             } else {
@@ -373,7 +377,8 @@ fn body(frame: &Frame, lines: &[String], seen: &mut Seen) -> Vec<Row> {
             join_wrapped(&mut row.label, &label);
             r
         } else {
-            let mut row = Row::new(label, vec![String::new(); n]).indent((indent / 2).min(255) as u8);
+            let mut row =
+                Row::new(label, vec![String::new(); n]).indent((indent / 2).min(255) as u8);
             if pending_rule {
                 row.kind = RowKind::Subtotal;
             }
@@ -436,8 +441,10 @@ fn settle_units(rows: &mut [Row], dollars: &[Vec<bool>]) {
         }
         let numbers: Vec<bool> = (0..n)
             .map(|c| {
-                matches!(row.kind, RowKind::Ordinary | RowKind::Subtotal | RowKind::Total)
-                    && matches!(read_cell(&row.cells[c]), CellValue::Number(_))
+                matches!(
+                    row.kind,
+                    RowKind::Ordinary | RowKind::Subtotal | RowKind::Total
+                ) && matches!(read_cell(&row.cells[c]), CellValue::Number(_))
             })
             .collect();
         if any {
@@ -480,11 +487,14 @@ fn caption(frame: &Frame, lines: &[String], table: &mut Table) {
                 > 1
         })
     };
-    let rule_at = content.iter().rposition(|l| rule_char(l).is_some()).filter(|&k| {
-        content[k + 1..].iter().any(|l| rule_char(l).is_none())
-            || (k > 0 && spans_columns(content[k]))
-    });
-    let (group_lines, heading_lines): (Vec<&String>, Vec<&String>) = match rule_at {
+    let rule_at = content
+        .iter()
+        .rposition(|l| rule_char(l).is_some())
+        .filter(|&k| {
+            content[k + 1..].iter().any(|l| rule_char(l).is_none())
+                || (k > 0 && spans_columns(content[k]))
+        });
+    let heading_lines: Vec<&String> = match rule_at {
         Some(k) => {
             let segments = chunks(content[k]);
             let mut labels: Vec<Vec<String>> = vec![Vec::new(); segments.len()];
@@ -517,11 +527,10 @@ fn caption(frame: &Frame, lines: &[String], table: &mut Table) {
                         .push(ColumnGroup::new(label.join("\n"), first, last - first + 1));
                 }
             }
-            (content[..k].to_vec(), content[k + 1..].to_vec())
+            content[k + 1..].to_vec()
         }
-        None => (Vec::new(), content.clone()),
+        None => content.clone(),
     };
-    let _ = group_lines;
     let mut headings: Vec<Vec<String>> = vec![Vec::new(); n];
     for l in heading_lines {
         if rule_char(l).is_some() {
@@ -620,7 +629,11 @@ fn settle_layout(table: &mut Table, style: Style, want: &[String], found: TextLa
     let same = |t: &Table| {
         layout(t, style, prose).is_ok_and(|out| {
             out.lines.len() == want.len()
-                && out.lines.iter().zip(want).all(|(a, b)| a.trim_end() == b.trim_end())
+                && out
+                    .lines
+                    .iter()
+                    .zip(want)
+                    .all(|(a, b)| a.trim_end() == b.trim_end())
         })
     };
     table.text_layout = None;
@@ -628,7 +641,9 @@ fn settle_layout(table: &mut Table, style: Style, want: &[String], found: TextLa
         return true;
     }
     // Printers differ in how they set headings and negatives: try each way.
-    for (headings_right, flush_numbers) in [(false, false), (true, false), (false, true), (true, true)] {
+    for (headings_right, flush_numbers) in
+        [(false, false), (true, false), (false, true), (true, true)]
+    {
         table.text_layout = Some(TextLayout {
             headings_right,
             flush_numbers,
@@ -702,10 +717,21 @@ fn tagged(lines: &[String], open: usize, close: usize, floor: usize) -> Option<D
         .max()
         .unwrap_or(0);
     let top = titles_above(lines, open, floor, width);
-    table.title = lines[top..open].iter().map(|l| l.trim().to_string()).collect();
+    table.title = lines[top..open]
+        .iter()
+        .map(|l| l.trim().to_string())
+        .collect();
     let (notes, end) = footnotes_below(lines, close + 1);
     table.footnotes = notes;
-    let found = recorded(&frame, &caption_lines, body_lines, &lines[top..open], &seen, 0, true);
+    let found = recorded(
+        &frame,
+        &caption_lines,
+        body_lines,
+        &lines[top..open],
+        &seen,
+        0,
+        true,
+    );
     let want = &lines[top..end];
     let exact = settle_layout(&mut table, Style::Edgar, want, found);
     Some(Detected {
@@ -853,7 +879,9 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
             // when rows with amounts follow it after one more blank line.
             let heading = |run: &[String]| {
                 run.len() <= 2
-                    && run.iter().all(|l| chunks(l).len() == 1 && !l.trim_end().ends_with('.'))
+                    && run
+                        .iter()
+                        .all(|l| chunks(l).len() == 1 && !l.trim_end().ends_with('.'))
             };
             // Look past more such headings for the rows.
             let mut at = stop;
@@ -890,7 +918,11 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         return None;
     }
     // Occupied display columns of the lines with numbers; gaps of two or more split columns.
-    let width = number_lines.iter().map(|l| text::width(l)).max().unwrap_or(0);
+    let width = number_lines
+        .iter()
+        .map(|l| text::width(l))
+        .max()
+        .unwrap_or(0);
     let mut used = vec![false; width];
     // Rows without a label may have amounts reaching left (a wide negative): lines with a
     // label set the columns when there are enough of them.
@@ -899,7 +931,11 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         .copied()
         .filter(|l| chunks(l).first().is_some_and(|c| !numeric(c)))
         .collect();
-    let number_lines = if labelled.len() >= 2 { labelled } else { number_lines };
+    let number_lines = if labelled.len() >= 2 {
+        labelled
+    } else {
+        number_lines
+    };
     for l in &number_lines {
         for ch in chunks(l) {
             used[ch.start..ch.end].iter_mut().for_each(|x| *x = true);
@@ -933,9 +969,9 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         .iter()
         .filter(|l| {
             let cs = chunks(l);
-            segments.windows(2).any(|w| {
-                cs.iter().any(|c| c.end <= w[0].1) && cs.iter().any(|c| c.start >= w[1].0)
-            })
+            segments
+                .windows(2)
+                .any(|w| cs.iter().any(|c| c.end <= w[0].1) && cs.iter().any(|c| c.start >= w[1].0))
         })
         .count();
     if across < 3 {
@@ -1021,7 +1057,10 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
     settle_units(&mut table.rows, &seen.dollars);
     caption(&frame, &all_lines[titles..c], &mut table);
     options_from(&mut table, &seen);
-    table.title = all_lines[..titles].iter().map(|l| l.trim().to_string()).collect();
+    table.title = all_lines[..titles]
+        .iter()
+        .map(|l| l.trim().to_string())
+        .collect();
     let last = start + all_lines.len();
     let (notes, stop) = footnotes_below(lines, last);
     table.footnotes = notes;

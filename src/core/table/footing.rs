@@ -79,7 +79,7 @@ pub fn foot(table: &Table) -> Vec<Mismatch> {
 
 fn sign(amount: Amount, part: SumPart) -> Amount {
     if part == SumPart::Subtracted {
-        amount.neg()
+        amount.negated()
     } else {
         amount
     }
@@ -237,7 +237,9 @@ mod tests {
             Row::new("Cash and cash equivalents", ["1,500", "1,200"]).indent(1),
             Row::new("Accounts receivable, net", ["2,250.5", "2,000"]).indent(1),
             Row::new("Inventories", ["749.5", "800"]).indent(1),
-            Row::new("Total current assets", ["4,500", "4,000"]).indent(2).kind(RowKind::Subtotal),
+            Row::new("Total current assets", ["4,500", "4,000"])
+                .indent(2)
+                .kind(RowKind::Subtotal),
             Row::new("Property and equipment, net", ["3,000", "3,100"]),
             Row::new("Goodwill", ["500", "500"]),
             Row::new("Total assets", ["8,000", "7,600"]).kind(RowKind::Total),
@@ -245,13 +247,19 @@ mod tests {
             Row::heading("Current liabilities:"),
             Row::new("Accounts payable", ["900", "850"]).indent(1),
             Row::new("Accrued liabilities", ["600", "--"]).indent(1),
-            Row::new("Total current liabilities", ["1,500", "850"]).indent(2).kind(RowKind::Subtotal),
+            Row::new("Total current liabilities", ["1,500", "850"])
+                .indent(2)
+                .kind(RowKind::Subtotal),
             Row::new("Long-term debt", ["2,000", "2,250"]),
             Row::new("Total liabilities", ["3,500", "3,100"]).kind(RowKind::Subtotal),
             Row::new("Common stock", ["100", "100"]),
             Row::new("Retained earnings (deficit)", ["4,400", "4,400"]),
             Row::new("Total stockholders' equity", ["4,500", "4,500"]).kind(RowKind::Subtotal),
-            Row::new("Total liabilities and stockholders' equity", ["8,000", "7,600"]).kind(RowKind::Total),
+            Row::new(
+                "Total liabilities and stockholders' equity",
+                ["8,000", "7,600"],
+            )
+            .kind(RowKind::Total),
         ];
         for r in rows {
             t.push_row(r);
@@ -295,7 +303,10 @@ mod tests {
         t.rows[7].cells[0] = "8,000.25".into();
         let m = foot(&t);
         assert_eq!(m.len(), 1, "{m:?}");
-        assert_eq!(m[0].expected.cmp_value(Amount::new(8000, 0)), Ordering::Equal);
+        assert_eq!(
+            m[0].expected.cmp_value(Amount::new(8000, 0)),
+            Ordering::Equal
+        );
         assert_eq!(m[0].difference.to_string(), "0.25");
         assert_eq!(m[0].first_row, 4);
     }

@@ -259,10 +259,7 @@ impl Geometry {
         };
         let n = table.columns();
         let negatives = table.options.negatives;
-        let recorded = table
-            .text_layout
-            .as_ref()
-            .filter(|l| l.columns.len() == n);
+        let recorded = table.text_layout.as_ref().filter(|l| l.columns.len() == n);
         let attached_dollar = recorded.is_some_and(|l| l.dollar == DollarPlace::Attached);
         let flush = recorded.is_some_and(|l| l.flush_numbers);
         let dollars = dollar_signs(table);
@@ -349,7 +346,11 @@ impl Geometry {
             .iter()
             .map(|(i, l)| {
                 let word = l.split(' ').map(w).max().unwrap_or(0);
-                if word == 0 { 0 } else { i + CONTINUATION + word }
+                if word == 0 {
+                    0
+                } else {
+                    i + CONTINUATION + word
+                }
             })
             .chain([w(&label_heading), MIN_COLUMN])
             .max()
@@ -370,14 +371,19 @@ impl Geometry {
         let mut label_region = natural;
         let fits_recorded = recorded.filter(|l| {
             let mut end = 0;
-            l.columns.iter().zip(&columns).enumerate().all(|(i, (p, c))| {
-                let numbers = c.dollar_w + c.left_w + c.right_w;
-                let ok = p.width >= c.width
-                    && p.numbers_end.is_none_or(|e| e >= numbers && e <= p.width)
-                    && (i == 0 || p.start >= end + COLUMN_GAP);
-                end = p.start + p.width;
-                ok
-            }) && l.columns.first().is_none_or(|p| p.start >= narrowest + gap)
+            l.columns
+                .iter()
+                .zip(&columns)
+                .enumerate()
+                .all(|(i, (p, c))| {
+                    let numbers = c.dollar_w + c.left_w + c.right_w;
+                    let ok = p.width >= c.width
+                        && p.numbers_end.is_none_or(|e| e >= numbers && e <= p.width)
+                        && (i == 0 || p.start >= end + COLUMN_GAP);
+                    end = p.start + p.width;
+                    ok
+                })
+                && l.columns.first().is_none_or(|p| p.start >= narrowest + gap)
                 && (style != Style::Edgar || margin + end <= EDGAR_TABLE_WIDTH)
                 && groups.iter().all(|(label, r)| {
                     let a = l.columns[r.start].start;
@@ -452,7 +458,9 @@ impl Geometry {
             labels,
             cells,
             title,
-            title_indents: recorded.map(|l| l.title_indents.clone()).unwrap_or_default(),
+            title_indents: recorded
+                .map(|l| l.title_indents.clone())
+                .unwrap_or_default(),
             groups,
             headings,
             label_heading,

@@ -18,16 +18,13 @@ pub mod model;
 pub mod number;
 pub mod paste;
 
-
-
 pub use detect::{Detected, detect_tables};
 pub use footing::{Mismatch, foot};
 pub use layout::{
     ColumnPlace, DollarPlace, TableText, TextLayout, TooWide, dollar_signs, layout, layout_rows,
 };
-pub use model::{ColumnGroup, Negatives, Row, RowKind, SumPart, Table, TableOptions, Unit, guess_row};
-pub use paste::{
-    PasteError, Pasted, parse_clipboard, parse_grid, paste_grid, sniff_delimiter,
+pub use model::{
+    ColumnGroup, Negatives, Row, RowKind, SumPart, Table, TableOptions, Unit, guess_row,
 };
 pub use number::{Amount, CellValue, Number, read_cell};
-
+pub use paste::{PasteError, Pasted, parse_clipboard, parse_grid, paste_grid, sniff_delimiter};

@@ -167,7 +167,10 @@ impl Default for Row {
 
 impl Row {
     /// An ordinary currency row.
-    pub fn new<S: Into<String>>(label: impl Into<String>, cells: impl IntoIterator<Item = S>) -> Row {
+    pub fn new<S: Into<String>>(
+        label: impl Into<String>,
+        cells: impl IntoIterator<Item = S>,
+    ) -> Row {
         Row {
             label: label.into(),
             indent: 0,
@@ -460,8 +463,7 @@ impl Table {
         self.rows[row].cells[column] = text.into();
     }
 
-    /// Appends a row, its cells padded or cut to the table's columns... cut only when the
-    /// extra cells are empty; otherwise columns are added for them.
+    /// Appends a row, as [`Table::insert_row`] does.
     pub fn push_row(&mut self, row: Row) {
         let at = self.rows.len();
         self.insert_row(at, row);
@@ -701,7 +703,11 @@ mod tests {
         t.push_row(Row::new("Revenue", ["1,234", "1,100"]));
         t.push_row(Row::new("Cost of revenue", ["812", "790"]).sum(SumPart::Subtracted));
         t.push_row(Row::new("Gross profit", ["422", "310"]).kind(RowKind::Subtotal));
-        t.push_row(Row::new("Basic", ["0.12", "0.10"]).unit(Unit::PerShare).indent(1));
+        t.push_row(
+            Row::new("Basic", ["0.12", "0.10"])
+                .unit(Unit::PerShare)
+                .indent(1),
+        );
         t.push_row(Row::blank());
         t
     }
@@ -731,7 +737,10 @@ mod tests {
         .unwrap();
         assert_eq!(t.rows[0], Row::new("Revenue", ["5"]));
         assert_eq!(t.rows[1].kind, RowKind::Total);
-        assert_eq!((t.rows[2].unit, t.rows[2].sum), (Unit::PerShare, SumPart::Added));
+        assert_eq!(
+            (t.rows[2].unit, t.rows[2].sum),
+            (Unit::PerShare, SumPart::Added)
+        );
         assert_eq!(t.rows[3].label, "Assets:");
         assert!(t.options.dollar_signs);
         let shares: Table = ron::from_str(r#"(rows: [(label: "x", unit: Shares)])"#).unwrap();
@@ -801,7 +810,10 @@ mod tests {
         assert_eq!(t.headings, ["2026", "2025"]);
         assert_eq!(t.rows[1].kind, RowKind::Total);
         assert_eq!(t.rows[1].cells, ["900", ""]);
-        assert_eq!((t.rows[2].unit, t.rows[2].sum), (Unit::PerShare, SumPart::NotSummed));
+        assert_eq!(
+            (t.rows[2].unit, t.rows[2].sum),
+            (Unit::PerShare, SumPart::NotSummed)
+        );
         assert_eq!(t.rows[3].unit, Unit::Shares);
         assert_eq!(t.rows[4].kind, RowKind::Heading);
         // A first row of amounts is data, not headings.

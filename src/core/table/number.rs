@@ -52,10 +52,10 @@ impl Amount {
     }
 
     pub fn checked_sub(self, other: Amount) -> Option<Amount> {
-        self.checked_add(other.neg())
+        self.checked_add(other.negated())
     }
 
-    pub fn neg(self) -> Amount {
+    pub fn negated(self) -> Amount {
         Amount::new(-self.units, self.scale)
     }
 
@@ -215,7 +215,11 @@ fn read_number(t: &str) -> Option<Number> {
         return None;
     }
     let frac = frac.unwrap_or("");
-    let digits: String = int.chars().filter(|c| *c != ',').chain(frac.chars()).collect();
+    let digits: String = int
+        .chars()
+        .filter(|c| *c != ',')
+        .chain(frac.chars())
+        .collect();
     if digits.is_empty() || digits.len() > 30 || frac.len() as u32 > MAX_SCALE {
         return None;
     }
@@ -314,7 +318,11 @@ mod tests {
         assert_eq!(value("-$5"), "-5");
         assert_eq!(value(".5"), "0.5");
         assert_eq!(value("  42  "), "42");
-        assert_eq!(value("(1)"), "-1", "a cell (1) is minus one, not a footnote mark");
+        assert_eq!(
+            value("(1)"),
+            "-1",
+            "a cell (1) is minus one, not a footnote mark"
+        );
         for pct in ["12.5%", "(3.1)%", "(3.1%)"] {
             assert!(num(pct).percent, "{pct}");
         }
@@ -346,7 +354,10 @@ mod tests {
         let n = num("1,234.50");
         assert_eq!(n.decimals(), 2);
         assert_eq!(n.amount, Amount::new(123450, 2));
-        assert_eq!((n.int_digits.as_str(), n.frac_digits.as_str()), ("1,234", "50"));
+        assert_eq!(
+            (n.int_digits.as_str(), n.frac_digits.as_str()),
+            ("1,234", "50")
+        );
         // 0.1 + 0.2 is exactly 0.3: no floating point anywhere.
         let sum = num("0.1").amount.checked_add(num("0.2").amount).unwrap();
         assert_eq!(sum.cmp_value(num("0.30").amount), Ordering::Equal);

@@ -14,11 +14,21 @@ pub const MAX_COLUMNS: usize = 50;
 /// them. Nothing is pasted when there is an error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PasteError {
-    TooManyRows { rows: usize },
-    TooManyColumns { row: usize, columns: usize },
+    TooManyRows {
+        rows: usize,
+    },
+    TooManyColumns {
+        row: usize,
+        columns: usize,
+    },
     /// A quoted cell whose closing quote never comes.
-    OpenQuote { row: usize, column: usize },
-    Unreadable { message: String },
+    OpenQuote {
+        row: usize,
+        column: usize,
+    },
+    Unreadable {
+        message: String,
+    },
 }
 
 impl std::fmt::Display for PasteError {
@@ -89,7 +99,10 @@ pub fn parse_grid(text: &str, delimiter: u8) -> Result<Vec<Vec<String>>, PasteEr
             // The `\n` of the last record's `\r\n`.
             rest = rest.strip_prefix('\n').unwrap_or(rest);
         }
-        while let Some(r) = rest.strip_prefix('\n').or_else(|| rest.strip_prefix("\r\n")) {
+        while let Some(r) = rest
+            .strip_prefix('\n')
+            .or_else(|| rest.strip_prefix("\r\n"))
+        {
             grid.push(Vec::new());
             rest = r;
         }
@@ -108,10 +121,7 @@ pub fn parse_grid(text: &str, delimiter: u8) -> Result<Vec<Vec<String>>, PasteEr
             });
         }
     }
-    while grid
-        .last()
-        .is_some_and(|r| r.iter().all(|c| c.is_empty()))
-    {
+    while grid.last().is_some_and(|r| r.iter().all(|c| c.is_empty())) {
         grid.pop();
     }
     let width = grid
@@ -266,7 +276,12 @@ mod tests {
         let g = parse_clipboard("a\t1\t2\nb\n\nc\t3\n\n\n").unwrap();
         assert_eq!(
             g,
-            grid(&[&["a", "1", "2"], &["b", "", ""], &["", "", ""], &["c", "3", ""]])
+            grid(&[
+                &["a", "1", "2"],
+                &["b", "", ""],
+                &["", "", ""],
+                &["c", "3", ""]
+            ])
         );
         assert_eq!(
             parse_clipboard("a\t1\r\n\r\nb\t2\r\n").unwrap(),
@@ -340,7 +355,10 @@ mod tests {
         assert_eq!(t.rows[1].label, "Revenue");
         assert_eq!(t.rows[1].cells, ["1,234", "1,100"]);
         assert_eq!(t.rows[2].kind, RowKind::Total);
-        assert_eq!((t.rows[3].unit, t.rows[3].sum), (Unit::PerShare, SumPart::NotSummed));
+        assert_eq!(
+            (t.rows[3].unit, t.rows[3].sum),
+            (Unit::PerShare, SumPart::NotSummed)
+        );
         assert_eq!(t.rows[4].unit, Unit::Shares);
     }
 

@@ -37,7 +37,10 @@ fn a_tagged_table_reads_back_as_it_was_laid_out() {
     assert!(d.tagged && d.exact);
     assert_eq!(d.lines, 2..2 + lines.len());
     assert_eq!(carried(&d.table), carried(&t));
-    assert!(d.table.text_layout.is_none(), "the automatic layout gives it back");
+    assert!(
+        d.table.text_layout.is_none(),
+        "the automatic layout gives it back"
+    );
     // Units the labels and `$` tell are found again.
     assert_eq!(d.table.rows[15].unit, Unit::PerShare);
     assert_eq!(d.table.rows[17].unit, Unit::Shares);
@@ -95,11 +98,24 @@ Dividends are paid to holders of record.
     assert_eq!(t.label_heading, "Payment date");
     assert_eq!(t.headings, ["Amount per share"]);
     let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
-    assert_eq!(labels, ["January 15, 2026", "April 15, 2026", "July 15, 2026", "October 15, 2026"]);
+    assert_eq!(
+        labels,
+        [
+            "January 15, 2026",
+            "April 15, 2026",
+            "July 15, 2026",
+            "October 15, 2026"
+        ]
+    );
     let cells: Vec<&str> = t.rows.iter().map(|r| r.cells[0].as_str()).collect();
     assert_eq!(cells, ["0.12", "0.12", "0.13", "0.13"]);
     assert!(t.options.dollar_signs);
-    assert!(d.exact, "{:#?}\n{}", t.text_layout, relaid(&d, Style::Newswire, 80).join("\n"));
+    assert!(
+        d.exact,
+        "{:#?}\n{}",
+        t.text_layout,
+        relaid(&d, Style::Newswire, 80).join("\n")
+    );
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(relaid(&d, Style::Newswire, 80), lines[2..7]);
 }
@@ -126,7 +142,10 @@ Net loss                                 $(812)       $(1,240)
     let d = one(text);
     assert!(d.tagged);
     let t = &d.table;
-    assert_eq!(t.groups, vec![ColumnGroup::new("Year Ended December 31,", 0, 2)]);
+    assert_eq!(
+        t.groups,
+        vec![ColumnGroup::new("Year Ended December 31,", 0, 2)]
+    );
     assert_eq!(t.headings, ["2003", "2002"]);
     assert_eq!(t.rows[0].cells, ["42,512", "39,870"]);
     assert_eq!(t.rows[2].kind, RowKind::Subtotal);
@@ -151,8 +170,16 @@ Net loss                                 $(812)       $(1,240)
             }
         ]
     );
-    assert!(d.exact, "{:#?}\n{}", layout, relaid(&d, Style::Edgar, 80).join("\n"));
-    assert_eq!(relaid(&d, Style::Edgar, 80), text.lines().collect::<Vec<_>>());
+    assert!(
+        d.exact,
+        "{:#?}\n{}",
+        layout,
+        relaid(&d, Style::Edgar, 80).join("\n")
+    );
+    assert_eq!(
+        relaid(&d, Style::Edgar, 80),
+        text.lines().collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -184,11 +211,42 @@ mod properties {
     use proptest::prelude::*;
 
     const WORDS: &[&str] = &[
-        "revenue", "cost", "of", "and", "net", "income", "Total", "operating", "expenses",
-        "Selling,", "general", "administrative", "research", "development", "depreciation",
-        "amortization", "(1)", "non-cash", "Interest", "taxes", "per", "share", "Assets:",
-        "receivable,", "stockholders'", "equity", "deferred", "comprehensive", "Other",
-        "liabilities", "a", "restructuring", "impairment", "goodwill", "Q3", "(loss)",
+        "revenue",
+        "cost",
+        "of",
+        "and",
+        "net",
+        "income",
+        "Total",
+        "operating",
+        "expenses",
+        "Selling,",
+        "general",
+        "administrative",
+        "research",
+        "development",
+        "depreciation",
+        "amortization",
+        "(1)",
+        "non-cash",
+        "Interest",
+        "taxes",
+        "per",
+        "share",
+        "Assets:",
+        "receivable,",
+        "stockholders'",
+        "equity",
+        "deferred",
+        "comprehensive",
+        "Other",
+        "liabilities",
+        "a",
+        "restructuring",
+        "impairment",
+        "goodwill",
+        "Q3",
+        "(loss)",
     ];
 
     fn words(max: usize) -> impl Strategy<Value = String> {
@@ -197,7 +255,13 @@ mod properties {
 
     /// Words for headings and group labels, which are never amounts.
     fn heading_words(max: usize) -> impl Strategy<Value = String> {
-        words(max).prop_map(|w| if read_cell(&w).number().is_some() { "Quarter".into() } else { w })
+        words(max).prop_map(|w| {
+            if read_cell(&w).number().is_some() {
+                "Quarter".into()
+            } else {
+                w
+            }
+        })
     }
 
     fn number(minus: bool) -> impl Strategy<Value = String> {
@@ -248,10 +312,17 @@ mod properties {
             1 => Just(RowKind::Total),
             1 => Just(RowKind::Blank),
         ];
-        let units = prop::sample::select(&[
-            Unit::Currency, Unit::Currency, Unit::Currency, Unit::PerShare, Unit::Shares,
-            Unit::Percent, Unit::Other,
-        ][..]);
+        let units = prop::sample::select(
+            &[
+                Unit::Currency,
+                Unit::Currency,
+                Unit::Currency,
+                Unit::PerShare,
+                Unit::Shares,
+                Unit::Percent,
+                Unit::Other,
+            ][..],
+        );
         (
             kinds,
             units,
@@ -262,8 +333,15 @@ mod properties {
         )
             .prop_map(move |(kind, unit, label, indent, mut cells, keep)| {
                 // Footnote marks end labels; a label starting with one reads as a footnote.
-                let label = if label.starts_with("(1)") { format!("Other {label}") } else { label };
-                let mut row = Row::new(label, Vec::<String>::new()).kind(kind).unit(unit).indent(indent);
+                let label = if label.starts_with("(1)") {
+                    format!("Other {label}")
+                } else {
+                    label
+                };
+                let mut row = Row::new(label, Vec::<String>::new())
+                    .kind(kind)
+                    .unit(unit)
+                    .indent(indent);
                 match kind {
                     RowKind::Blank => {
                         row.label.clear();
@@ -330,14 +408,18 @@ mod properties {
         let mut t = carried(original);
         let negative = t.rows.iter().any(|r| {
             !matches!(r.kind, RowKind::Heading | RowKind::Blank)
-                && r.cells.iter().any(|c| read_cell(c).number().is_some_and(|n| n.is_negative()))
+                && r.cells
+                    .iter()
+                    .any(|c| read_cell(c).number().is_some_and(|n| n.is_negative()))
         });
         if !negative {
             t.options.negatives = Negatives::Parentheses;
         }
         t.options.dollar_signs = dollar_signs(original).iter().flatten().any(|x| *x);
         let dots = t.rows.iter().any(|r| {
-            !r.label.is_empty() && r.has_cells() && !matches!(r.kind, RowKind::Heading | RowKind::Blank)
+            !r.label.is_empty()
+                && r.has_cells()
+                && !matches!(r.kind, RowKind::Heading | RowKind::Blank)
         });
         t.options.leader_dots &= dots;
         t

@@ -15,10 +15,27 @@ pub(crate) fn operations() -> Table {
     t.push_row(Row::new("Cost of revenue", ["7,345", "6,920"]).sum(SumPart::Subtracted));
     t.push_row(Row::new("Gross profit", ["5,000", "4,100"]).kind(RowKind::Subtotal));
     t.push_row(Row::heading("Operating expenses:"));
-    t.push_row(Row::new("Research and development", ["1,200", "1,100"]).indent(1).sum(SumPart::Subtracted));
-    t.push_row(Row::new("Selling, general and administrative", ["2,300", "2,050"]).indent(1).sum(SumPart::Subtracted));
-    t.push_row(Row::new("Restructuring", ["812", "--"]).indent(1).sum(SumPart::Subtracted));
-    t.push_row(Row::new("Total operating expenses", ["4,312", "3,150"]).indent(2).kind(RowKind::Subtotal).sum(SumPart::Subtracted));
+    t.push_row(
+        Row::new("Research and development", ["1,200", "1,100"])
+            .indent(1)
+            .sum(SumPart::Subtracted),
+    );
+    t.push_row(
+        Row::new("Selling, general and administrative", ["2,300", "2,050"])
+            .indent(1)
+            .sum(SumPart::Subtracted),
+    );
+    t.push_row(
+        Row::new("Restructuring", ["812", "--"])
+            .indent(1)
+            .sum(SumPart::Subtracted),
+    );
+    t.push_row(
+        Row::new("Total operating expenses", ["4,312", "3,150"])
+            .indent(2)
+            .kind(RowKind::Subtotal)
+            .sum(SumPart::Subtracted),
+    );
     t.push_row(Row::new("Operating income", ["688", "950"]).kind(RowKind::Subtotal));
     t.push_row(Row::new("Other income (expense), net", ["(45)", "12"]));
     t.push_row(Row::new("Income before income taxes", ["643", "962"]).kind(RowKind::Subtotal));
@@ -26,14 +43,27 @@ pub(crate) fn operations() -> Table {
     t.push_row(Row::new("Net income", ["500", "750"]).kind(RowKind::Total));
     t.push_row(Row::blank());
     t.push_row(Row::heading("Net income per share:"));
-    t.push_row(Row::new("Basic", ["0.05", "0.08"]).indent(1).unit(Unit::PerShare));
-    t.push_row(Row::new("Diluted", ["0.05", "(0.07)"]).indent(1).unit(Unit::PerShare));
-    t.push_row(Row::new("Weighted average shares outstanding", ["10,000", "9,870"]).unit(Unit::Shares));
-    t.push_row(Row::new("Gross margin", ["40.5%", "(3.1)%"]).unit(Unit::Percent).sum(SumPart::NotSummed));
+    t.push_row(
+        Row::new("Basic", ["0.05", "0.08"])
+            .indent(1)
+            .unit(Unit::PerShare),
+    );
+    t.push_row(
+        Row::new("Diluted", ["0.05", "(0.07)"])
+            .indent(1)
+            .unit(Unit::PerShare),
+    );
+    t.push_row(
+        Row::new("Weighted average shares outstanding", ["10,000", "9,870"]).unit(Unit::Shares),
+    );
+    t.push_row(
+        Row::new("Gross margin", ["40.5%", "(3.1)%"])
+            .unit(Unit::Percent)
+            .sum(SumPart::NotSummed),
+    );
     t.footnotes = vec!["(1) Restructuring charges relate to the closure of the blood management programs announced in September.".into()];
     t
 }
-
 
 fn edgar(t: &Table) -> TableText {
     layout(t, Style::Edgar, 80).unwrap()
@@ -49,7 +79,9 @@ fn line<'a>(out: &'a TableText, label: &str) -> &'a str {
 
 /// Display column just after the end of `needle` in `line`.
 fn end_of(line: &str, needle: &str) -> usize {
-    let at = line.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {line:?}"));
+    let at = line
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {line:?}"));
     text::width(&line[..at + needle.len()])
 }
 
@@ -62,8 +94,15 @@ fn tagged_table_has_caption_markers_and_title() {
     assert_eq!(l[5], "<CAPTION>");
     assert_eq!(l[6].trim(), "Three Months Ended");
     assert_eq!(l[7].trim(), "September 30,");
-    assert!(l[8].trim().chars().all(|c| c == '-'), "rule under the group: {}", l[8]);
-    assert_eq!(l[9].split_whitespace().collect::<Vec<_>>(), ["2026", "2025"]);
+    assert!(
+        l[8].trim().chars().all(|c| c == '-'),
+        "rule under the group: {}",
+        l[8]
+    );
+    assert_eq!(
+        l[9].split_whitespace().collect::<Vec<_>>(),
+        ["2026", "2025"]
+    );
     assert!(l[10].starts_with("<S>"));
     assert_eq!(out.heading_lines, 11);
     assert_eq!(out.row_lines[0], 11);
@@ -76,7 +115,11 @@ fn tagged_table_has_caption_markers_and_title() {
     let close = l.iter().position(|x| x == "</TABLE>").unwrap();
     assert_eq!(l[close + 1], "");
     assert!(l[close + 2].starts_with("(1) Restructuring"));
-    assert!(l[close + 3].starts_with("    announced"), "footnote hangs: {}", l[close + 3]);
+    assert!(
+        l[close + 3].starts_with("    announced"),
+        "footnote hangs: {}",
+        l[close + 3]
+    );
     assert_eq!(out.footer_lines, 4);
     // Titles are centred over the table.
     let tw = l[11..close].iter().map(|x| x.len()).max().unwrap();
@@ -126,7 +169,11 @@ fn dollar_signs_follow_the_printers_rule() {
         ("Weighted", false),
         ("Gross margin", false),
     ] {
-        assert_eq!(line(&out, row).matches('$').count(), if dollar { 2 } else { 0 }, "{row}");
+        assert_eq!(
+            line(&out, row).matches('$').count(),
+            if dollar { 2 } else { 0 },
+            "{row}"
+        );
     }
     // A share count right after a total does not take the `$`; the next currency row does.
     let mut t2 = Table::new(1);
@@ -135,7 +182,16 @@ fn dollar_signs_follow_the_printers_rule() {
     t2.push_row(Row::new("Percent", ["5%"]).unit(Unit::Percent));
     t2.push_row(Row::new("Per share", ["0.05"]).unit(Unit::PerShare));
     t2.push_row(Row::new("Other", ["7"]));
-    assert_eq!(dollar_signs(&t2), vec![vec![true], vec![false], vec![false], vec![true], vec![false]]);
+    assert_eq!(
+        dollar_signs(&t2),
+        vec![
+            vec![true],
+            vec![false],
+            vec![false],
+            vec![true],
+            vec![false]
+        ]
+    );
     let mut off = operations();
     off.options.dollar_signs = false;
     assert!(dollar_signs(&off).iter().flatten().all(|x| !x));
@@ -146,11 +202,15 @@ fn dollar_signs_follow_the_printers_rule() {
 fn subtotals_get_a_rule_and_totals_a_double_rule() {
     let out = edgar(&operations());
     let l = &out.lines;
-    let at = |label: &str| l.iter().position(|x| x.trim_start().starts_with(label)).unwrap();
+    let at = |label: &str| {
+        l.iter()
+            .position(|x| x.trim_start().starts_with(label))
+            .unwrap()
+    };
     let gp = at("Gross profit");
     let cols: Vec<usize> = l[10].match_indices("<C>").map(|(i, _)| i).collect();
     for i in [gp - 1, at("Net income  ") - 1] {
-        assert_eq!(l[i].trim().split_whitespace().count(), 2, "{}", l[i]);
+        assert_eq!(l[i].split_whitespace().count(), 2, "{}", l[i]);
         assert!(l[i].trim().chars().all(|c| c == '-' || c == ' '));
         assert_eq!(l[i].find('-'), Some(cols[0]));
     }
@@ -182,15 +242,24 @@ fn wide_tables_wrap_labels_to_fit_132_columns() {
     let label = "Net increase (decrease) in cash, cash equivalents and restricted cash held by consolidated variable interest entities";
     let t = wide(6, "(1,234,567.89)", label);
     let natural = layout(&t, Style::Newswire, 80).unwrap();
-    assert!(natural.width > EDGAR_TABLE_WIDTH, "the test needs a table too wide unwrapped");
+    assert!(
+        natural.width > EDGAR_TABLE_WIDTH,
+        "the test needs a table too wide unwrapped"
+    );
     let out = edgar(&t);
     assert!(out.lines.iter().all(|l| l.len() <= EDGAR_TABLE_WIDTH));
     assert_eq!(out.width, EDGAR_TABLE_WIDTH);
     let first = out.row_lines[0];
     assert!(out.lines[first].starts_with("Net increase"));
-    assert!(!out.lines[first].contains("1,234"), "numbers stand on the last line");
+    assert!(
+        !out.lines[first].contains("1,234"),
+        "numbers stand on the last line"
+    );
     let cont = &out.lines[first + 1];
-    assert!(cont.starts_with("   ") && !cont.starts_with("    "), "continuation +3: {cont:?}");
+    assert!(
+        cont.starts_with("   ") && !cont.starts_with("    "),
+        "continuation +3: {cont:?}"
+    );
     let words: Vec<&str> = out.lines[first..out.row_lines[1]]
         .iter()
         .flat_map(|l| l.split_whitespace())
@@ -276,7 +345,10 @@ fn slices_of_rows_repeat_the_headings_with_the_same_columns() {
     let t = operations();
     let full = edgar(&t);
     let part = layout_rows(&t, Style::Edgar, 80, 5..9).unwrap();
-    assert_eq!(part.lines[..part.heading_lines], full.lines[..full.heading_lines]);
+    assert_eq!(
+        part.lines[..part.heading_lines],
+        full.lines[..full.heading_lines]
+    );
     let body = &full.lines[full.row_lines[5]..full.row_lines[9]];
     assert_eq!(&part.lines[part.heading_lines..part.lines.len() - 1], body);
     assert_eq!(part.lines.last().unwrap(), "</TABLE>");
