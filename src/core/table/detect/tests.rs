@@ -69,11 +69,11 @@ costs by 2 million dollars a year.  The Company expects to be profitable in
 2004.  Further details will follow.  Questions may be sent to the Company.
 ";
     assert_eq!(detect_tables(prose), vec![]);
-    // Even when the double spaces line up and some words are numbers.
+    // Even when the double spaces line up in every line and some words are numbers.
     let lined = "\
-Sales rose.  Costs fell 5.  Margins grew.
+Sales rose.  Costs up 5.  Margins grew.
 Cash is up.  Debt is 12.  Equity rose.
-Risk is low.  Rates are 3.  Outlook good.
+Risks fell.  Rates at 3.  Outlook good.
 ";
     assert_eq!(detect_tables(lined), vec![]);
 }
