@@ -13,6 +13,7 @@ pub mod recovery;
 pub mod release;
 pub mod render;
 pub mod safe_harbor;
+pub mod table;
 pub mod templates;
 pub mod walk;
 pub mod words;
