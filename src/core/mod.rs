@@ -9,5 +9,6 @@ pub mod import;
 pub mod profiles;
 pub mod recovery;
 pub mod render;
+pub mod safe_fs;
 pub mod safe_harbor;
 pub mod templates;
