@@ -539,4 +539,4 @@ fn sync_folder(dir: &Path) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
