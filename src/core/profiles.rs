@@ -211,7 +211,7 @@ impl ProfileStore {
     }
 
     pub fn default_slug(&self) -> Option<String> {
-        let text = std::fs::read_to_string(self.dir.join("settings.ron.txt")).ok()?;
+        let text = draft_file::read_text(&self.dir.join("settings.ron.txt")).ok()?;
         ron::from_str::<Settings>(&text).ok()?.default_profile
     }
 
@@ -239,8 +239,8 @@ impl ProfileStore {
 pub fn load(path: &Path) -> Result<Profile, String> {
     let text = draft_file::read_text(path).map_err(|e| e.to_string())?;
     ron::Options::default()
-        .with_recursion_limit(64)
-        .from_str::<Profile>(&text)
+        .with_recursion_limit(draft_file::RECURSION_LIMIT)
+        .from_str::<Profile>(text.strip_prefix('\u{FEFF}').unwrap_or(&text))
         .map_err(|e| format!("{}:{}: {}", path.display(), e.span.start, e.code))
 }
 
@@ -339,6 +339,20 @@ mod tests {
         d.company.name = "Someone Else Inc.".into();
         d.safe_harbor.text = "Our lawyers' words.".into();
         assert_eq!(acme().would_replace(&d), vec!["company", "safe harbor"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_among_the_profiles_are_reported_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::new(dir.path().to_path_buf());
+        store.save("acme", &acme()).unwrap();
+        crate::core::safe_fs::tests::mkfifo(&dir.path().join("stuck.ron"));
+        crate::core::safe_fs::tests::mkfifo(&dir.path().join("settings.ron.txt"));
+        let (list, problems) = store.list();
+        assert_eq!(list.len(), 1);
+        assert!(problems[0].contains("stuck.ron") && problems[0].contains("FIFO"));
+        assert_eq!(store.default_slug(), None);
     }
 
     #[test]
