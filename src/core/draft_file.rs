@@ -143,19 +143,28 @@ pub struct IgnoredField {
     pub line: Option<usize>,
 }
 
+impl IgnoredField {
+    /// What to tell the user, without the line: "unknown field `emial` (in contacts[1]) ...".
+    pub fn message(&self) -> String {
+        let within = match self.path.strip_suffix(&self.name) {
+            Some(parent) if !parent.is_empty() => {
+                format!(" (in {})", parent.trim_end_matches('.'))
+            }
+            _ => String::new(),
+        };
+        format!(
+            "unknown field `{}`{within} ignored: misspelt, or written by a newer Pressroom? Saving the draft here would drop it",
+            self.name
+        )
+    }
+}
+
 impl fmt::Display for IgnoredField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(line) = self.line {
             write!(f, "line {line}: ")?;
         }
-        write!(f, "unknown field `{}`", self.name)?;
-        if self.path != self.name {
-            write!(f, " (in {})", self.path)?;
-        }
-        write!(
-            f,
-            " ignored: misspelt, or from a newer Pressroom? Saving the draft here would drop it"
-        )
+        f.write_str(&self.message())
     }
 }
 

@@ -434,21 +434,28 @@ fn temp_beside(
     private: bool,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<tempfile::NamedTempFile> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    // A new file gets what the umask allows of 0666, as editors do; a file being
+    // replaced starts private and takes its mode below.
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // A new file gets what the umask allows of 0666, as editors do; a file being
-        // replaced starts private and takes its mode below.
-        let mode = if private || like.is_some() {
-            0o600
-        } else {
-            0o666
-        };
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
+    let mode = if private || like.is_some() {
+        0o600
+    } else {
+        0o666
+    };
+    // Opened here rather than by `tempfile_in`, whose errors name the temporary file.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .make_in(dir, |path| {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(mode);
+            }
+            options.open(path)
+        })?;
     fill(tmp.as_file_mut())?;
     #[cfg(unix)]
     {
