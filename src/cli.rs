@@ -127,10 +127,7 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 /// User text made safe to print on a terminal: control characters (escape, bell, line
 /// breaks...) and bidirectional overrides are shown escaped, as `\u{1b}`.
 pub fn terminal_safe(s: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    };
+    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
     if !s.chars().any(unsafe_char) {
         return Cow::Borrowed(s);
     }
@@ -144,6 +141,14 @@ pub fn terminal_safe(s: &str) -> Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// Unicode's Bidi_Control characters: they reorder what the terminal shows.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// A path for a message, terminal-safe.

@@ -352,14 +352,17 @@ fn field_keys(text: &str) -> Vec<(&str, usize)> {
                 i += 1;
             }
             b'\'' => {
+                // A char literal; an unclosed one ends at the line's end (kept for counting).
                 i += 1;
                 while i < b.len() && b[i] != b'\'' && b[i] != b'\n' {
-                    if b[i] == b'\\' {
+                    if b[i] == b'\\' && b.get(i + 1).is_some_and(|c| *c != b'\n') {
                         i += 1;
                     }
                     i += 1;
                 }
-                i += 1;
+                if b.get(i) == Some(&b'\'') {
+                    i += 1;
+                }
             }
             b'r' if b.get(i + 1).is_some_and(|c| *c == b'"' || *c == b'#') => {
                 // Raw string r#"..."#: skip to the quote followed by as many hashes.
@@ -733,6 +736,38 @@ mod tests {
         std::fs::write(&p, "abd").unwrap();
         assert_ne!(Fingerprint::of_file(&p), Some(f));
         assert_eq!(Fingerprint::of_file(&dir.path().join("none.ron")), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn save_keeps_a_shared_drafts_mode_and_its_hard_links() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.ron");
+        save(&path, &sample()).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        if mode(&path) != 0o640 {
+            eprintln!("skipped: this file system does not keep Unix modes");
+            return;
+        }
+        let ir_group = dir.path().join("ir-group-copy.ron");
+        std::fs::hard_link(&path, &ir_group).unwrap();
+        let mut d = sample();
+        d.headline = "Second".into();
+        save(&path, &d).unwrap();
+        assert_eq!(
+            mode(&path),
+            0o640,
+            "a draft shared with the group stays readable"
+        );
+        assert_eq!(mode(&dir.path().join("shared.ron.bak")), 0o640);
+        assert_eq!(
+            load(&ir_group).unwrap().headline,
+            "Second",
+            "the links stay one file"
+        );
+        assert_eq!(std::fs::metadata(&path).unwrap().nlink(), 2);
     }
 
     #[test]
