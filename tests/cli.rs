@@ -5,9 +5,7 @@ use std::path::Path;
 
 use pressroom::core::draft::{Block, Contact, Draft};
 
-use common::{
-    acme_profile, assert_ok, example, output_within, pressroom, pressroom_at, write_draft,
-};
+use common::{acme_profile, assert_ok, example, pressroom, pressroom_at, write_draft};
 
 #[test]
 fn export_writes_to_stdout_in_the_saved_style() {
@@ -293,7 +291,7 @@ fn export_refuses_to_replace_a_fifo_or_a_device() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.txt");
     common::mkfifo(&fifo);
-    let out = output_within(
+    let out = common::output_within(
         pressroom()
             .args(["export", "-o"])
             .arg(&fifo)

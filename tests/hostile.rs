@@ -10,7 +10,7 @@ use pressroom::shell::app::Prefs;
 use pressroom::shell::dialogs::{FakeDialogs, Pick};
 
 mod common;
-use common::{output_within, pressroom};
+use common::pressroom;
 
 /// Writes each hostile input into `dir`; returns (description, path).
 fn hostile_inputs(dir: &Path) -> Vec<(&'static str, PathBuf)> {
@@ -191,7 +191,7 @@ fn a_fifo_given_as_input_is_refused_at_once() {
     let fifo = dir.path().join("pipe.ron");
     common::mkfifo(&fifo);
     for sub in ["export", "check", "import"] {
-        let out = output_within(pressroom().arg(sub).arg(&fifo), 20);
+        let out = common::output_within(pressroom().arg(sub).arg(&fifo), 20);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{sub}: {err}");
         assert!(
@@ -211,7 +211,7 @@ fn a_link_to_an_endless_device_is_refused_without_reading_it() {
     std::os::unix::fs::symlink("/dev/urandom", &random).unwrap();
     for (sub, path) in [("export", &zero), ("check", &zero), ("import", &random)] {
         // 1 GiB of address space: a reader that does not stop at 20 MiB fails fast.
-        let out = output_within(
+        let out = common::output_within(
             common::with_memory_limit(pressroom().arg(sub).arg(path), 1 << 30),
             20,
         );
@@ -228,12 +228,12 @@ fn a_fifo_in_the_user_templates_folder_is_skipped_not_waited_on() {
     let templates = home.path().join(".config/pressroom/templates");
     std::fs::create_dir_all(&templates).unwrap();
     common::mkfifo(&templates.join("stuck.ron"));
-    let out = output_within(common::pressroom_at(home.path()).arg("templates"), 20);
+    let out = common::output_within(common::pressroom_at(home.path()).arg("templates"), 20);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("stuck.ron") && err.contains("FIFO"), "{err}");
     let target = home.path().join("q3.ron");
-    let out = output_within(
+    let out = common::output_within(
         common::pressroom_at(home.path())
             .args(["new", "--template", "dividend", "-o"])
             .arg(&target),
@@ -254,7 +254,7 @@ fn a_fifo_among_the_profiles_is_skipped_not_waited_on() {
     std::fs::create_dir_all(&profiles).unwrap();
     common::mkfifo(&profiles.join("acme.ron"));
     common::mkfifo(&profiles.join("settings.ron.txt"));
-    let out = output_within(
+    let out = common::output_within(
         common::pressroom_at(home.path())
             .args(["new", "--template", "dividend", "--profile", "acme", "-o"])
             .arg(home.path().join("q3.ron")),
@@ -263,7 +263,7 @@ fn a_fifo_among_the_profiles_is_skipped_not_waited_on() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("acme.ron") && err.contains("FIFO"), "{err}");
-    let out = output_within(
+    let out = common::output_within(
         common::pressroom_at(home.path())
             .args(["new", "--template", "dividend", "-o"])
             .arg(home.path().join("q4.ron")),
