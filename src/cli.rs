@@ -1,13 +1,22 @@
 //! The headless command line, for scripts and CI: export, check, import, new and templates.
+//!
+//! Files are read and written only through the core's rules (`safe_fs`): an output is
+//! never one of the inputs nor anything but a regular file, `-o -` is standard output,
+//! drafts are not overwritten without `--force`. What it prints never carries control
+//! characters from the user's text, a closed pipe ends it quietly, and an output that
+//! cannot be written (even standard error) is a failure status, never a panic.
 
+use std::borrow::Cow;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::core::checks::{self, Severity};
-use crate::core::draft::Style;
-use crate::core::{draft_file, import, profiles, render, templates};
+use crate::core::draft::{Draft, Style};
+use crate::core::draft_file::{self, IgnoredField, MAX_FILE_BYTES};
+use crate::core::safe_fs::{self, Existing, WriteOptions};
+use crate::core::{import, profiles, render, templates};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -37,7 +46,8 @@ pub enum Command {
         /// Text style; without it, the style saved in the draft.
         #[arg(long, value_enum)]
         style: Option<StyleArg>,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically; through a link to its target; never over the
+        /// draft itself) instead of standard output; `-` is standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
@@ -49,9 +59,12 @@ pub enum Command {
         /// Company profile to fill in (its file name without .ron); default the chosen default.
         #[arg(long)]
         profile: Option<String>,
-        /// Where to write the draft (refuses to overwrite an existing file).
+        /// Where to write the draft (refuses to overwrite an existing file); `-` is standard output.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
+        /// Replace an existing file, keeping the old one as OUT.bak.
+        #[arg(long)]
+        force: bool,
     },
     /// List the templates, with their placeholders.
     Templates,
@@ -59,9 +72,12 @@ pub enum Command {
     Import {
         /// The release as plain text.
         text: PathBuf,
-        /// Where to write the draft (.ron).
+        /// Where to write the draft (.ron; refuses to overwrite an existing file); `-` is standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace an existing draft, keeping the old one as OUT.bak.
+        #[arg(long)]
+        force: bool,
     },
     /// Check a draft for what lawyers and editors look for (exit 1 if any error is found).
     Check {
@@ -108,22 +124,125 @@ impl From<StyleArg> for Style {
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_BAD_INPUT: u8 = 2;
 
-/// Writes `text` to `output` atomically, or to standard output; the exit status.
-fn write_out(output: Option<&std::path::Path>, text: &str) -> u8 {
-    let written = match output {
-        Some(out) => draft_file::write_atomically(out, text.as_bytes())
-            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
-        None => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("standard output: {e}")),
-    };
-    match written {
-        Ok(()) => 0,
+/// User text made safe to print on a terminal: control characters (escape, bell, line
+/// breaks...) and bidirectional overrides are shown escaped, as `\u{1b}`.
+pub fn terminal_safe(s: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// Unicode's Bidi_Control characters: they reorder what the terminal shows.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// A path for a message, terminal-safe.
+fn shown(p: &Path) -> String {
+    terminal_safe(&p.display().to_string()).into_owned()
+}
+
+/// Prints one message line on standard error, terminal-safe. A standard error that
+/// cannot be written (full, closed) is not worth a panic: the exit status still says.
+pub fn say(message: &str) {
+    let line = format!("pressroom: {}\n", terminal_safe(message));
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
+/// Writes to standard output. A reader that went away (`| head`) ends the output quietly,
+/// as `cat` does; any other error is reported and is a failure.
+fn to_stdout(bytes: &[u8]) -> Result<(), u8> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {
-            eprintln!("pressroom: {e}");
-            EXIT_FAILURE
+            say(&format!("standard output: {e}"));
+            Err(EXIT_FAILURE)
         }
+    }
+}
+
+/// `-o -`, or no `-o` at all: standard output.
+fn is_stdout(output: Option<&Path>) -> bool {
+    output.is_none_or(|p| p.as_os_str() == "-")
+}
+
+/// Writes `bytes` to `output` by the core's rules, or to standard output; the exit status.
+fn write_out(output: Option<&Path>, bytes: &[u8], options: &WriteOptions) -> u8 {
+    match output {
+        Some(out) if !is_stdout(output) => match safe_fs::write(out, bytes, options) {
+            Ok(_) => 0,
+            Err(e) => {
+                say(&e.to_string());
+                EXIT_FAILURE
+            }
+        },
+        _ => to_stdout(bytes).err().unwrap_or(0),
+    }
+}
+
+/// Writes a draft to `output` (refusing an existing file unless `force`, then keeping its
+/// `.bak`), or to standard output; the exit status.
+fn write_draft(output: Option<&Path>, draft: &Draft, inputs: &[&Path], force: bool) -> u8 {
+    match output {
+        Some(out) if !is_stdout(output) => {
+            let options = WriteOptions {
+                inputs,
+                existing: if force {
+                    Existing::Replace
+                } else {
+                    Existing::Refuse
+                },
+                ..WriteOptions::draft(MAX_FILE_BYTES)
+            };
+            match draft_file::save_with(out, draft, &options) {
+                Ok(_) => 0,
+                Err(e) => {
+                    say(&e.to_string());
+                    EXIT_FAILURE
+                }
+            }
+        }
+        _ => to_stdout(draft_file::to_ron(draft).as_bytes())
+            .err()
+            .unwrap_or(0),
+    }
+}
+
+/// Opens a draft for a command, warning about fields it does not know; `None` (with the
+/// error said) when it cannot be read.
+fn open_draft(path: &Path) -> Option<Draft> {
+    match draft_file::load_reporting(path) {
+        Ok(opened) => {
+            report_ignored(path, &opened.ignored);
+            Some(opened.draft)
+        }
+        Err(e) => {
+            say(&e.to_string());
+            None
+        }
+    }
+}
+
+fn report_ignored(path: &Path, ignored: &[IgnoredField]) {
+    for f in ignored {
+        let at = f.line.map(|l| format!(":{l}")).unwrap_or_default();
+        say(&format!("warning: {}{at}: {}", path.display(), f.message()));
     }
 }
 
@@ -145,31 +264,57 @@ pub fn run(command: Command) -> u8 {
             template,
             profile,
             output,
-        } => new_draft(&template, profile.as_deref(), &output),
+            force,
+        } => new_draft(&template, profile.as_deref(), &output, force),
         Command::Templates => list_templates(),
-        Command::Import { text, output } => import_text(&text, output.as_deref()),
+        Command::Import {
+            text,
+            output,
+            force,
+        } => import_text(&text, output.as_deref(), force),
     }
 }
 
-fn import_text(path: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
+/// Reports a command-line error from clap (or prints `--help` / `--version`); the exit
+/// status: 0 for help written, 1 when it could not be written, 2 for a usage error.
+pub fn usage(e: clap::Error) -> u8 {
+    let to_stdout = !e.use_stderr();
+    let printed = e.print().and_then(|()| {
+        if to_stdout {
+            std::io::stdout().flush()
+        } else {
+            std::io::stderr().flush()
+        }
+    });
+    match (to_stdout, printed) {
+        (true, Ok(())) => 0,
+        (true, Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        (true, Err(e)) => {
+            say(&format!("standard output: {e}"));
+            EXIT_FAILURE
+        }
+        (false, _) => EXIT_BAD_INPUT,
+    }
+}
+
+fn import_text(path: &Path, output: Option<&Path>, force: bool) -> u8 {
     let imported = match import::import_file(path) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("pressroom: {e}");
+            say(&e.to_string());
             return EXIT_BAD_INPUT;
         }
     };
     for note in &imported.notes {
-        eprintln!("pressroom: {}: {note}", path.display());
+        say(&format!("{}: {note}", path.display()));
     }
-    let text = draft_file::to_ron(&imported.draft);
-    write_out(output, &text)
+    write_draft(output, &imported.draft, &[path], force)
 }
 
 fn load_templates() -> Vec<templates::Template> {
     let (all, problems) = templates::load_all(templates::user_dir().as_deref());
     for p in problems {
-        eprintln!("pressroom: warning: template skipped: {p}");
+        say(&format!("warning: template skipped: {p}"));
     }
     all
 }
@@ -177,48 +322,57 @@ fn load_templates() -> Vec<templates::Template> {
 fn list_templates() -> u8 {
     let mut out = String::new();
     for t in load_templates() {
+        // Names, descriptions and placeholders come from the user's files: terminal-safe.
         let from = t
             .source
             .as_ref()
-            .map(|p| format!(" ({})", p.display()))
+            .map(|p| format!(" ({})", shown(p)))
             .unwrap_or_default();
-        out.push_str(&format!("{:<14} {}{from}\n", t.id, t.name));
-        out.push_str(&format!("{:<14} {}\n", "", t.description));
+        out.push_str(&format!(
+            "{:<14} {}{from}\n",
+            terminal_safe(&t.id),
+            terminal_safe(&t.name)
+        ));
+        out.push_str(&format!("{:<14} {}\n", "", terminal_safe(&t.description)));
         out.push_str(&format!(
             "{:<14} placeholders: {}\n\n",
             "",
-            t.placeholders().join(" ")
+            terminal_safe(&t.placeholders().join(" "))
         ));
     }
-    if let Err(e) = std::io::stdout().lock().write_all(out.as_bytes()) {
-        eprintln!("pressroom: standard output: {e}");
-        return EXIT_FAILURE;
-    }
-    0
+    to_stdout(out.as_bytes()).err().unwrap_or(0)
 }
 
-fn new_draft(template: &str, profile: Option<&str>, output: &std::path::Path) -> u8 {
+fn new_draft(template: &str, profile: Option<&str>, output: &Path, force: bool) -> u8 {
     let all = load_templates();
     let Some(t) = templates::find(&all, template) else {
         let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
-        eprintln!(
-            "pressroom: no template named '{template}'; there are: {}",
+        say(&format!(
+            "no template named '{template}'; there are: {}",
             ids.join(", ")
-        );
+        ));
         return EXIT_BAD_INPUT;
     };
     let store = profiles::ProfileStore::default_dir().map(profiles::ProfileStore::new);
+    let mut profile_file = None;
     let chosen = match (profile, &store) {
-        (Some(slug), Some(store)) => match profiles::load(&store.dir().join(format!("{slug}.ron")))
-        {
-            Ok(p) => Some(p),
-            Err(e) => {
-                eprintln!("pressroom: profile '{slug}': {e}");
-                return EXIT_BAD_INPUT;
+        (Some(slug), Some(store)) => {
+            let p = store.dir().join(format!("{slug}.ron"));
+            match profiles::load(&p) {
+                Ok(loaded) => {
+                    profile_file = Some(p);
+                    Some(loaded)
+                }
+                Err(e) => {
+                    say(&format!("profile '{slug}': {e}"));
+                    return EXIT_BAD_INPUT;
+                }
             }
-        },
+        }
         (Some(slug), None) => {
-            eprintln!("pressroom: profile '{slug}': no config directory on this system");
+            say(&format!(
+                "profile '{slug}': no config directory on this system"
+            ));
             return EXIT_BAD_INPUT;
         }
         (None, Some(store)) => store.default_profile(),
@@ -229,27 +383,31 @@ fn new_draft(template: &str, profile: Option<&str>, output: &std::path::Path) ->
     if let Some(p) = &chosen {
         p.apply(&mut draft, year);
     }
-    if output.exists() {
-        eprintln!(
-            "pressroom: {} already exists; not overwriting it",
-            output.display()
-        );
-        return EXIT_FAILURE;
-    }
-    if let Err(e) = draft_file::save(output, &draft) {
-        eprintln!("pressroom: {}: cannot write: {e}", output.display());
-        return EXIT_FAILURE;
+    // The template's and profile's own files are inputs: never written over.
+    let inputs: Vec<&Path> = t
+        .source
+        .iter()
+        .chain(&profile_file)
+        .map(PathBuf::as_path)
+        .collect();
+    let status = write_draft(Some(output), &draft, &inputs, force);
+    if status != 0 {
+        return status;
     }
     let left = templates::placeholders(&draft);
-    eprintln!(
-        "pressroom: wrote {} from the '{}' template{}; {} placeholders to fill",
-        output.display(),
+    say(&format!(
+        "wrote {} from the '{}' template{}; {} placeholders to fill",
+        if is_stdout(Some(output)) {
+            "standard output".to_string()
+        } else {
+            output.display().to_string()
+        },
         t.id,
         chosen
             .map(|p| format!(" and the '{}' profile", p.name))
             .unwrap_or_default(),
         left.len()
-    );
+    ));
     0
 }
 
@@ -259,12 +417,8 @@ fn check(
     format: Format,
     style: Option<Style>,
 ) -> u8 {
-    let draft = match draft_file::load(&path) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("pressroom: {e}");
-            return EXIT_BAD_INPUT;
-        }
+    let Some(draft) = open_draft(&path) else {
+        return EXIT_BAD_INPUT;
     };
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let findings = checks::check(&draft, today, style.unwrap_or(draft.export.style));
@@ -272,28 +426,30 @@ fn check(
     let errors = count(Severity::Error);
     let text = match format {
         Format::Text => {
+            // Every line quotes the user's text: terminal-safe, so an escape sequence in a
+            // field cannot retitle or clear the terminal and hide these lines.
+            let file = shown(&path);
             let mut t: String = findings
                 .iter()
                 .map(|f| {
                     format!(
-                        "{}: {} {}: {} [{}]\n",
-                        path.display(),
+                        "{file}: {} {}: {} [{}]\n",
                         f.severity.label(),
                         f.rule,
-                        f.message,
-                        f.place
+                        terminal_safe(&f.message),
+                        terminal_safe(&f.place)
                     )
                 })
                 .collect();
             t.push_str(&format!(
-                "{}: {errors} errors, {} warnings, {} notes\n",
-                path.display(),
+                "{file}: {errors} errors, {} warnings, {} notes\n",
                 count(Severity::Warning),
                 count(Severity::Note)
             ));
             t
         }
         Format::Json => {
+            // JSON escapes control characters itself.
             let report = serde_json::json!({
                 "file": path.display().to_string(),
                 "today": today.to_string(),
@@ -305,29 +461,37 @@ fn check(
             format!("{report:#}\n")
         }
     };
-    if let Err(e) = std::io::stdout().lock().write_all(text.as_bytes()) {
-        eprintln!("pressroom: standard output: {e}");
-        return EXIT_FAILURE;
+    if let Err(status) = to_stdout(text.as_bytes()) {
+        return status;
     }
     if errors > 0 { EXIT_FAILURE } else { 0 }
 }
 
 fn export(path: PathBuf, style: Option<Style>, output: Option<PathBuf>) -> u8 {
-    let draft = match draft_file::load(&path) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("pressroom: {e}");
-            return EXIT_BAD_INPUT;
-        }
+    let Some(draft) = open_draft(&path) else {
+        return EXIT_BAD_INPUT;
     };
     let style = style.unwrap_or(draft.export.style);
     let rendered = render::render_as(&draft, style);
     for u in &rendered.unprintable {
-        eprintln!(
-            "pressroom: warning: {}: {}",
+        say(&format!(
+            "warning: {}: {}",
             path.display(),
             u.describe(&draft)
-        );
+        ));
     }
-    write_out(output.as_deref(), &rendered.text)
+    for f in checks::control_characters(&draft) {
+        say(&format!(
+            "warning: {}: {}: {}",
+            path.display(),
+            f.place,
+            f.message
+        ));
+    }
+    let inputs = [path.as_path()];
+    let options = WriteOptions {
+        inputs: &inputs,
+        ..WriteOptions::plain(MAX_FILE_BYTES)
+    };
+    write_out(output.as_deref(), rendered.text.as_bytes(), &options)
 }

@@ -123,7 +123,7 @@ fn parse_errors_say_where() {
     let e = pressroom::core::draft_file::load(huge)
         .unwrap_err()
         .to_string();
-    assert!(e.contains("MB") && e.contains("refused"), "{e}");
+    assert!(e.contains("MiB") && e.contains("refused"), "{e}");
     let future = &inputs.iter().find(|(w, _)| w.contains("future")).unwrap().1;
     assert!(
         pressroom::core::draft_file::load(future)
@@ -184,4 +184,99 @@ fn opening_hostile_files_in_the_window_leaves_the_draft_as_it_was() {
         );
         assert!(h.state().editor.doc.is_dirty(), "{what}");
     }
+}
+
+// Item 6: what is not a regular file is refused before it is opened, and no reader reads
+// past the size limit.
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_as_input_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    common::mkfifo(&fifo);
+    for sub in ["export", "check", "import"] {
+        let out = common::output_within(pressroom().arg(sub).arg(&fifo), 20);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{sub}: {err}");
+        assert!(
+            err.contains("pipe.ron") && err.contains("FIFO"),
+            "{sub}: {err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_an_endless_device_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let random = dir.path().join("random.txt");
+    std::os::unix::fs::symlink("/dev/urandom", &random).unwrap();
+    for (sub, path) in [("export", &zero), ("check", &zero), ("import", &random)] {
+        // 1 GiB of address space: a reader that does not stop at 20 MiB fails fast.
+        let out = common::output_within(
+            common::with_memory_limit(pressroom().arg(sub).arg(path), 1 << 30),
+            20,
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{sub}: {err}");
+        assert!(err.contains("device"), "{sub}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_user_templates_folder_is_skipped_not_waited_on() {
+    let home = tempfile::tempdir().unwrap();
+    let templates = home.path().join(".config/pressroom/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    common::mkfifo(&templates.join("stuck.ron"));
+    let out = common::output_within(common::pressroom_at(home.path()).arg("templates"), 20);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("stuck.ron") && err.contains("FIFO"), "{err}");
+    let target = home.path().join("q3.ron");
+    let out = common::output_within(
+        common::pressroom_at(home.path())
+            .args(["new", "--template", "dividend", "-o"])
+            .arg(&target),
+        20,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_among_the_profiles_is_skipped_not_waited_on() {
+    let home = tempfile::tempdir().unwrap();
+    let profiles = home.path().join(".config/pressroom/profiles");
+    std::fs::create_dir_all(&profiles).unwrap();
+    common::mkfifo(&profiles.join("acme.ron"));
+    common::mkfifo(&profiles.join("settings.ron.txt"));
+    let out = common::output_within(
+        common::pressroom_at(home.path())
+            .args(["new", "--template", "dividend", "--profile", "acme", "-o"])
+            .arg(home.path().join("q3.ron")),
+        20,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("acme.ron") && err.contains("FIFO"), "{err}");
+    let out = common::output_within(
+        common::pressroom_at(home.path())
+            .args(["new", "--template", "dividend", "-o"])
+            .arg(home.path().join("q4.ron")),
+        20,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

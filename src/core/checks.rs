@@ -143,6 +143,7 @@ pub fn check_rendered(
     c.dateline(today);
     c.timing(today);
     c.placeholders();
+    c.out.extend(control_characters(draft));
     c.ticker();
     if style == Style::Edgar {
         for u in rendered.unprintable.iter().cloned() {
@@ -736,6 +737,67 @@ pub fn find_placeholders(text: &str) -> Vec<String> {
         rest = &after[end + 1..];
     }
     found
+}
+
+/// The control characters in `text` that exports drop without a trace, each once, in
+/// order: every one but line breaks (`\n`, and `\r` before one) and tabs (they become spaces).
+pub fn control_characters_in(text: &str) -> Vec<char> {
+    let mut found = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_end = c == '\n' || (c == '\r' && chars.peek() == Some(&'\n'));
+        if c.is_control() && !line_end && c != '\t' && !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found
+}
+
+/// `U+001B, U+0007` for a list of characters.
+pub fn code_points(chars: &[char]) -> String {
+    chars
+        .iter()
+        .map(|c| format!("U+{:04X}", *c as u32))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Rule `control-characters` (warning): text holding control characters (escape,
+/// bell, form feed...), which no export prints: they are dropped, so say so. One finding a
+/// field.
+pub fn control_characters(d: &Draft) -> Vec<Finding> {
+    let mut by_field: Vec<(FieldRef, Vec<char>)> = Vec::new();
+    walk::each_text(d, |r, text| {
+        for c in control_characters_in(text) {
+            match by_field.iter_mut().find(|(f, _)| *f == r.field) {
+                Some((_, found)) if !found.contains(&c) => found.push(c),
+                Some(_) => {}
+                None => by_field.push((r.field, vec![c])),
+            }
+        }
+    });
+    by_field
+        .into_iter()
+        .map(|(field, found)| Finding {
+            rule: rules::CONTROL_CHARACTERS.id,
+            severity: rules::CONTROL_CHARACTERS.severity,
+            message: format!(
+                "The text holds control character{} {}, which exports drop; retype the text \
+                 around {}.",
+                if found.len() > 1 { "s" } else { "" },
+                code_points(&found),
+                if found.len() > 1 { "them" } else { "it" },
+            ),
+            field,
+            place: d.field_label(field),
+            excerpt: Some(
+                found
+                    .iter()
+                    .map(|c| c.escape_unicode().to_string())
+                    .collect(),
+            ),
+        })
+        .collect()
 }
 
 /// The name as prose uses it: without ", Inc." and the like.

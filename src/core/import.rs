@@ -41,7 +41,8 @@ pub struct Imported {
     pub notes: Vec<Note>,
 }
 
-/// Imports a text file, with the size, UTF-8 and "is it a release" checks.
+/// Imports a text file, with the size, file type, UTF-8 and "is it a release" checks.
+/// Control characters, which the draft cannot keep, are reported as notes.
 pub fn import_file(path: &Path) -> Result<Imported, LoadError> {
     let text = draft_file::read_text(path)?;
     if text.contains('\0') {
@@ -54,12 +55,7 @@ pub fn import_file(path: &Path) -> Result<Imported, LoadError> {
             },
         });
     }
-    let opening = text.trim_start();
-    if (opening.starts_with('(') || opening.starts_with('['))
-        && (opening.contains("version:")
-            || opening.contains("headline:")
-            || ron::from_str::<ron::Value>(&text).is_ok())
-    {
+    if looks_like_ron(&text) {
         return Err(LoadError {
             path: path.to_path_buf(),
             kind: LoadErrorKind::Parse {
@@ -83,7 +79,59 @@ pub fn import_file(path: &Path) -> Result<Imported, LoadError> {
             },
         });
     }
-    Ok(import(&text))
+    let mut imported = import(&text);
+    imported.notes.extend(control_character_notes(&text));
+    Ok(imported)
+}
+
+/// A draft (or other RON) rather than a release: RON as a whole, or a structure that
+/// opens with a field, `(version: 1, ...` or `(\n    headline: ...`, even if cut short. A
+/// release that opens with "(Updated)" and mentions "version:" later is a release.
+fn looks_like_ron(text: &str) -> bool {
+    static OPENS_WITH_A_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\u{FEFF}?(?:\s|//[^\n]*\n)*(?:[A-Z][A-Za-z0-9_]*)?\(\s*[a-z_][a-z0-9_]*\s*:")
+            .expect("valid pattern")
+    });
+    let opening = text.trim_start();
+    OPENS_WITH_A_FIELD.is_match(text)
+        || ((opening.starts_with('(') || opening.starts_with('['))
+            && ron::from_str::<ron::Value>(opening).is_ok())
+}
+
+/// At most this many lines get a note of their own; the rest are counted in one.
+const CONTROL_NOTES_MAX: usize = 20;
+
+/// A note for each line holding control characters (escape, bell, form feed, a lone
+/// carriage return...), which the draft drops: tabs and line ends are not reported.
+pub fn control_character_notes(text: &str) -> Vec<Note> {
+    let mut notes = Vec::new();
+    let mut more = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let found = crate::core::checks::control_characters_in(line);
+        if found.is_empty() {
+            continue;
+        }
+        if notes.len() == CONTROL_NOTES_MAX {
+            more += 1;
+            continue;
+        }
+        notes.push(Note {
+            line: i + 1,
+            message: format!(
+                "control character{} {} dropped",
+                if found.len() > 1 { "s" } else { "" },
+                crate::core::checks::code_points(&found)
+            ),
+        });
+    }
+    if more > 0 {
+        notes.push(Note {
+            line: notes.last().map_or(1, |n| n.line),
+            message: format!("and {more} more lines with control characters, dropped"),
+        });
+    }
+    notes
 }
 
 /// One line of the source: its text (trimmed), indent and display width.

@@ -12,6 +12,7 @@ pub mod profiles;
 pub mod recovery;
 pub mod release;
 pub mod render;
+pub mod safe_fs;
 pub mod safe_harbor;
 pub mod table;
 pub mod templates;

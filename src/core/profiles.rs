@@ -397,8 +397,8 @@ fn is_number_suffix(rest: &str) -> bool {
 pub fn load(path: &Path) -> Result<Profile, String> {
     let text = draft_file::read_text(path).map_err(|e| e.to_string())?;
     ron::Options::default()
-        .with_recursion_limit(64)
-        .from_str::<Profile>(&text)
+        .with_recursion_limit(draft_file::RECURSION_LIMIT)
+        .from_str::<Profile>(text.strip_prefix('\u{FEFF}').unwrap_or(&text))
         .map_err(|e| format!("{}:{}: {}", path.display(), e.span.start, e.code))
 }
 
@@ -523,6 +523,20 @@ mod tests {
                 .iter()
                 .all(|r| r.field == ProfileField::Style)
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_among_the_profiles_are_reported_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::new(dir.path().to_path_buf());
+        store.save("acme", &acme()).unwrap();
+        crate::core::safe_fs::tests::mkfifo(&dir.path().join("stuck.ron"));
+        crate::core::safe_fs::tests::mkfifo(&dir.path().join("settings.ron.txt"));
+        let (list, problems) = store.list();
+        assert_eq!(list.len(), 1);
+        assert!(problems[0].contains("stuck.ron") && problems[0].contains("FIFO"));
+        assert_eq!(store.default_slug(), None);
     }
 
     #[test]

@@ -77,9 +77,10 @@ pub fn load_all(user: Option<&Path>) -> (Vec<Template>, Vec<String>) {
                 .unwrap_or_default()
                 .to_string_lossy()
                 .into_owned();
+            // read_text refuses FIFOs and devices unopened, and reads at most the size limit.
             let loaded = draft_file::read_text(&p)
                 .map_err(|e| e.to_string())
-                .and_then(|text| parse(&id, &text, &p));
+                .and_then(|text| parse(&id, text.strip_prefix('\u{FEFF}').unwrap_or(&text), &p));
             match loaded {
                 Ok(mut t) => {
                     t.source = Some(p);

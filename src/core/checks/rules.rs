@@ -182,6 +182,11 @@ rules! {
         looks_for: "A release with no \"About the company\" paragraph.",
         why: "Reporters and investors read it to know who the company is; wires expect it.",
         fix: "Write one, or apply the company profile that holds it.";
+    CONTROL_CHARACTERS = "control-characters", Warning, "field holding it",
+        "a field holds control characters (escape, bell, form feed, ...), which exports drop",
+        looks_for: "Control characters (escape, bell, form feed and the like, often pasted from other programs) in any text field.",
+        why: "No export prints them: they are dropped without a trace, and text around them may read differently than it was typed.",
+        fix: "Retype the text around them; the finding names the field and the characters.";
     NO_END_MARK = "no-end-mark", Note, "end mark",
         "",
         looks_for: "A release without an end mark (###, -30-).",

@@ -377,3 +377,31 @@ fn sentences_split_after_end_punctuation_before_white_space() {
         ]
     );
 }
+
+#[test]
+fn control_characters_are_a_warning_naming_the_field() {
+    let mut d = clean();
+    d.headline = "Acme\u{7} Opens Plant".into();
+    let id = d.add_block(Block::Paragraph(
+        "Line one\r\nline two\twith a tab\u{1b}[2J\u{c}".into(),
+    ));
+    let found: Vec<_> = check(&d, today(), Style::Newswire)
+        .into_iter()
+        .filter(|f| f.rule == "control-characters")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(found[0].field, FieldRef::Headline);
+    assert!(found[0].message.contains("U+0007"), "{}", found[0].message);
+    assert_eq!(found[1].field, FieldRef::Body(id));
+    assert!(
+        found[1].message.contains("U+001B, U+000C"),
+        "line breaks and tabs are not reported: {}",
+        found[1].message
+    );
+    assert!(
+        check(&clean(), today(), Style::Newswire)
+            .iter()
+            .all(|f| f.rule != "control-characters")
+    );
+}

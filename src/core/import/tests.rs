@@ -140,3 +140,38 @@ fn nothing_is_lost_from_unclassifiable_text() {
         assert!(all.contains(w), "{w} lost: {all}");
     }
 }
+
+#[test]
+fn control_characters_are_noted_by_line() {
+    let notes = control_character_notes(
+        "Acme\u{7} Ships\r\n\tIndented\n\nA lone\rreturn and \u{1b}[2J\u{c}\n",
+    );
+    let found: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        found,
+        vec![
+            "line 1: control character U+0007 dropped",
+            "line 4: control characters U+000D, U+001B, U+000C dropped",
+        ]
+    );
+    let many = "\u{7}\n".repeat(30);
+    let notes = control_character_notes(&many);
+    assert_eq!(notes.len(), CONTROL_NOTES_MAX + 1);
+    assert!(notes.last().unwrap().message.contains("10 more lines"));
+}
+
+#[test]
+fn a_release_is_told_from_a_draft_by_its_opening_not_its_words() {
+    assert!(!looks_like_ron(
+        "(Updated) Acme Ships Widget OS version: 2.0\n\nDAYTON -- Acme said."
+    ));
+    assert!(!looks_like_ron(
+        "[LOGO]\n\nNEWS RELEASE\n\nAcme (Nasdaq: ACMW) said."
+    ));
+    assert!(looks_like_ron(
+        "(\n    version: 1,\n    headline: \"cut sho"
+    ));
+    assert!(looks_like_ron("// A template\n(headline: \"x\")"));
+    assert!(looks_like_ron("[\"just\", \"a\", \"list\"]"));
+    assert!(looks_like_ron("Draft(headline: \"x\")"));
+}

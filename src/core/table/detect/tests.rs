@@ -472,13 +472,17 @@ mod properties {
                 }
                 // A rule right under the headings reads as their underline, not as a
                 // subtotal's (nothing stands above a first row to sum).
-                // Likewise a first row indented past every label reads as a heading line.
+                // Likewise a first row indented past every label, or with no label at all,
+                // reads as a heading line.
                 if rows.iter().all(|p| p.kind == RowKind::Blank) && r.kind != RowKind::Blank {
                     r.kind = match r.kind {
                         RowKind::Subtotal | RowKind::Total => RowKind::Ordinary,
                         k => k,
                     };
                     r.indent = 0;
+                    if r.label.is_empty() {
+                        r.label = "First".into();
+                    }
                 }
                 rows.push(r);
             }
