@@ -380,6 +380,11 @@ impl PressroomApp {
                         .join("\n"),
                 );
             }
+            if let Some(failure) = self.editor.recovery_failure() {
+                // Not dim: unsaved work is not protected until copies are written again.
+                ui.separator();
+                ui.colored_label(ui.visuals().error_fg_color, failure);
+            }
             if !self.editor.status.is_empty() {
                 ui.separator();
                 ui.weak(&self.editor.status);

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::draft::Draft;
-use crate::core::draft_file;
+use crate::core::draft_file::{self, Fingerprint, IgnoredField};
 use crate::core::history::History;
 
 /// Keystrokes in one field closer together than this undo as one step.
@@ -25,18 +25,10 @@ pub struct Document {
     dirty: bool,
     /// What the file held when this document last read or wrote it, to notice
     /// another program (a colleague, a sync tool) changing it in between.
-    disk_hash: Option<u64>,
-}
-
-fn hash_of(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
-fn file_hash(path: &Path) -> Option<u64> {
-    std::fs::read(path).ok().map(|b| hash_of(&b))
+    disk: Option<Fingerprint>,
+    /// Fields the file had that this build does not know: saving would drop them, so the
+    /// first save asks. Cleared once the user has agreed (or the draft was saved).
+    pub ignored: Vec<IgnoredField>,
 }
 
 impl Document {
@@ -51,26 +43,37 @@ impl Document {
             typing: None,
             revision: 0,
             dirty: false,
-            disk_hash: None,
+            disk: None,
+            ignored: Vec::new(),
         }
     }
 
+    /// Opens a draft; fields its file had that this build does not know are listed in
+    /// `ignored` (the window says so, and asks before the first save drops them).
     pub fn open(path: &Path) -> Result<Self, draft_file::LoadError> {
         let text = draft_file::read_text(path)?;
-        let draft = draft_file::parse(&text, path)?;
-        let mut doc = Self::new(draft, Some(path.to_path_buf()));
-        doc.disk_hash = Some(hash_of(text.as_bytes()));
+        let opened = draft_file::parse_reporting(&text, path)?;
+        let mut doc = Self::new(opened.draft, Some(path.to_path_buf()));
+        doc.disk = Some(Fingerprint::of_bytes(text.as_bytes()));
+        doc.ignored = opened.ignored;
         Ok(doc)
     }
 
     /// A draft restored from a recovery file: unsaved against whatever its file holds now.
-    pub fn recovered(draft: Draft, path: Option<PathBuf>) -> Self {
+    /// `disk` is what the file held when the copy was made, so a change another program made
+    /// since still gets the Overwrite / Save As / Cancel question at Save.
+    pub fn recovered(draft: Draft, path: Option<PathBuf>, disk: Option<Fingerprint>) -> Self {
         let on_disk = path.as_deref().and_then(|p| draft_file::load(p).ok());
-        let mut doc = Self::new(on_disk.clone().unwrap_or_default(), path.clone());
-        doc.disk_hash = path.as_deref().and_then(file_hash);
+        let mut doc = Self::new(on_disk.unwrap_or_default(), path);
+        doc.disk = disk;
         doc.apply(|d| *d = draft);
         doc.history.clear();
         doc
+    }
+
+    /// What the file held when this document last read or wrote it (for recovery copies).
+    pub fn disk(&self) -> Option<Fingerprint> {
+        self.disk
     }
 
     /// True when the document's file was changed by someone else since it was opened or saved.
@@ -78,7 +81,8 @@ impl Document {
         let Some(path) = &self.path else {
             return false;
         };
-        match (file_hash(path), self.disk_hash) {
+        // Streamed, regular files only: never blocks on a FIFO put in the draft's place.
+        match (Fingerprint::of_file(path), self.disk) {
             (None, _) => false,      // gone: saving recreates it
             (Some(_), None) => true, // appeared since we started a new draft for this path
             (Some(now), Some(then)) => now != then,
@@ -163,7 +167,10 @@ impl Document {
     /// Saves to `path` and makes it the document's file.
     pub fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
         draft_file::save(path, &self.draft)?;
-        self.disk_hash = Some(hash_of(draft_file::to_ron(&self.draft).as_bytes()));
+        self.disk = Some(Fingerprint::of_bytes(
+            draft_file::to_ron(&self.draft).as_bytes(),
+        ));
+        self.ignored.clear();
         self.path = Some(path.to_path_buf());
         self.saved = self.draft.clone();
         self.dirty = false;
@@ -258,7 +265,7 @@ mod disk_tests {
             headline: "Recovered".into(),
             ..Draft::default()
         };
-        let doc = Document::recovered(d, None);
+        let doc = Document::recovered(d, None, None);
         assert!(doc.is_dirty());
         assert_eq!(doc.draft.headline, "Recovered");
         assert!(!doc.can_undo());

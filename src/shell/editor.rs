@@ -11,6 +11,7 @@ use crate::core::draft_file;
 use crate::core::export::{self, ExportOptions, ExportStyle};
 use crate::core::profiles::{Profile, ProfileField, ProfileStore};
 use crate::core::recovery::{Recovered, RecoveryStore};
+use crate::core::safe_fs::{self, WriteOptions};
 use crate::core::templates::{self, Template};
 use crate::shell::commands::{Command, SafeHarborSource, move_item};
 use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
@@ -141,6 +142,12 @@ impl Editor {
         self
     }
 
+    /// Why recovery copies are not being written, until one is again: the window shows it
+    /// where it cannot be missed (unsaved work is not protected meanwhile).
+    pub fn recovery_failure(&self) -> Option<String> {
+        self.autosave.store.as_ref()?.failure()
+    }
+
     /// The profile store, for the Company Profiles window.
     pub fn profile_store(&self) -> Option<&ProfileStore> {
         self.profiles.as_ref()
@@ -192,14 +199,16 @@ impl Editor {
         }
         let since = *a.pending_since.get_or_insert(now);
         if now - since >= AUTOSAVE_SECONDS || unfocused {
-            match store.write(&a.id, self.doc.path.as_deref(), &self.doc.draft) {
+            let (path, disk) = (self.doc.path.as_deref(), self.doc.disk());
+            match store.write_with_base(&a.id, path, disk, &self.doc.draft) {
                 Ok(()) => {
                     a.written_revision = Some(self.doc.revision());
                     a.pending_since = None;
                     None
                 }
-                Err(e) => {
-                    self.status = format!("Could not write the recovery copy: {e}");
+                Err(_) => {
+                    // The store keeps the failure, with where, until a copy is written:
+                    // the status bar shows it (`recovery_failure`).
                     a.pending_since = Some(now); // try again after another interval
                     Some(AUTOSAVE_SECONDS)
                 }
@@ -433,6 +442,14 @@ impl Editor {
             (Prompt::ExportAs(style), Answer::ExportInStyle) => self.export_checked(style),
             (Prompt::ExportWithErrors(_, style), Answer::ExportAnyway) => self.export(style),
             (Prompt::ImportInstead(path), Answer::ImportRelease) => self.import_path(&path),
+            (Prompt::DropUnknown(then), Answer::SaveAnyway) => {
+                self.doc.ignored.clear();
+                if self.save(then.clone())
+                    && let Some(then) = then
+                {
+                    self.proceed(then);
+                }
+            }
             (Prompt::ChangedOnDisk(then), Answer::Overwrite) => {
                 if let Some(p) = self.doc.path.clone()
                     && self.save_to(&p)
@@ -519,10 +536,14 @@ impl Editor {
         }
         match Document::open(path) {
             Ok(doc) => {
+                let ignored: Vec<String> = doc.ignored.iter().map(|f| f.to_string()).collect();
                 self.replace_doc(doc);
                 self.jump = None; // an opened draft starts at its top, not at a field
                 self.prefs.remember(path);
                 self.status = format!("Opened {}", path.display());
+                if !ignored.is_empty() {
+                    self.prompt = Some(Prompt::UnknownFields(ignored));
+                }
             }
             Err(e) => {
                 self.prompt = Some(Prompt::Error(format!("Could not open the draft.\n\n{e}")))
@@ -547,6 +568,11 @@ impl Editor {
 
     /// Saves to the document's file, or asks for one. True when the draft is now saved.
     fn save(&mut self, then: Option<Then>) -> bool {
+        if !self.doc.ignored.is_empty() {
+            // Saving drops what this build does not know: the user decides.
+            self.prompt = Some(Prompt::DropUnknown(then));
+            return false;
+        }
         match self.doc.path.clone() {
             Some(_) if self.doc.changed_on_disk() => {
                 self.prompt = Some(Prompt::ChangedOnDisk(then));
@@ -626,11 +652,18 @@ impl Editor {
             }
         };
         let dir = path.parent().unwrap_or(Path::new(""));
+        // Never over the draft's own file, however the path is spelt.
+        let draft_path = self.doc.path.clone();
+        let inputs: Vec<&Path> = draft_path.as_deref().into_iter().collect();
+        let rules = WriteOptions {
+            inputs: &inputs,
+            ..WriteOptions::plain(draft_file::MAX_FILE_BYTES)
+        };
         let written = r
             .side_files
             .iter()
-            .try_for_each(|f| draft_file::write_atomically(&dir.join(&f.name), &f.bytes))
-            .and_then(|()| draft_file::write_atomically(path, &r.main));
+            .try_for_each(|f| safe_fs::write(&dir.join(&f.name), &f.bytes, &rules).map(drop))
+            .and_then(|()| safe_fs::write(path, &r.main, &rules).map(drop));
         match written {
             Ok(()) => {
                 let beside = if r.side_files.is_empty() {
@@ -669,7 +702,7 @@ impl Editor {
                 r.name(),
                 r.file.saved_at.format("%-I:%M:%S %p")
             );
-            let doc = Document::recovered(r.file.draft, r.file.path);
+            let doc = Document::recovered(r.file.draft, r.file.path, r.file.disk);
             self.replace_doc(doc);
             self.autosave.id = r.id;
             self.status = status;

@@ -47,6 +47,10 @@ pub enum Prompt {
     ImportNotes(Vec<String>),
     /// File > Open was given a plain-text release, not a draft: import it instead?
     ImportInstead(PathBuf),
+    /// The draft just opened had fields this build does not know (one line each).
+    UnknownFields(Vec<String>),
+    /// Saving would drop those fields: save anyway, then go on?
+    DropUnknown(Option<Then>),
     /// The file changed on disk since it was opened or saved.
     ChangedOnDisk(Option<Then>),
     /// Drafts recovered from a crash, listed in `Editor::offered`.
@@ -76,6 +80,8 @@ pub enum Answer {
     ApplyProfile,
     /// Import the plain-text release File > Open was given.
     ImportRelease,
+    /// Save, dropping the fields this build does not know.
+    SaveAnyway,
     /// Apply Profile: keep (or not) the draft's own contacts.
     KeepContacts(bool),
     ReplaceSafeHarbor,
@@ -114,6 +120,8 @@ pub fn show(ctx: &Context, prompt: &Prompt, editor: &Editor) -> Option<Answer> {
             Prompt::Templates(k) => templates(ui, *k, editor),
             Prompt::ImportNotes(notes) => import_notes(ui, notes),
             Prompt::ImportInstead(path) => import_instead(ui, path),
+            Prompt::UnknownFields(fields) => unknown_fields(ui, fields, editor),
+            Prompt::DropUnknown(_) => drop_unknown(ui, editor),
             Prompt::ConfirmApply {
                 replaces,
                 keep_contacts,
@@ -227,6 +235,39 @@ fn import_instead(ui: &mut Ui, path: &std::path::Path) -> Option<Answer> {
         ui,
         &[
             ("Import as a new draft", Answer::ImportRelease),
+            ("Cancel", Answer::Dismiss),
+        ],
+    )
+}
+
+fn unknown_fields(ui: &mut Ui, fields: &[String], editor: &Editor) -> Option<Answer> {
+    ui.heading("Fields Pressroom does not know");
+    ui.label(format!(
+        "{} has fields this version of Pressroom does not know (misspelt, or from a newer \
+         version). They are ignored, and saving would drop them:",
+        editor.doc.display_name()
+    ));
+    for f in fields.iter().take(20) {
+        ui.label(format!("\u{2022} {f}"));
+    }
+    if fields.len() > 20 {
+        ui.weak(format!("and {} more", fields.len() - 20));
+    }
+    buttons(ui, &[("OK", Answer::Dismiss)])
+}
+
+fn drop_unknown(ui: &mut Ui, editor: &Editor) -> Option<Answer> {
+    ui.heading("Drop the unknown fields?");
+    ui.label(format!(
+        "{} had {} field(s) this version of Pressroom does not know. Saving writes the draft \
+         without them. Save anyway?",
+        editor.doc.display_name(),
+        editor.doc.ignored.len()
+    ));
+    buttons(
+        ui,
+        &[
+            ("Save anyway", Answer::SaveAnyway),
             ("Cancel", Answer::Dismiss),
         ],
     )

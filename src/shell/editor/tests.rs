@@ -392,3 +392,102 @@ fn opening_a_text_release_offers_to_import_it() {
     e.run_command(Command::OpenPath(other.clone()));
     assert_eq!(e.prompt, Some(Prompt::ImportInstead(other)));
 }
+
+#[test]
+fn a_restored_draft_still_notices_a_change_made_on_disk_after_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let q3 = saved_draft(dir.path(), "q3.ron", "Before");
+    let store = RecoveryStore::new(dir.path().join("recovery"));
+    let (e, _) = editor();
+    let mut e = e.with_recovery(store.clone());
+    e.run_command(Command::OpenPath(q3.clone()));
+    e.doc
+        .apply(|d| d.headline = "Typed before the crash".into());
+    e.autosave(0.0, true); // the window lost focus: the copy is written at once
+    drop(e); // kill -9
+    // A colleague changes the file; then the next start restores the copy.
+    std::fs::write(&q3, "(headline: \"Colleague's edit\")").unwrap();
+    let (e, _) = editor();
+    let mut e = e.with_recovery(store);
+    assert_eq!(e.prompt, Some(Prompt::Recover));
+    e.run_command(Command::Answer(Answer::Restore(0)));
+    assert_eq!(e.doc.draft.headline, "Typed before the crash");
+    e.run_command(Command::Save);
+    assert!(
+        matches!(e.prompt, Some(Prompt::ChangedOnDisk(_))),
+        "asks before overwriting: {:?}",
+        e.prompt
+    );
+    assert_eq!(draft_file::load(&q3).unwrap().headline, "Colleague's edit");
+}
+
+#[test]
+fn unknown_fields_are_reported_on_open_and_saving_asks_before_dropping_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("typo.ron");
+    std::fs::write(&p, "(\n    version: 2,\n    headlne: \"Typo\",\n)\n").unwrap();
+    let (mut e, _) = editor();
+    e.run_command(Command::OpenPath(p.clone()));
+    let Some(Prompt::UnknownFields(fields)) = &e.prompt else {
+        panic!("reported: {:?}", e.prompt)
+    };
+    assert!(
+        fields[0].contains("line 3") && fields[0].contains("headlne"),
+        "{fields:?}"
+    );
+    e.run_command(Command::Answer(Answer::Dismiss));
+    e.doc.apply(|d| d.headline = "Fixed".into());
+    e.run_command(Command::Save);
+    assert!(matches!(e.prompt, Some(Prompt::DropUnknown(None))));
+    assert!(
+        std::fs::read_to_string(&p).unwrap().contains("headlne"),
+        "not yet"
+    );
+    e.run_command(Command::Answer(Answer::SaveAnyway));
+    assert!(e.prompt.is_none());
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(!text.contains("headlne") && text.contains("Fixed"));
+}
+
+#[test]
+fn a_recovery_copy_that_cannot_be_written_says_where_until_one_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocked = dir.path().join("recovery");
+    std::fs::write(&blocked, "a file where the folder should be").unwrap();
+    let (e, _) = editor();
+    let mut e = e.with_recovery(RecoveryStore::new(blocked.clone()));
+    e.doc.apply(|d| d.headline = "Unsaved".into());
+    e.autosave(0.0, true);
+    let failure = e.recovery_failure().expect("the failure is kept");
+    assert!(
+        failure.contains(&blocked.display().to_string()),
+        "{failure}"
+    );
+    std::fs::remove_file(&blocked).unwrap();
+    e.doc.apply(|d| d.headline = "Unsaved, again".into());
+    e.autosave(10.0, true);
+    assert_eq!(e.recovery_failure(), None, "it works again");
+}
+
+#[test]
+fn a_save_over_the_size_limit_is_refused_and_the_draft_stays_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.ron");
+    let (mut e, dialogs) = editor();
+    e.doc.apply(|d| {
+        d.set_body([Block::Paragraph(
+            "x".repeat(draft_file::MAX_FILE_BYTES as usize),
+        )])
+    });
+    dialogs.answer(Pick::Path(p.clone()));
+    e.run_command(Command::Save);
+    let Some(Prompt::Error(message)) = &e.prompt else {
+        panic!("refused: {:?}", e.prompt)
+    };
+    assert!(
+        message.contains("MiB") && message.contains("still open and unsaved"),
+        "{message}"
+    );
+    assert!(!p.exists());
+    assert!(e.doc.is_dirty());
+}
