@@ -12,18 +12,23 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::core::checks::rules;
 use crate::core::checks::{self, Severity};
-use crate::core::draft::{Draft, Style};
+use crate::core::draft::Draft;
 use crate::core::draft_file::{self, IgnoredField, MAX_FILE_BYTES};
+use crate::core::edgar_validate;
+use crate::core::export::{self, ExportOptions, ExportStyle};
 use crate::core::safe_fs::{self, Existing, WriteOptions};
-use crate::core::{import, profiles, render, templates};
+use crate::core::{import, profiles, templates};
 
 #[derive(Parser, Debug)]
 #[command(
     name = "pressroom",
     version,
-    about = "Compose press releases as structured drafts; export EDGAR and newswire text.",
-    long_about = "Compose press releases as structured drafts; export EDGAR and newswire text.\n\n\
+    about = "Compose press releases as structured drafts; export EDGAR and newswire text, \
+        EDGAR HTML, wire HTML and Word.",
+    long_about = "Compose press releases as structured drafts; export EDGAR and newswire text, \
+        EDGAR HTML, wire HTML and Word.\n\n\
         With no arguments, opens the editor window. With a FILE, opens that draft in the window.\n\
         Subcommands work without a window, for scripts and CI.\n\n\
         Exit status: 0 success, 1 failure (e.g. cannot write the output, or `check` found an error), \
@@ -39,13 +44,17 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Export a draft as formatted text (to standard output unless -o is given).
+    /// Export a draft (to standard output unless -o is given; Word, and EDGAR HTML with a
+    /// logo, need -o: the logo is written beside the exhibit).
     Export {
         /// The draft to export (.ron).
         draft: PathBuf,
-        /// Text style; without it, the style saved in the draft.
+        /// Export style; without it, the style saved in the draft.
         #[arg(long, value_enum)]
         style: Option<StyleArg>,
+        /// Wire HTML: only the body's elements, for pasting into a wire's form.
+        #[arg(long)]
+        fragment: bool,
         /// Write to this file (atomically; through a link to its target; never over the
         /// draft itself) instead of standard output; `-` is standard output.
         #[arg(short, long, value_name = "OUT")]
@@ -65,6 +74,10 @@ pub enum Command {
         /// Replace an existing file, keeping the old one as OUT.bak.
         #[arg(long)]
         force: bool,
+        /// The day the draft is started (YYYY-MM-DD): its dateline date, and the embargo
+        /// the next weekday at 8:00 a.m. Eastern; default today. For repeatable scripts.
+        #[arg(long, value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
     },
     /// List the templates, with their placeholders.
     Templates,
@@ -79,10 +92,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Check a draft for what lawyers and editors look for (exit 1 if any error is found).
+    /// Check a draft for what lawyers and editors look for (exit 1 if any error is found);
+    /// or explain a rule (--explain RULE); or check an HTML file against EDGAR's rules
+    /// (--edgar-html FILE.htm).
     Check {
         /// The draft to check (.ron).
-        draft: PathBuf,
+        #[arg(required_unless_present_any = ["explain", "edgar_html"])]
+        draft: Option<PathBuf>,
+        /// Print what a rule looks for, why it matters and how to fix it.
+        #[arg(long, value_name = "RULE", conflicts_with_all = ["draft", "edgar_html"])]
+        explain: Option<String>,
+        /// Check an HTML document (a team's Word-to-HTML output, a filing agent's proof)
+        /// against EDGAR's rules for HTML: exit 0 clean, 1 problems, 2 unreadable.
+        #[arg(long, value_name = "FILE", conflicts_with = "draft")]
+        edgar_html: Option<PathBuf>,
         /// The date to check against (YYYY-MM-DD); default today.
         #[arg(long, value_name = "DATE")]
         today: Option<chrono::NaiveDate>,
@@ -109,13 +132,22 @@ pub enum StyleArg {
     Edgar,
     /// Newswire plain text: AP dateline, block paragraphs, Unicode kept.
     Newswire,
+    /// EDGAR HTML exhibit (.htm), checked against EDGAR's rules before it is written.
+    EdgarHtml,
+    /// Clean HTML for a wire's submission (.html), UTF-8, links for web and email addresses.
+    NewswireHtml,
+    /// A Word document (.docx) for counsel's review; needs -o.
+    Docx,
 }
 
-impl From<StyleArg> for Style {
-    fn from(s: StyleArg) -> Style {
+impl From<StyleArg> for ExportStyle {
+    fn from(s: StyleArg) -> ExportStyle {
         match s {
-            StyleArg::Edgar => Style::Edgar,
-            StyleArg::Newswire => Style::Newswire,
+            StyleArg::Edgar => ExportStyle::EdgarText,
+            StyleArg::Newswire => ExportStyle::NewswireText,
+            StyleArg::EdgarHtml => ExportStyle::EdgarHtml,
+            StyleArg::NewswireHtml => ExportStyle::NewswireHtml,
+            StyleArg::Docx => ExportStyle::Docx,
         }
     }
 }
@@ -252,20 +284,35 @@ pub fn run(command: Command) -> u8 {
         Command::Export {
             draft,
             style,
+            fragment,
             output,
-        } => export(draft, style.map(Style::from), output),
+        } => export(draft, style.map(ExportStyle::from), fragment, output),
+        Command::Check {
+            explain: Some(rule),
+            ..
+        } => explain(&rule),
+        Command::Check {
+            edgar_html: Some(html),
+            format,
+            ..
+        } => check_edgar_html(&html, format),
         Command::Check {
             draft,
             today,
             format,
             style,
-        } => check(draft, today, format, style.map(Style::from)),
+            ..
+        } => match draft {
+            Some(draft) => check(draft, today, format, style.map(ExportStyle::from)),
+            None => EXIT_BAD_INPUT, // clap requires one of them
+        },
         Command::New {
             template,
             profile,
             output,
             force,
-        } => new_draft(&template, profile.as_deref(), &output, force),
+            today,
+        } => new_draft(&template, profile.as_deref(), &output, force, today),
         Command::Templates => list_templates(),
         Command::Import {
             text,
@@ -343,7 +390,13 @@ fn list_templates() -> u8 {
     to_stdout(out.as_bytes()).err().unwrap_or(0)
 }
 
-fn new_draft(template: &str, profile: Option<&str>, output: &Path, force: bool) -> u8 {
+fn new_draft(
+    template: &str,
+    profile: Option<&str>,
+    output: &Path,
+    force: bool,
+    today: Option<chrono::NaiveDate>,
+) -> u8 {
     let all = load_templates();
     let Some(t) = templates::find(&all, template) else {
         let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
@@ -379,10 +432,11 @@ fn new_draft(template: &str, profile: Option<&str>, output: &Path, force: bool) 
         (None, None) => None,
     };
     let mut draft = t.draft.clone();
-    let year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     if let Some(p) = &chosen {
-        p.apply(&mut draft, year);
+        p.apply(&mut draft, chrono::Datelike::year(&today));
     }
+    let draft = templates::dated(draft, today);
     // The template's and profile's own files are inputs: never written over.
     let inputs: Vec<&Path> = t
         .source
@@ -411,17 +465,82 @@ fn new_draft(template: &str, profile: Option<&str>, output: &Path, force: bool) 
     0
 }
 
+/// `check --explain RULE`: the rule's explanation, from the registry.
+fn explain(rule: &str) -> u8 {
+    match rules::find(rule.trim()) {
+        Some(r) => to_stdout(r.explain().as_bytes()).err().unwrap_or(0),
+        None => {
+            let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id).collect();
+            say(&format!(
+                "no rule '{}'; the rules are: {}",
+                terminal_safe(rule),
+                ids.join(", ")
+            ));
+            EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// `check --edgar-html FILE`: EDGAR's HTML rules on a file made anywhere.
+fn check_edgar_html(path: &Path, format: Format) -> u8 {
+    let bytes = match safe_fs::read_limited(path, MAX_FILE_BYTES) {
+        Ok(b) if b.len() as u64 <= MAX_FILE_BYTES => b,
+        Ok(_) => {
+            say(&format!(
+                "{}: over {}",
+                path.display(),
+                safe_fs::describe_limit(MAX_FILE_BYTES)
+            ));
+            return EXIT_BAD_INPUT;
+        }
+        Err(e) => {
+            say(&format!("{}: {e}", path.display()));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let problems = edgar_validate::validate(&bytes);
+    let text = match format {
+        Format::Text => {
+            let file = shown(path);
+            let mut t: String = problems
+                .iter()
+                .map(|p| format!("{file}:{}\n", terminal_safe(&p.to_string())))
+                .collect();
+            t.push_str(&format!(
+                "{file}: {} problem{} for EDGAR\n",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ));
+            t
+        }
+        Format::Json => {
+            let report = serde_json::json!({
+                "file": path.display().to_string(),
+                "problems": problems,
+            });
+            format!("{report:#}\n")
+        }
+    };
+    if let Err(status) = to_stdout(text.as_bytes()) {
+        return status;
+    }
+    if problems.is_empty() { 0 } else { EXIT_FAILURE }
+}
+
 fn check(
     path: PathBuf,
     today: Option<chrono::NaiveDate>,
     format: Format,
-    style: Option<Style>,
+    style: Option<ExportStyle>,
 ) -> u8 {
     let Some(draft) = open_draft(&path) else {
         return EXIT_BAD_INPUT;
     };
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let findings = checks::check(&draft, today, style.unwrap_or(draft.export.style));
+    let style = style
+        .unwrap_or(draft.export.style.into())
+        .text_style(&draft);
+    let findings = checks::check(&draft, today, style);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let errors = count(Severity::Error);
     let text = match format {
@@ -467,12 +586,47 @@ fn check(
     if errors > 0 { EXIT_FAILURE } else { 0 }
 }
 
-fn export(path: PathBuf, style: Option<Style>, output: Option<PathBuf>) -> u8 {
+fn export(
+    path: PathBuf,
+    style: Option<ExportStyle>,
+    fragment: bool,
+    output: Option<PathBuf>,
+) -> u8 {
     let Some(draft) = open_draft(&path) else {
         return EXIT_BAD_INPUT;
     };
-    let style = style.unwrap_or(draft.export.style);
-    let rendered = render::render_as(&draft, style);
+    let style = style.unwrap_or(draft.export.style.into());
+    let options = ExportOptions {
+        fragment,
+        ..ExportOptions::for_paths(
+            Some(&path),
+            output.as_deref().filter(|o| !is_stdout(Some(o))),
+        )
+    };
+    let rendered = match export::export(&draft, style, &options) {
+        Ok(r) => r,
+        Err(e) => {
+            say(&format!(
+                "{}: cannot export {}: {e}",
+                path.display(),
+                style.label()
+            ));
+            return EXIT_FAILURE;
+        }
+    };
+    if is_stdout(output.as_deref()) && (rendered.binary || !rendered.side_files.is_empty()) {
+        let why = if rendered.binary {
+            "is not text"
+        } else {
+            "has a logo to write beside it"
+        };
+        say(&format!(
+            "{} {why}: give a file with -o (e.g. -o release.{})",
+            style.label(),
+            style.extension()
+        ));
+        return EXIT_BAD_INPUT;
+    }
     for u in &rendered.unprintable {
         say(&format!(
             "warning: {}: {}",
@@ -493,5 +647,13 @@ fn export(path: PathBuf, style: Option<Style>, output: Option<PathBuf>) -> u8 {
         inputs: &inputs,
         ..WriteOptions::plain(MAX_FILE_BYTES)
     };
-    write_out(output.as_deref(), rendered.text.as_bytes(), &options)
+    if let Some(dir) = output.as_deref().and_then(Path::parent) {
+        for f in &rendered.side_files {
+            let status = write_out(Some(&dir.join(&f.name)), &f.bytes, &options);
+            if status != 0 {
+                return status;
+            }
+        }
+    }
+    write_out(output.as_deref(), &rendered.main, &options)
 }

@@ -720,3 +720,151 @@ fn unknown_fields_are_reported_with_file_line_and_name() {
     );
     assert!(err.contains("typo.ron:4") && err.contains("emial"), "{err}");
 }
+
+#[test]
+fn export_writes_every_style_and_binary_or_logo_outputs_need_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = example("earnings-embargoed.ron");
+    // EDGAR HTML and wire HTML are text: standard output is fine.
+    for (style, marker) in [("edgar-html", "<html>"), ("newswire-html", "<h1>")] {
+        let out = pressroom()
+            .args(["export", "--style", style])
+            .arg(&draft)
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        let html = String::from_utf8(out.stdout).unwrap();
+        assert!(html.to_lowercase().contains(marker), "{style}: {html}");
+    }
+    let out = pressroom()
+        .args(["export", "--style", "newswire-html", "--fragment"])
+        .arg(&draft)
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("<html"));
+    // Word is refused on a terminal, written with -o.
+    let out = pressroom()
+        .args(["export", "--style", "docx"])
+        .arg(&draft)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(stderr_of(&out).contains("-o"), "{}", stderr_of(&out));
+    let docx = dir.path().join("counsel.docx");
+    let out = pressroom()
+        .args(["export", "--style", "docx", "-o"])
+        .arg(&docx)
+        .arg(&draft)
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(&std::fs::read(&docx).unwrap()[..2], b"PK");
+}
+
+#[test]
+fn check_explains_a_rule_and_names_the_rules_when_asked_for_one_that_is_not() {
+    let out = pressroom()
+        .args(["check", "--explain", "embargo-no-zone"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Why it matters:") && text.contains("time zone"),
+        "{text}"
+    );
+    let out = pressroom()
+        .args(["check", "--explain", "no-such-rule"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("placeholder-left"));
+}
+
+#[test]
+fn check_edgar_html_validates_html_made_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.htm");
+    let out = pressroom()
+        .args(["export", "--style", "edgar-html", "-o"])
+        .arg(&good)
+        .arg(example("joint-merger.ron"))
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let out = pressroom()
+        .args(["check", "--edgar-html"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let bad = dir.path().join("bad.htm");
+    std::fs::write(
+        &bad,
+        "<html><body>\n<p onclick=\"x()\">Hi</p>\n<script>alert(1)</script>\n</body></html>\n",
+    )
+    .unwrap();
+    let out = pressroom()
+        .args(["check", "--edgar-html"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("bad.htm:2:") && text.contains("bad.htm:3:"),
+        "{text}"
+    );
+    let out = pressroom()
+        .args(["check", "--format", "json", "--edgar-html"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["problems"].as_array().unwrap().len() >= 2);
+    let out = pressroom()
+        .args(["check", "--edgar-html"])
+        .arg(dir.path().join("missing.htm"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn new_dates_the_draft_and_its_embargo_from_today() {
+    use pressroom::core::draft::Timing;
+    let home = tempfile::tempdir().unwrap();
+    let out_path = home.path().join("q3.ron");
+    let out = pressroom_at(home.path())
+        .args([
+            "new",
+            "--template",
+            "earnings",
+            "--today",
+            "2026-11-27",
+            "-o",
+        ])
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let d = pressroom::core::draft_file::load(&out_path).unwrap();
+    let friday = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    assert_eq!(d.dateline.date, Some(friday));
+    let Timing::Embargoed { date, .. } = d.release.timing else {
+        panic!("embargoed")
+    };
+    assert_eq!(date, chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let out = pressroom_at(home.path())
+        .args(["check", "--today", "2026-11-27"])
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains("embargo-past") && !text.contains("dateline-date-far"),
+        "{text}"
+    );
+}
