@@ -192,6 +192,16 @@ impl PressroomApp {
             match effect {
                 Effect::Close => ctx.send_viewport_cmd(ViewportCommand::Close),
                 Effect::CopyText(text) => ctx.copy_text(text),
+                Effect::CopyFormatted { html, text } => {
+                    let copied = arboard::Clipboard::new()
+                        .and_then(|mut c| c.set_html(html, Some(text.clone())));
+                    if let Err(e) = copied {
+                        // No rich clipboard here (a bare X server): plain text still helps.
+                        ctx.copy_text(text);
+                        self.editor.status =
+                            format!("Copied as plain text (no formatted clipboard here: {e})");
+                    }
+                }
                 Effect::OpenProfileEditor => {
                     if let Some(store) = self.editor.profile_store() {
                         self.profile_editor = Some(ProfileEditor::open(store));
@@ -273,6 +283,8 @@ impl PressroomApp {
             ui.menu_button("Edit", |ui| {
                 item(ui, Command::Undo, self.editor.doc.can_undo(), commands);
                 item(ui, Command::Redo, self.editor.doc.can_redo(), commands);
+                ui.separator();
+                item(ui, Command::CopyFormatted, true, commands);
                 ui.separator();
                 ui.menu_button("Insert Safe Harbor", |ui| {
                     for form in crate::core::safe_harbor::Form::ALL {

@@ -20,6 +20,9 @@ pub enum Command {
     SaveAs,
     Export,
     CopyExport,
+    /// The release on the clipboard as HTML with a plain-text alternative, so pasting into
+    /// Outlook, Word or a wire's form keeps the formatting.
+    CopyFormatted,
     Quit,
     Undo,
     Redo,
@@ -76,6 +79,10 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (KeyboardShortcut::new(CTRL, Key::Y), Command::Redo),
     (KeyboardShortcut::new(CTRL, Key::Z), Command::Undo),
     (KeyboardShortcut::new(CTRL_SHIFT, Key::S), Command::SaveAs),
+    (
+        KeyboardShortcut::new(CTRL_SHIFT, Key::C),
+        Command::CopyFormatted,
+    ),
     (KeyboardShortcut::new(CTRL, Key::S), Command::Save),
     (KeyboardShortcut::new(CTRL, Key::N), Command::New),
     (KeyboardShortcut::new(CTRL, Key::O), Command::Open),
@@ -127,6 +134,7 @@ impl Command {
             Command::SaveAs => "Save As...",
             Command::Export => "Export...",
             Command::CopyExport => "Copy Export to Clipboard",
+            Command::CopyFormatted => "Copy as Formatted Text",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",

@@ -34,6 +34,11 @@ pub enum Effect {
     /// Close the window (the user chose to quit and nothing is left unsaved).
     Close,
     CopyText(String),
+    /// HTML for programs that take it, and the plain text for those that do not.
+    CopyFormatted {
+        html: String,
+        text: String,
+    },
     OpenProfileEditor,
     /// Draw another frame: the state changed after this one was drawn.
     Repaint,
@@ -280,6 +285,18 @@ impl Editor {
             }
             Command::Export => {
                 self.prompt = Some(Prompt::ExportAs(self.doc.draft.export.style.into()));
+            }
+            Command::CopyFormatted => {
+                let options = ExportOptions {
+                    fragment: true,
+                    ..ExportOptions::default()
+                };
+                let html = export::export(&self.doc.draft, ExportStyle::NewswireHtml, &options)
+                    .map(|o| String::from_utf8_lossy(&o.main).into_owned())
+                    .unwrap_or_default();
+                let text = self.preview_text().to_string();
+                self.effects.push(Effect::CopyFormatted { html, text });
+                self.status = "Copied the release as formatted text".into();
             }
             Command::CopyExport => {
                 let text = self.preview_text().to_string();

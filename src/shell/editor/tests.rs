@@ -491,3 +491,24 @@ fn a_save_over_the_size_limit_is_refused_and_the_draft_stays_unsaved() {
     assert!(!p.exists());
     assert!(e.doc.is_dirty());
 }
+
+#[test]
+fn copy_as_formatted_text_puts_html_and_its_plain_text_on_the_clipboard() {
+    let (mut e, _) = editor();
+    e.doc.apply(|d| {
+        d.headline = "Acme Opens Plant".into();
+        d.set_body([Block::Paragraph("Acme opened a plant in Dayton.".into())]);
+    });
+    e.run_command(Command::CopyFormatted);
+    let effects = e.take_effects();
+    let [Effect::CopyFormatted { html, text }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(html.contains("<h1>Acme Opens Plant</h1>"), "{html}");
+    assert!(
+        !html.contains("<html"),
+        "a fragment, to paste into a message"
+    );
+    assert!(html.contains("Acme opened a plant in Dayton."));
+    assert_eq!(text, &crate::core::render::render(&e.doc.draft).text);
+}
