@@ -1,4 +1,5 @@
 //! What the benchmarks share: the drafts, and frames of the whole window driven headless.
+#![allow(dead_code)] // each bench uses its own share of these
 
 use std::hint::black_box;
 use std::path::Path;
