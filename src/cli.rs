@@ -538,7 +538,7 @@ fn check(
     };
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let style = style
-        .unwrap_or(draft.export.style.into())
+        .unwrap_or(ExportStyle::of_draft(&draft))
         .text_style(&draft);
     let findings = checks::check(&draft, today, style);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
@@ -595,7 +595,7 @@ fn export(
     let Some(draft) = open_draft(&path) else {
         return EXIT_BAD_INPUT;
     };
-    let style = style.unwrap_or(draft.export.style.into());
+    let style = style.unwrap_or(ExportStyle::of_draft(&draft));
     let options = ExportOptions {
         fragment,
         ..ExportOptions::for_paths(

@@ -1187,6 +1187,7 @@ prop_compose! {
             end_mark: EndMark::ALL[mark],
             export: ExportSettings {
                 style,
+                format: pressroom::core::draft::FileFormat::Text,
                 sentence_spacing: [SentenceSpacing::AsTyped, SentenceSpacing::One, SentenceSpacing::Two][spacing],
                 layout: Layout {
                     title_spaced: layout[0],

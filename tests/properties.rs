@@ -143,6 +143,7 @@ prop_compose! {
             end_mark: EndMark::ALL[mark],
             export: ExportSettings {
                 style: Style::Edgar,
+                format: FileFormat::Text,
                 width,
                 sentence_spacing: [SentenceSpacing::AsTyped, SentenceSpacing::One, SentenceSpacing::Two][spacing],
                 paragraph_indent: indent,

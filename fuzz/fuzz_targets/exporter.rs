@@ -75,6 +75,7 @@ fn draft(u: &mut Unstructured) -> Result<Draft> {
     let b = |u: &mut Unstructured| -> Result<Option<bool>> { u.arbitrary() };
     d.export = ExportSettings {
         style: pick(u, &Style::ALL)?,
+        format: pick(u, &[FileFormat::Text, FileFormat::Html, FileFormat::Word])?,
         width: u.int_in_range(0..=300)?,
         sentence_spacing: pick(u, &[SentenceSpacing::AsTyped, SentenceSpacing::One, SentenceSpacing::Two])?,
         paragraph_indent: u.int_in_range(0..=60)?,

@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first format.
 /// - 2: body blocks, contacts and "About" sections carry stable ids (`id: 3`); a body
 ///   block is `(id: 3, block: Paragraph("..."))`; `NoSubheadline`, `NoWire` and
-///   `NoEndMark` are written for what format 1 wrote as `r#None` (and still reads).
+///   `NoEndMark` are written for what format 1 wrote as `r#None` (and still reads);
+///   `export.format` (Text when left out) says whether the draft's style is a text, an
+///   HTML or a Word document.
 pub const FORMAT_VERSION: u32 = 2;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -442,6 +444,24 @@ impl Style {
     }
 }
 
+/// The kind of file the draft's style makes.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FileFormat {
+    /// Plain text laid out in columns (EDGAR ASCII, newswire text).
+    #[default]
+    Text,
+    /// HTML: the EDGAR exhibit or the wire's.
+    Html,
+    /// A Word document.
+    Word,
+}
+
+impl FileFormat {
+    pub fn is_text(&self) -> bool {
+        *self == FileFormat::Text
+    }
+}
+
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SentenceSpacing {
     /// Whatever the author typed.
@@ -454,7 +474,11 @@ pub enum SentenceSpacing {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(default)]
 pub struct ExportSettings {
+    /// The text style whose layout the draft follows (and prints, in a text export).
     pub style: Style,
+    /// The kind of file the draft's style makes: with `style`, the draft's own export style.
+    #[serde(skip_serializing_if = "FileFormat::is_text")]
+    pub format: FileFormat,
     /// Wrap column. EDGAR never goes past 80 whatever this says.
     pub width: usize,
     pub sentence_spacing: SentenceSpacing,
@@ -499,6 +523,7 @@ impl Default for ExportSettings {
     fn default() -> Self {
         Self {
             style: Style::Edgar,
+            format: FileFormat::Text,
             width: DEFAULT_WIDTH,
             sentence_spacing: SentenceSpacing::AsTyped,
             paragraph_indent: 7,

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::core::checks::Severity;
-use crate::core::draft::{HeadlineLength, Style};
+use crate::core::draft::HeadlineLength;
+use crate::core::export::ExportStyle;
 use crate::core::profiles::ProfileStore;
 use crate::core::recovery::RecoveryStore;
 use crate::core::templates;
@@ -17,6 +18,7 @@ use crate::shell::help::{self, HelpTopic};
 use crate::shell::prefs::{PREFS_KEY, Prefs, Theme};
 use crate::shell::preview;
 use crate::shell::profiles_window::ProfileEditor;
+use crate::shell::rich_preview;
 use crate::shell::{checks_panel, form, prompts};
 
 pub struct PressroomApp {
@@ -137,10 +139,16 @@ impl PressroomApp {
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(s) = style_switch(ui, self.editor.doc.draft.export.style) {
+            let style = ExportStyle::of_draft(&self.editor.doc.draft);
+            if let Some(s) = style_switch(ui, style) {
                 commands.push(Command::SetStyle(s));
             }
-            self.editor.preview.ui(ui, follow);
+            if style.is_text() {
+                self.editor.preview.ui(ui, follow);
+            } else {
+                // A document style: formatted text, no columns to rule.
+                rich_preview::ui(ui, &self.editor.doc.draft, style, follow);
+            }
         });
         self.profiles_window(&ctx);
         if let Some(topic) = self.editor.help {
@@ -369,11 +377,14 @@ impl PressroomApp {
                 format!("Headline {len} chars"),
             )
             .on_hover_text(note);
-            ui.separator();
-            ui.label(format!("{} lines", p.line_count()));
-            ui.separator();
-            ui.label(format!("{} columns", p.width))
-                .on_hover_text(self.editor.doc.draft.export.style.label());
+            // Lines and columns are the text styles'; a document has neither.
+            if ExportStyle::of_draft(&self.editor.doc.draft).is_text() {
+                ui.separator();
+                ui.label(format!("{} lines", p.line_count()));
+                ui.separator();
+                ui.label(format!("{} columns", p.width))
+                    .on_hover_text(self.editor.doc.draft.export.style.label());
+            }
             if !p.rendered.unprintable.is_empty() {
                 ui.separator();
                 ui.colored_label(
@@ -407,11 +418,11 @@ impl PressroomApp {
 
 /// The draft's style, one switch above the preview: what the preview shows, what export
 /// starts from and what `pressroom export` uses. A new style picked is returned.
-fn style_switch(ui: &mut Ui, current: Style) -> Option<Style> {
+fn style_switch(ui: &mut Ui, current: ExportStyle) -> Option<ExportStyle> {
     let mut picked = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Style");
-        for s in Style::ALL {
+        for s in ExportStyle::ALL {
             if ui.selectable_label(s == current, s.label()).clicked() && s != current {
                 picked = Some(s);
             }

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::core::draft::{BlockKind, FieldRef, Style};
+use crate::core::draft::{BlockKind, FieldRef};
+use crate::core::export::ExportStyle;
 use crate::shell::help::HelpTopic;
 use crate::shell::prefs::Theme;
 use crate::shell::prompts::Answer;
@@ -42,7 +43,7 @@ pub enum Command {
     RemoveAbout(usize),
     MoveAbout(usize, Move),
     /// Sets the draft's style (what the preview shows and export starts from): an edit.
-    SetStyle(Style),
+    SetStyle(ExportStyle),
     SetTheme(Theme),
     /// Opens the form at a field, scrolls to it and puts the cursor there.
     GoTo(FieldRef),

@@ -284,7 +284,7 @@ impl Editor {
                 self.save_as(None);
             }
             Command::Export => {
-                self.prompt = Some(Prompt::ExportAs(self.doc.draft.export.style.into()));
+                self.prompt = Some(Prompt::ExportAs(ExportStyle::of_draft(&self.doc.draft)));
             }
             Command::CopyFormatted => {
                 let options = ExportOptions {
@@ -377,7 +377,7 @@ impl Editor {
             Command::MoveAbout(i, m) => self.doc.apply(|d| {
                 move_item(&mut d.boilerplate, i, m);
             }),
-            Command::SetStyle(s) => self.doc.apply(|d| d.export.style = s),
+            Command::SetStyle(s) => self.doc.apply(|d| s.set_on(d)),
             Command::SetTheme(t) => self.prefs.theme = t,
             Command::GoTo(field) => {
                 self.jump = Some(field);

@@ -17,6 +17,7 @@ pub mod preview;
 pub mod probe;
 pub mod profiles_window;
 pub mod prompts;
+pub mod rich_preview;
 
 use std::path::PathBuf;
 

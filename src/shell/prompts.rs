@@ -316,7 +316,7 @@ fn export_as(ui: &mut Ui, chosen: ExportStyle, editor: &Editor) -> Option<Answer
     ui.heading("Export");
     ui.label("Export the release as:");
     for s in ExportStyle::ALL {
-        let own = if s == ExportStyle::from(editor.doc.draft.export.style) {
+        let own = if s == ExportStyle::of_draft(&editor.doc.draft) {
             " (the draft's style)"
         } else {
             ""

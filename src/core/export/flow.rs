@@ -4,7 +4,7 @@
 //! So EDGAR HTML, wire HTML and Word carry the same words in the same order as the text
 //! styles, and a new kind of part is taught to all three writers through [`Item`].
 
-use crate::core::draft::{Block, Contact, DatelineStyle, Draft, Style, Subheadline};
+use crate::core::draft::{Block, Contact, DatelineStyle, Draft, FieldRef, Style, Subheadline};
 use crate::core::release::{self, Part};
 use crate::core::render::{self, dateline, text};
 
@@ -103,6 +103,11 @@ pub enum Item<'a> {
 
 /// Calls `f` with each item of the release in reading order: one pass over its parts.
 pub fn flow<'a>(draft: &'a Draft, rules: &Rules, mut f: impl FnMut(Item<'a>)) {
+    flow_fields(draft, rules, |_, item| f(item));
+}
+
+/// [`flow`], with the field each item comes from (for a preview that follows the edit).
+pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldRef, Item<'a>)) {
     let spacing = draft.export.sentence_spacing;
     let prose = |t: &str| text::space_sentences(t, spacing);
     // The dateline and quotes are prose to the text writer: a line break in them is a space.
@@ -118,6 +123,8 @@ pub fn flow<'a>(draft: &'a Draft, rules: &Rules, mut f: impl FnMut(Item<'a>)) {
         Some(lead)
     };
     for part in release::parts(draft) {
+        let field = part.field();
+        let mut f = |item| g(field, item);
         match part {
             Part::Exhibit(label) => f(Item::Exhibit(one_line(label))),
             Part::Logo(path) => {

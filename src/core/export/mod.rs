@@ -13,7 +13,7 @@ pub mod wire_html;
 
 use std::path::{Path, PathBuf};
 
-use crate::core::draft::{Draft, Style};
+use crate::core::draft::{Draft, FileFormat, Style};
 use crate::core::edgar_validate::Problem;
 use crate::core::render::{self, Unprintable};
 
@@ -87,6 +87,35 @@ impl ExportStyle {
             ExportStyle::NewswireText | ExportStyle::NewswireHtml => Style::Newswire,
             ExportStyle::Docx => draft.export.style,
         }
+    }
+}
+
+impl ExportStyle {
+    /// The draft's own export style: its text style and the kind of file it makes.
+    pub fn of_draft(draft: &Draft) -> ExportStyle {
+        match (draft.export.format, draft.export.style) {
+            (FileFormat::Text, s) => s.into(),
+            (FileFormat::Html, Style::Edgar) => ExportStyle::EdgarHtml,
+            (FileFormat::Html, Style::Newswire) => ExportStyle::NewswireHtml,
+            (FileFormat::Word, _) => ExportStyle::Docx,
+        }
+    }
+
+    /// Makes this the draft's own export style (Word keeps the draft's text layout).
+    pub fn set_on(self, draft: &mut Draft) {
+        let e = &mut draft.export;
+        (e.style, e.format) = match self {
+            ExportStyle::EdgarText => (Style::Edgar, FileFormat::Text),
+            ExportStyle::NewswireText => (Style::Newswire, FileFormat::Text),
+            ExportStyle::EdgarHtml => (Style::Edgar, FileFormat::Html),
+            ExportStyle::NewswireHtml => (Style::Newswire, FileFormat::Html),
+            ExportStyle::Docx => (e.style, FileFormat::Word),
+        };
+    }
+
+    /// A text style, laid out in columns (the others are documents).
+    pub fn is_text(self) -> bool {
+        matches!(self, ExportStyle::EdgarText | ExportStyle::NewswireText)
     }
 }
 

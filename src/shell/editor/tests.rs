@@ -191,10 +191,24 @@ fn exporting_in_another_style_leaves_the_draft_as_it_is() {
     }
     assert_eq!(e.doc.revision(), revision, "still not an edit");
     // Changing the draft's own style is an edit, undoable.
-    e.run_command(Command::SetStyle(Style::Newswire));
+    e.run_command(Command::SetStyle(ExportStyle::NewswireText));
     assert_eq!(e.doc.draft.export.style, Style::Newswire);
     e.run_command(Command::Undo);
     assert_eq!(e.doc.draft.export.style, Style::Edgar);
+    // A document style is the draft's own too: Export and the command line start from it.
+    e.run_command(Command::SetStyle(ExportStyle::EdgarHtml));
+    assert_eq!(ExportStyle::of_draft(&e.doc.draft), ExportStyle::EdgarHtml);
+    e.run_command(Command::Export);
+    assert_eq!(e.prompt, Some(Prompt::ExportAs(ExportStyle::EdgarHtml)));
+    e.run_command(Command::Answer(Answer::Dismiss));
+    // Word keeps the draft's text layout; back to text gives it again.
+    e.run_command(Command::SetStyle(ExportStyle::Docx));
+    assert_eq!(e.doc.draft.export.style, Style::Edgar);
+    e.run_command(Command::SetStyle(ExportStyle::EdgarText));
+    assert_eq!(
+        e.doc.draft.export.format,
+        crate::core::draft::FileFormat::Text
+    );
 }
 
 #[test]

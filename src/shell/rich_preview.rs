@@ -1,0 +1,139 @@
+//! The preview of the document styles (EDGAR HTML, wire HTML, Word) as formatted text:
+//! bold and centred where the document is, no columns. It draws the same items, in the same
+//! order, as those writers write ([`flow::flow_fields`]), so it shows what export makes.
+
+use egui::{Align, Layout, RichText, Ui};
+
+use crate::core::draft::{Draft, FieldRef};
+use crate::core::export::ExportStyle;
+use crate::core::export::flow::{self, Item, Prose, Rules};
+
+/// Shows `draft` as `style` would print it; `follow` is a part just edited, brought into
+/// view when it is out of sight.
+pub fn ui(ui: &mut Ui, draft: &Draft, style: ExportStyle, follow: Option<FieldRef>) {
+    let rules = Rules::for_draft(draft, style.text_style(draft));
+    // The wire's HTML leaves the headline at the left as an `h1`; EDGAR and Word centre it.
+    let centred_headline = style != ExportStyle::NewswireHtml && rules.headline_centred;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .id_salt("rich-preview")
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(720.0));
+            let mut last_field = None;
+            flow::flow_fields(draft, &rules, |field, item| {
+                let top = ui.cursor().top();
+                draw(ui, item, &rules, centred_headline);
+                // The first item of the part just edited: into view if out of sight.
+                if follow == Some(field) && last_field != Some(field) {
+                    let rect = egui::Rect::from_x_y_ranges(
+                        ui.max_rect().x_range(),
+                        top..=ui.cursor().top(),
+                    );
+                    if !ui.clip_rect().intersects(rect) {
+                        ui.scroll_to_rect(rect, Some(Align::Center));
+                    }
+                }
+                last_field = Some(field);
+            });
+        });
+}
+
+fn centred(ui: &mut Ui, text: RichText) {
+    ui.with_layout(Layout::top_down(Align::Center), |ui| {
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+fn draw(ui: &mut Ui, item: Item<'_>, rules: &Rules, centred_headline: bool) {
+    let body = 14.0;
+    match item {
+        Item::Exhibit(label) => {
+            ui.with_layout(Layout::top_down(Align::Max), |ui| {
+                ui.label(RichText::new(label).strong());
+            });
+        }
+        Item::Logo(path) => centred(ui, RichText::new(format!("[logo: {path}]")).weak()),
+        Item::Title(title) => {
+            let t = if rules.title_spaced {
+                crate::core::render::text::letter_spaced(&title)
+            } else {
+                title
+            };
+            centred(ui, RichText::new(t).strong().size(body + 2.0));
+        }
+        Item::Timing(t) => {
+            ui.label(RichText::new(t).strong());
+        }
+        Item::Contacts(entries) => {
+            egui::Grid::new(ui.next_auto_id()).show(ui, |ui| {
+                for e in entries {
+                    ui.label(RichText::new(e.label).strong());
+                    ui.label(e.lines.join("\n"));
+                    ui.end_row();
+                }
+            });
+        }
+        Item::Headline(lines) => {
+            let text = RichText::new(lines.join("\n")).strong().size(body + 6.0);
+            if centred_headline {
+                centred(ui, text);
+            } else {
+                ui.add(egui::Label::new(text).wrap());
+            }
+        }
+        Item::Subheadline(t) => {
+            let text = RichText::new(t).italics();
+            if centred_headline {
+                centred(ui, text);
+            } else {
+                ui.add(egui::Label::new(text).wrap());
+            }
+        }
+        Item::SubheadlineBullets(items) | Item::Bullets(items) => {
+            for i in items {
+                ui.add(egui::Label::new(format!("\u{2022} {i}")).wrap());
+            }
+        }
+        Item::Paragraph { lead, text, prose } => {
+            let mut job = egui::text::LayoutJob::default();
+            let style = ui.style().clone();
+            let indent = if rules.indent_paragraphs && prose != Prose::SafeHarbor {
+                "\u{2003}\u{2003}"
+            } else {
+                ""
+            };
+            if let Some(lead) = lead {
+                RichText::new(format!("{indent}{lead}")).strong().append_to(
+                    &mut job,
+                    &style,
+                    egui::FontSelection::Default,
+                    Align::Min,
+                );
+            }
+            RichText::new(text).append_to(
+                &mut job,
+                &style,
+                egui::FontSelection::Default,
+                Align::Min,
+            );
+            job.wrap.max_width = ui.available_width();
+            ui.label(job);
+        }
+        Item::Heading(h) => {
+            ui.label(RichText::new(h).strong());
+        }
+        Item::SectionHeading(h) => {
+            let text = RichText::new(h).strong();
+            if rules.headings_centred {
+                centred(ui, text);
+            } else {
+                ui.label(text);
+            }
+        }
+        Item::PageBreak => {
+            ui.separator();
+        }
+        Item::EndMark(mark) => centred(ui, RichText::new(mark)),
+    }
+    ui.add_space(6.0);
+}
