@@ -822,15 +822,7 @@ impl Editor {
     /// No native dialog: the window's own file browser, in the draft's folder (or the
     /// documents folder) with a name proposed.
     fn ask_path(&mut self, purpose: Purpose, then: Option<Then>) {
-        let suggested = self.suggested_path(purpose);
-        let dir = suggested
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let name = suggested
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let (dir, name) = self.suggested(purpose);
         let browser = Browser::new(purpose, dir, name, self.places());
         self.prompt = Some(Prompt::Browse { browser, then });
     }
@@ -839,6 +831,12 @@ impl Editor {
     /// folder), named after the draft (or its headline) with the purpose's extension;
     /// opening proposes only the folder.
     fn suggested_path(&self, purpose: Purpose) -> PathBuf {
+        let (dir, name) = self.suggested(purpose);
+        dir.join(name)
+    }
+
+    /// The folder and file name a file for `purpose` is proposed with (no name to open).
+    fn suggested(&self, purpose: Purpose) -> (PathBuf, String) {
         let dir = self
             .doc
             .path
@@ -856,11 +854,12 @@ impl Editor {
             .and_then(Path::file_stem)
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| file_browser::name_from_headline(&self.doc.draft.headline));
-        match purpose {
-            Purpose::SaveDraft => dir.join(format!("{stem}.ron")),
-            Purpose::Export(style) => dir.join(format!("{stem}.{}", style.extension())),
-            Purpose::OpenDraft | Purpose::ImportText | Purpose::ChooseLogo => dir.join(""),
-        }
+        let name = match purpose {
+            Purpose::SaveDraft => format!("{stem}.ron"),
+            Purpose::Export(style) => format!("{stem}.{}", style.extension()),
+            Purpose::OpenDraft | Purpose::ImportText | Purpose::ChooseLogo => String::new(),
+        };
+        (dir, name)
     }
 
     /// The browser's places: the draft's folder, recent drafts' folders, documents, home.

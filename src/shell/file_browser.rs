@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, Ui};
+use egui::{Align, Key, Layout, Ui};
 
 use crate::shell::dialogs::Purpose;
 use crate::shell::prompts::Answer;
@@ -110,12 +110,12 @@ impl Browser {
             {
                 go(&mut answer, parent);
             }
-            ui.label(self.dir.display().to_string());
+            ui.add(egui::Label::new(self.dir.display().to_string()).truncate());
         });
         ui.separator();
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
-                ui.set_width(150.0);
+                ui.set_width(120.0);
                 ui.weak("Places");
                 for p in &self.places {
                     let name = p
@@ -130,43 +130,48 @@ impl Browser {
                     }
                 }
             });
-            ui.separator();
+            // A gap, not a separator: a vertical separator would take the dialog's whole height.
+            ui.add_space(12.0);
+            // One entry a line, however many: the row this sits in is horizontal.
             egui::ScrollArea::vertical()
                 .id_salt("file-browser-list")
                 .max_height(260.0)
                 .min_scrolled_height(260.0)
+                .max_width(360.0)
                 .show(ui, |ui| {
-                    ui.set_min_width(420.0);
-                    if self.entries.is_empty() {
-                        ui.weak(format!("No folders or {} files here.", self.kinds()));
-                    }
-                    for (name, is_dir) in &self.entries {
-                        let shown = if *is_dir {
-                            format!("{name}/")
-                        } else {
-                            name.clone()
-                        };
-                        let r = ui.selectable_label(!is_dir && *name == self.name, shown);
-                        if r.double_clicked() && !is_dir {
-                            answer = Some(Answer::PickFile(name.clone()));
-                        } else if r.clicked() {
-                            answer = Some(if *is_dir {
-                                Answer::BrowseTo(self.dir.join(name))
-                            } else {
-                                Answer::TypePath(name.clone())
-                            });
+                    ui.set_width(340.0);
+                    ui.with_layout(Layout::top_down(Align::Min), |ui| {
+                        if self.entries.is_empty() {
+                            ui.weak(format!("No folders or {} files here.", self.kinds()));
                         }
-                    }
-                    if self.entries.len() >= MAX_ENTRIES {
-                        ui.weak(format!("(the first {MAX_ENTRIES} shown)"));
-                    }
+                        for (name, is_dir) in &self.entries {
+                            let shown = if *is_dir {
+                                format!("{name}/")
+                            } else {
+                                name.clone()
+                            };
+                            let r = ui.selectable_label(!is_dir && *name == self.name, shown);
+                            if r.double_clicked() && !is_dir {
+                                answer = Some(Answer::PickFile(name.clone()));
+                            } else if r.clicked() {
+                                answer = Some(if *is_dir {
+                                    Answer::BrowseTo(self.dir.join(name))
+                                } else {
+                                    Answer::TypePath(name.clone())
+                                });
+                            }
+                        }
+                        if self.entries.len() >= MAX_ENTRIES {
+                            ui.weak(format!("(the first {MAX_ENTRIES} shown)"));
+                        }
+                    });
                 });
         });
         ui.separator();
         let mut name = self.name.clone();
         let l = ui.label("File name");
         let r = ui
-            .add(egui::TextEdit::singleline(&mut name).desired_width(480.0))
+            .add(egui::TextEdit::singleline(&mut name).desired_width(460.0))
             .labelled_by(l.id);
         if self.focus_name {
             r.request_focus();

@@ -7,11 +7,14 @@
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
+use crate::core::safe_fs::{self, ReadError};
+
 use image::{DynamicImage, ImageFormat, RgbaImage};
 
 use super::ExportError;
 
 /// A logo read from disk: where it was found, its bytes and its format.
+#[derive(Debug)]
 pub struct Logo {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
@@ -21,6 +24,9 @@ pub struct Logo {
 /// Reads the logo at `path` (relative paths against `base`). A placeholder such as
 /// `[LOGO FILE]`, a file that does not exist or cannot be read, and a file that is not a
 /// PNG, JPEG or GIF image are errors naming the path.
+/// A letterhead logo is a few hundred kilobytes; anything past this is not one.
+pub const LOGO_LIMIT: u64 = 20 * 1024 * 1024;
+
 pub fn load(path: &str, base: Option<&Path>) -> Result<Logo, ExportError> {
     let err = |problem: String| ExportError::Logo {
         path: path.to_string(),
@@ -37,9 +43,18 @@ pub fn load(path: &str, base: Option<&Path>) -> Result<Logo, ExportError> {
     {
         full = base.join(full);
     }
-    let bytes = std::fs::read(&full).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => err(format!("does not exist ({})", full.display())),
-        _ => err(format!("cannot be read: {e}")),
+    // The one reader's rules: regular files only (a FIFO or a device is never opened),
+    // and no more than the limit read.
+    let where_ = if full.as_os_str() == path.trim() {
+        String::new()
+    } else {
+        format!(" ({})", full.display())
+    };
+    let bytes = safe_fs::read_limited(&full, LOGO_LIMIT).map_err(|e| match e {
+        ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            err(format!("does not exist{where_}"))
+        }
+        other => err(format!("{other}{where_}")),
     })?;
     let format = match image::guess_format(&bytes) {
         Ok(f @ (ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif)) => f,
@@ -154,6 +169,35 @@ mod tests {
             format: image::guess_format(&bytes).unwrap(),
             bytes,
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_logo_that_is_a_fifo_or_an_endless_device_is_refused_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("logo.png");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let zero = dir.path().join("zero.png");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        for p in [&fifo, &zero] {
+            let started = std::time::Instant::now();
+            let e = load(p.to_str().unwrap(), None).unwrap_err().to_string();
+            assert!(e.contains("not a regular file"), "{e}");
+            assert!(started.elapsed().as_secs() < 5, "no hang");
+        }
+        let big = dir.path().join("big.png");
+        std::fs::File::create(&big)
+            .unwrap()
+            .set_len(LOGO_LIMIT + 1)
+            .unwrap();
+        let e = load(big.to_str().unwrap(), None).unwrap_err().to_string();
+        assert!(e.contains("MiB"), "{e}");
+        let e = load("/no/such/logo.png", None).unwrap_err().to_string();
+        assert_eq!(
+            e, "logo '/no/such/logo.png' does not exist",
+            "the path once"
+        );
     }
 
     #[test]
