@@ -560,11 +560,8 @@ fn check(
                     )
                 })
                 .collect();
-            t.push_str(&format!(
-                "{file}: {errors} errors, {} warnings, {} notes\n",
-                count(Severity::Warning),
-                count(Severity::Note)
-            ));
+            // The same summary as the window's status bar ("1 error, 2 warnings, 0 notes").
+            t.push_str(&format!("{file}: {}\n", checks::summary(&findings)));
             t
         }
         Format::Json => {

@@ -502,15 +502,16 @@ impl Checker<'_> {
         }
     }
 
-    /// The first placeholder left in each field.
+    /// Every placeholder left, once a field: the Checks panel groups the same placeholder
+    /// across fields ("[COMPANY] ... (6 places)").
     fn placeholders(&mut self) {
-        let mut last: Option<FieldRef> = None;
+        let mut seen: Vec<(FieldRef, String)> = Vec::new();
         for (r, text) in walk::texts(self.draft) {
-            if last == Some(r.field) {
-                continue;
-            }
-            if let Some(p) = find_placeholder(text) {
-                last = Some(r.field);
+            for p in find_placeholders(text) {
+                if seen.iter().any(|(f, q)| *f == r.field && *q == p) {
+                    continue;
+                }
+                seen.push((r.field, p.clone()));
                 self.push(
                     &rules::PLACEHOLDER_LEFT,
                     r.field,
@@ -595,6 +596,19 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// "2 errors, 1 warning, 0 notes": the count the status bar, the Checks panel and
+/// `pressroom check` all show.
+pub fn summary(findings: &[Finding]) -> String {
+    let n = |s| findings.iter().filter(|f| f.severity == s).count();
+    let plural = |k: usize, word: &str| format!("{k} {word}{}", if k == 1 { "" } else { "s" });
+    format!(
+        "{}, {}, {}",
+        plural(n(Severity::Error), "error"),
+        plural(n(Severity::Warning), "warning"),
+        plural(n(Severity::Note), "note")
+    )
 }
 
 /// Sentences, split after `.`, `?` or `!` followed by white space.

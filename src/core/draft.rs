@@ -56,7 +56,9 @@ impl HeadlineLength {
                 format!("Newswires suggest about {HEADLINE_SUGGESTED_CHARS} characters.")
             }
             HeadlineLength::Long => {
-                format!("Over the about {HEADLINE_SUGGESTED_CHARS} characters newswires suggest.")
+                format!(
+                    "Longer than the {HEADLINE_SUGGESTED_CHARS} or so characters newswires suggest."
+                )
             }
             HeadlineLength::TooLong => format!(
                 "Too long: wires and readers cut headlines past {HEADLINE_MAX_CHARS} characters."

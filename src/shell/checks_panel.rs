@@ -96,14 +96,5 @@ fn hover(f: &Finding) -> String {
     format!("{} in {}: click to go there.\n\n{why}", f.rule, f.place)
 }
 
-/// "2 errors, 1 warning" for the status bar and the panel header.
-pub fn summary(findings: &[Finding]) -> String {
-    let n = |s| findings.iter().filter(|f| f.severity == s).count();
-    let plural = |k: usize, word: &str| format!("{k} {word}{}", if k == 1 { "" } else { "s" });
-    format!(
-        "{}, {}, {}",
-        plural(n(Severity::Error), "error"),
-        plural(n(Severity::Warning), "warning"),
-        plural(n(Severity::Note), "note")
-    )
-}
+/// "2 errors, 1 warning, 0 notes" for the status bar and the panel header.
+pub use crate::core::checks::summary;

@@ -405,3 +405,15 @@ fn control_characters_are_a_warning_naming_the_field() {
             .all(|f| f.rule != "control-characters")
     );
 }
+
+#[test]
+fn every_placeholder_left_is_named_once_a_field() {
+    let mut d = clean();
+    d.headline = "[COMPANY] Reports [QUARTER] [YEAR] Results, [COMPANY] Says".into();
+    let named: Vec<String> = check(&d, today(), Style::Edgar)
+        .into_iter()
+        .filter(|f| f.rule == "placeholder-left" && f.field == FieldRef::Headline)
+        .filter_map(|f| f.excerpt)
+        .collect();
+    assert_eq!(named, ["[COMPANY]", "[QUARTER]", "[YEAR]"]);
+}
