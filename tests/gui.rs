@@ -1126,6 +1126,12 @@ fn the_help_menu_lists_shortcuts_explains_every_rule_and_says_the_version() {
         h.query_by_label(&format!("Version {}", env!("CARGO_PKG_VERSION")))
             .is_some()
     );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Version ").is_none(),
+        "Escape closes it"
+    );
 }
 
 #[test]

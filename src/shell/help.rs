@@ -52,7 +52,9 @@ pub fn show(ctx: &Context, topic: HelpTopic) -> Option<HelpTopic> {
                     HelpTopic::About => about(ui),
                 });
         });
-    open.then_some(next)
+    // Escape closes it, as it closes the prompts.
+    let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    (open && !escape).then_some(next)
 }
 
 fn shortcuts(ui: &mut Ui) {
@@ -60,10 +62,24 @@ fn shortcuts(ui: &mut Ui) {
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            for (shortcut, command) in SHORTCUTS {
-                ui.monospace(ui.ctx().format_shortcut(shortcut));
-                ui.label(describe(command));
-                ui.end_row();
+            // In the order of the menus, not the order they are matched in.
+            let order = [
+                Command::New,
+                Command::Open,
+                Command::Save,
+                Command::SaveAs,
+                Command::Export,
+                Command::CopyFormatted,
+                Command::Undo,
+                Command::Redo,
+                Command::Quit,
+            ];
+            for command in &order {
+                for (shortcut, _) in SHORTCUTS.iter().filter(|(_, c)| c == command) {
+                    ui.monospace(ui.ctx().format_shortcut(shortcut));
+                    ui.label(describe(command));
+                    ui.end_row();
+                }
             }
             ui.monospace("Tab / Shift+Tab");
             ui.label("Next / previous field");
