@@ -507,6 +507,9 @@ impl Checker<'_> {
     fn placeholders(&mut self) {
         let mut seen: Vec<(FieldRef, String)> = Vec::new();
         for (r, text) in walk::texts(self.draft) {
+            if !text.contains('[') {
+                continue; // most prose has no brackets at all
+            }
             for p in find_placeholders(text) {
                 if seen.iter().any(|(f, q)| *f == r.field && *q == p) {
                     continue;
@@ -756,6 +759,18 @@ pub fn find_placeholders(text: &str) -> Vec<String> {
 /// The control characters in `text` that exports drop without a trace, each once, in
 /// order: every one but line breaks (`\n`, and `\r` before one) and tabs (they become spaces).
 pub fn control_characters_in(text: &str) -> Vec<char> {
+    // Nearly every text has none: a byte scan says so without decoding (C0 controls and
+    // DEL are single bytes; C1 controls are 0xC2 0x80..=0x9F).
+    let b = text.as_bytes();
+    let suspect = |i: usize| match b[i] {
+        b'\n' | b'\r' | b'\t' => false,
+        c if c < 0x20 || c == 0x7f => true,
+        0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        _ => false,
+    };
+    if !(0..b.len()).any(suspect) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
