@@ -89,7 +89,13 @@ fn draw(ui: &mut Ui, item: Item<'_>, rules: &Rules, centred_headline: bool) {
                 ui.add(egui::Label::new(text).wrap());
             }
         }
-        Item::SubheadlineBullets(items) | Item::Bullets(items) => {
+        Item::SubheadlineBullets(items) => {
+            for i in items {
+                let text = RichText::new(format!("\u{2022} {i}")).italics();
+                ui.add(egui::Label::new(text).wrap());
+            }
+        }
+        Item::Bullets(items) => {
             for i in items {
                 ui.add(egui::Label::new(format!("\u{2022} {i}")).wrap());
             }
@@ -102,14 +108,18 @@ fn draw(ui: &mut Ui, item: Item<'_>, rules: &Rules, centred_headline: bool) {
             } else {
                 ""
             };
-            if let Some(lead) = lead {
-                RichText::new(format!("{indent}{lead}")).strong().append_to(
-                    &mut job,
-                    &style,
-                    egui::FontSelection::Default,
-                    Align::Min,
-                );
-            }
+            let text = match lead {
+                Some(lead) => {
+                    RichText::new(format!("{indent}{lead}")).strong().append_to(
+                        &mut job,
+                        &style,
+                        egui::FontSelection::Default,
+                        Align::Min,
+                    );
+                    text
+                }
+                None => format!("{indent}{text}"),
+            };
             RichText::new(text).append_to(
                 &mut job,
                 &style,
