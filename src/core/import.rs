@@ -15,8 +15,9 @@ use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 
 use crate::core::draft::{
-    About, Attribution, Block, BodyBlock, Contact, ContactsPlacement, Dateline, DatelineStyle,
-    Draft, EndMark, Layout, Quote, SentenceSpacing, Style, Subheadline, Timing, Wire,
+    About, Attribution, Block, BodyBlock, Contact, ContactsPlacement, DEFAULT_WIDTH, Dateline,
+    DatelineStyle, Draft, EndMark, Layout, Quote, SentenceSpacing, Style, Subheadline, Timing,
+    WIDTH_RANGE, Wire,
 };
 use crate::core::draft_file::{self, LoadError, LoadErrorKind};
 use crate::core::render::{self, text};
@@ -702,7 +703,7 @@ impl<'a> Reader<'a> {
             .flat_map(|b| b.lines.iter())
             .map(|l| l.indent + l.width)
             .max()
-            .unwrap_or(76);
+            .unwrap_or(DEFAULT_WIDTH);
         Self {
             source,
             end: b.blocks.len(),
@@ -1121,13 +1122,14 @@ fn infer_width(blocks: &[Blk]) -> usize {
         }
     }
     if lo > 100 {
-        return 76; // paragraphs on one line each, as wires take them: wrap at the usual width
+        return DEFAULT_WIDTH; // paragraphs on one line each, as wires take them: the usual width
     }
     let hi = hi.max(lo);
-    [76, 72, 80, 70, 78, 75, 74, 65, 60]
+    // The widths releases are commonly wrapped at, the usual first.
+    [DEFAULT_WIDTH, 72, 80, 70, 78, 75, 74, 65, 60]
         .into_iter()
         .find(|w| (lo..=hi).contains(w))
-        .unwrap_or(lo.clamp(30, 200))
+        .unwrap_or(lo.clamp(*WIDTH_RANGE.start(), *WIDTH_RANGE.end()))
 }
 
 fn website(lower: &str, contacts: &[Contact]) -> String {

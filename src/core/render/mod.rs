@@ -14,7 +14,7 @@ use chrono::{NaiveDate, NaiveTime, TimeZone};
 
 use crate::core::draft::{
     Attribution, Block, Contact, DatelineStyle, Draft, FieldRef, ItemId, Layout, Quote, SafeHarbor,
-    Style, Subheadline, Timing,
+    Style, Subheadline, Timing, WIDTH_RANGE,
 };
 use text::{balanced_lines, centre, letter_spaced, paragraphs, space_sentences, wrap};
 
@@ -86,8 +86,6 @@ impl Unprintable {
 
 /// EDGAR's rule for plain-text documents.
 pub const EDGAR_MAX_WIDTH: usize = 80;
-const MIN_WIDTH: usize = 30;
-const MAX_WIDTH: usize = 200;
 /// Centred blocks stay narrow enough to read as centred.
 const HEADLINE_MAX: usize = 64;
 
@@ -161,7 +159,7 @@ impl Rules {
                 page_tag: false,
                 headline_gap: 1,
                 dateline: DatelineStyle::Ap,
-                max_width: MAX_WIDTH,
+                max_width: *WIDTH_RANGE.end(),
             },
         }
     }
@@ -198,7 +196,7 @@ pub fn effective_width(draft: &Draft, style: Style) -> usize {
     draft
         .export
         .width
-        .clamp(MIN_WIDTH, Rules::of(style).max_width)
+        .clamp(*WIDTH_RANGE.start(), Rules::of(style).max_width)
 }
 
 /// Renders the draft in the given style; every export calls this.
