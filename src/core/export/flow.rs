@@ -266,25 +266,12 @@ fn contacts(all: &[Contact], labels: bool) -> Vec<ContactEntry> {
         .iter()
         .filter(|c| !render::contact_lines(c, true).is_empty())
         .collect();
-    let unlabelled = shown.iter().filter(|c| c.role.trim().is_empty()).count();
-    let mut plain_seen = false;
+    let names = render::contact_labels(&shown);
     shown
         .into_iter()
-        .map(|c| {
-            let role = one_line(c.role.trim().trim_end_matches(':'));
-            let label = if !role.is_empty() {
-                format!("{role}:")
-            } else if plain_seen {
-                String::new()
-            } else {
-                plain_seen = true;
-                if unlabelled > 1 {
-                    "Contacts:"
-                } else {
-                    "Contact:"
-                }
-                .to_string()
-            };
+        .zip(names)
+        .map(|(c, label)| {
+            let label = one_line(&label);
             let lines = render::contact_lines(c, labels)
                 .iter()
                 .map(|l| one_line(l))

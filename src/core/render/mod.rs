@@ -385,28 +385,8 @@ impl Writer<'_> {
             return;
         }
         self.field = FieldRef::Contact(contacts[0].0);
-        let unlabelled = contacts
-            .iter()
-            .filter(|(_, c)| c.role.trim().is_empty())
-            .count();
-        let mut labels = Vec::new();
-        let mut plain_seen = false;
-        for (_, c) in &contacts {
-            let role = c.role.trim().trim_end_matches(':');
-            labels.push(if !role.is_empty() {
-                format!("{role}:")
-            } else if plain_seen {
-                String::new()
-            } else {
-                plain_seen = true;
-                if unlabelled > 1 {
-                    "Contacts:"
-                } else {
-                    "Contact:"
-                }
-                .to_string()
-            });
-        }
+        let shown: Vec<&Contact> = contacts.iter().map(|(_, c)| *c).collect();
+        let labels = contact_labels(&shown);
         if self.rules.hanging_contacts {
             let labels: Vec<String> = labels
                 .iter()
@@ -854,6 +834,33 @@ pub fn contact_lines(c: &Contact, labels: bool) -> Vec<String> {
         lines.push(format!("{email}{}", c.email.trim()));
     }
     lines
+}
+
+/// The label each printed contact gets: a role becomes "Role:", the first contact without
+/// one "Contact:" ("Contacts:" when several have none), and the others without one none.
+/// Every writer labels contacts through this.
+pub fn contact_labels(shown: &[&Contact]) -> Vec<String> {
+    let unlabelled = shown.iter().filter(|c| c.role.trim().is_empty()).count();
+    let mut plain_seen = false;
+    shown
+        .iter()
+        .map(|c| {
+            let role = c.role.trim().trim_end_matches(':');
+            if !role.is_empty() {
+                format!("{role}:")
+            } else if plain_seen {
+                String::new()
+            } else {
+                plain_seen = true;
+                if unlabelled > 1 {
+                    "Contacts:"
+                } else {
+                    "Contact:"
+                }
+                .to_string()
+            }
+        })
+        .collect()
 }
 
 /// A quote as paragraphs of prose with its attribution, in the draft's chosen order.
