@@ -2,103 +2,13 @@
 
 use std::path::Path;
 
-use chrono::{NaiveDate, NaiveTime};
 use pressroom::core::draft::*;
 use pressroom::core::draft_file;
 use pressroom::core::render::{self, text};
 use proptest::prelude::*;
 
-/// Text of every kind a user might paste: CJK, emoji, combining marks, right-to-left,
-/// tabs and control characters, typographic punctuation, and very long words.
-fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => "\\PC{0,60}",
-        2 => any::<String>(),
-        1 => prop::collection::vec(
-            prop_oneof![
-                Just("株式会社".to_string()),
-                Just("😀👍🏽👨‍👩‍👧".to_string()),
-                Just("e\u{0301}\u{0323}".to_string()),
-                Just("שלום עולם مرحبا".to_string()),
-                Just("\t\u{7}\r\n".to_string()),
-                Just("“quoted” — dash… ’".to_string()),
-                Just("x".repeat(500)),
-                Just("word".to_string()),
-                Just("\n\n".to_string()),
-                Just(" ".to_string()),
-            ],
-            0..12
-        ).prop_map(|v| v.concat()),
-    ]
-}
-
-fn any_date() -> impl Strategy<Value = NaiveDate> {
-    (1900i32..2100, 1u32..=12, 1u32..=28)
-        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
-}
-
-fn any_timing() -> impl Strategy<Value = Timing> {
-    prop_oneof![
-        Just(Timing::Immediate),
-        any_date().prop_map(Timing::ReleaseOn),
-        (any_date(), 0u32..24, 0u32..60, any::<bool>()).prop_map(|(date, h, m, z)| {
-            Timing::Embargoed {
-                date,
-                time: NaiveTime::from_hms_opt(h, m, 0).unwrap(),
-                zone: z.then_some(chrono_tz::America::New_York),
-            }
-        }),
-    ]
-}
-
-fn any_contact() -> impl Strategy<Value = Contact> {
-    (
-        any_text(),
-        any_text(),
-        any_text(),
-        any_text(),
-        any_text(),
-        any_text(),
-    )
-        .prop_map(|(role, organisation, name, title, phone, email)| Contact {
-            role,
-            organisation,
-            name,
-            title,
-            phone,
-            email,
-            ..Contact::default()
-        })
-}
-
-fn any_block() -> impl Strategy<Value = Block> {
-    prop_oneof![
-        any_text().prop_map(Block::Paragraph),
-        (
-            any_text(),
-            any_text(),
-            any_text(),
-            any_text(),
-            any::<bool>()
-        )
-            .prop_map(|(text, speaker, title, verb, before)| {
-                Block::Quote(Quote {
-                    text,
-                    speaker,
-                    title,
-                    verb,
-                    attribution: if before {
-                        Attribution::Before
-                    } else {
-                        Attribution::After
-                    },
-                })
-            }),
-        prop::collection::vec(any_text(), 0..4).prop_map(Block::Bullets),
-        any_text().prop_map(Block::Heading),
-        Just(Block::PageBreak),
-    ]
-}
+mod common;
+use common::drafts::{any_block, any_contact, any_date, any_text, any_timing};
 
 prop_compose! {
     fn any_draft()(

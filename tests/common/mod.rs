@@ -1,6 +1,8 @@
 //! Helpers the integration tests share: running the binary, and a sample company profile.
 #![allow(dead_code)] // each test file uses its own share of these
 
+pub mod drafts;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
