@@ -93,9 +93,12 @@ pub fn parts(d: &Draft) -> Vec<Part<'_>> {
     if has_sub {
         out.push(Part::Subheadline(&d.subheadline));
     }
+    // Only text that prints opens with the dateline: control characters alone are
+    // dropped by every writer, and the dateline with them.
+    let prints = |t: &str| t.chars().any(|c| !c.is_whitespace() && !c.is_control());
     let leads = |b: &Block| match b {
-        Block::Paragraph(t) => !t.trim().is_empty(),
-        Block::Quote(q) => !q.text.trim().is_empty(),
+        Block::Paragraph(t) => prints(t),
+        Block::Quote(q) => prints(&q.text),
         _ => false,
     };
     let first_prose = d.body.iter().position(|b| leads(&b.block));
@@ -217,6 +220,27 @@ mod tests {
         d.contacts_placement = ContactsPlacement::EndBeforeMark;
         let k = kinds(&parts(&d));
         assert_eq!(k[k.len() - 2..], ["contacts", "end mark"]);
+    }
+
+    #[test]
+    fn text_of_control_characters_alone_does_not_take_the_dateline() {
+        let mut d = Draft::default();
+        d.set_body([
+            Block::Quote(Quote {
+                text: "\t\u{7}\r\n".into(),
+                ..Quote::default()
+            }),
+            Block::Paragraph("Words.".into()),
+        ]);
+        let p = parts(&d);
+        assert!(p.iter().any(|p| matches!(
+            p,
+            Part::Block {
+                block: Block::Paragraph(_),
+                dateline: Some(_),
+                ..
+            }
+        )));
     }
 
     #[test]
