@@ -1,21 +1,13 @@
 //! The shipped example drafts: each loads, is stored in the canonical format, and its
 //! exports in both styles are pinned as snapshots.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pressroom::core::draft::Style;
 use pressroom::core::{draft_file, render};
 
-fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    v.sort();
-    v
-}
+mod common;
+use common::examples;
 
 #[test]
 fn there_are_at_least_three_examples() {

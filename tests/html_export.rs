@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 use common::drafts::{any_block, any_contact, any_date, any_text, any_timing};
+use common::examples;
 
 use pressroom::core::draft::*;
 use pressroom::core::draft_file;
@@ -16,17 +17,6 @@ use pressroom::core::export::{self, ExportError, ExportOptions, ExportStyle, Out
 use pressroom::core::release::{self, Part};
 use pressroom::core::render::{self, dateline, text};
 use proptest::prelude::*;
-
-fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    v.sort();
-    v
-}
 
 fn stem(p: &Path) -> String {
     p.file_stem().unwrap().to_string_lossy().into_owned()

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::core::draft::{Block, Draft, EndMark, FieldRef, HeadlineLength, Style, Timing};
 use crate::core::render::{self, text};
-use crate::core::walk;
+use crate::core::walk::{self, TextRef};
 use rules::Rule;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -128,11 +128,7 @@ pub fn check_rendered(
 ) -> Vec<Finding> {
     let mut c = Checker {
         draft,
-        statements: walk::texts(draft)
-            .into_iter()
-            .filter(|(r, _)| r.is_statement())
-            .map(|(r, t)| (r.field, t))
-            .collect(),
+        texts: walk::texts(draft),
         out: Vec::new(),
     };
     c.forward_looking();
@@ -164,10 +160,19 @@ pub fn check_rendered(
     c.out
 }
 
+/// The prose where statements (and so forward-looking ones) are made: body, quotes,
+/// subheadline.
+fn statements<'a>(texts: &[(TextRef, &'a str)]) -> impl Iterator<Item = (FieldRef, &'a str)> {
+    texts
+        .iter()
+        .filter(|(r, _)| r.is_statement())
+        .map(|&(r, t)| (r.field, t))
+}
+
 struct Checker<'a> {
     draft: &'a Draft,
-    /// The prose where forward-looking statements live: body, quotes, subheadline.
-    statements: Vec<(FieldRef, &'a str)>,
+    /// Every text with its place, walked once for all the checks that read text.
+    texts: Vec<(TextRef, &'a str)>,
     out: Vec<Finding>,
 }
 
@@ -192,7 +197,7 @@ impl Checker<'_> {
     fn forward_looking(&mut self) {
         let has_safe_harbor = !self.draft.safe_harbor.text.trim().is_empty();
         let mut found = Vec::new();
-        for &(field, text) in &self.statements {
+        for (field, text) in statements(&self.texts) {
             if let Some((sentence, word)) = first_forward_looking(text) {
                 found.push((field, sentence, word));
                 if has_safe_harbor {
@@ -282,16 +287,14 @@ impl Checker<'_> {
     }
 
     fn non_gaap(&mut self) {
-        let all = &self.statements;
-        let any = |re: &regex::Regex| all.iter().any(|(_, t)| re.is_match(t));
+        let any = |re: &regex::Regex| statements(&self.texts).any(|(_, t)| re.is_match(t));
         if any(&RECONCILED) && any(&GAAP_OR_COMPARABLE) {
             return;
         }
         // The pattern only finds the fields worth the exact, slower look.
-        let first = all
-            .iter()
+        let first = statements(&self.texts)
             .filter(|(_, t)| NON_GAAP_ANY.is_match(t))
-            .find_map(|&(field, text)| {
+            .find_map(|(field, text)| {
                 let lower = text.to_lowercase();
                 NON_GAAP
                     .iter()
@@ -506,7 +509,8 @@ impl Checker<'_> {
     /// across fields ("[COMPANY] ... (6 places)").
     fn placeholders(&mut self) {
         let mut seen: Vec<(FieldRef, String)> = Vec::new();
-        for (r, text) in walk::texts(self.draft) {
+        let texts = std::mem::take(&mut self.texts);
+        for &(r, text) in &texts {
             if !text.contains('[') {
                 continue; // most prose has no brackets at all
             }
@@ -523,6 +527,7 @@ impl Checker<'_> {
                 );
             }
         }
+        self.texts = texts;
     }
 
     fn ticker(&mut self) {

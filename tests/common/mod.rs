@@ -30,6 +30,18 @@ pub fn example(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Every example draft in `examples/`, sorted.
+pub fn examples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    v.sort();
+    v
+}
+
 /// Fails with the command's error output unless it exited 0.
 pub fn assert_ok(out: &Output) {
     assert!(
