@@ -7,6 +7,8 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::core::table::Table;
+
 /// The `.ron` format version this build writes. Older files are migrated on load
 /// (see `draft_file::migrate`); a change that adds, renames or reshapes fields raises it.
 ///
@@ -16,7 +18,9 @@ use serde::{Deserialize, Serialize};
 ///   `NoEndMark` are written for what format 1 wrote as `r#None` (and still reads);
 ///   `export.format` (Text when left out) says whether the draft's style is a text, an
 ///   HTML or a Word document.
-pub const FORMAT_VERSION: u32 = 2;
+/// - 3: a body block may be a `Table(...)` (a financial table, rows written one a line;
+///   see `core::table::model`). A format-2 file reads as it is.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
 pub const HEADLINE_SUGGESTED_CHARS: usize = 70;
@@ -254,6 +258,8 @@ pub enum Block {
     Bullets(Vec<String>),
     Heading(String),
     PageBreak,
+    /// A financial table (boxed: it is much larger than the other blocks).
+    Table(Box<Table>),
 }
 
 /// A body block with its stable id.
@@ -281,14 +287,16 @@ pub enum BlockKind {
     Bullets,
     Heading,
     PageBreak,
+    Table,
 }
 
 impl BlockKind {
-    pub const ALL: [BlockKind; 5] = [
+    pub const ALL: [BlockKind; 6] = [
         BlockKind::Paragraph,
         BlockKind::Quote,
         BlockKind::Bullets,
         BlockKind::Heading,
+        BlockKind::Table,
         BlockKind::PageBreak,
     ];
 
@@ -299,6 +307,7 @@ impl BlockKind {
             BlockKind::Bullets => "Bullet list",
             BlockKind::Heading => "Sub-heading",
             BlockKind::PageBreak => "Page break",
+            BlockKind::Table => "Table",
         }
     }
 
@@ -310,6 +319,7 @@ impl BlockKind {
             BlockKind::Bullets => Block::Bullets(vec![String::new()]),
             BlockKind::Heading => Block::Heading(String::new()),
             BlockKind::PageBreak => Block::PageBreak,
+            BlockKind::Table => Block::Table(Box::new(Table::starter())),
         }
     }
 }
@@ -322,6 +332,7 @@ impl Block {
             Block::Bullets(_) => BlockKind::Bullets,
             Block::Heading(_) => BlockKind::Heading,
             Block::PageBreak => BlockKind::PageBreak,
+            Block::Table(_) => BlockKind::Table,
         }
     }
 

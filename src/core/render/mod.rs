@@ -524,6 +524,7 @@ impl Writer<'_> {
                 }
             }
             Block::PageBreak => self.pieces.push(Piece::PageBreak(field)),
+            Block::Table(_) => {}
         }
     }
 

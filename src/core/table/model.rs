@@ -397,6 +397,16 @@ impl<'de> Deserialize<'de> for Row {
 }
 
 impl Table {
+    /// The table a writer inserts: two value columns and three empty rows to type into
+    /// (or paste a spreadsheet range over).
+    pub fn starter() -> Table {
+        let mut t = Table::new(2);
+        for _ in 0..3 {
+            t.push_row(Row::new("", vec![String::new(); 2]));
+        }
+        t
+    }
+
     /// An empty table with `columns` value columns and no headings text.
     pub fn new(columns: usize) -> Table {
         Table {
