@@ -642,6 +642,25 @@ impl Draft {
             other => other.section_name().to_string(),
         }
     }
+
+    /// A table block named for messages: "body block 4, table \"Statements of Operations\""
+    /// (its first title line with words, or its position alone).
+    pub fn table_label(&self, field: FieldRef) -> String {
+        let place = self.field_label(field);
+        let title = self.body.iter().find_map(|b| match (&b.block, field) {
+            (Block::Table(t), FieldRef::Body(id)) if b.id == id => t
+                .title
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.eq_ignore_ascii_case(self.company.name.trim()))
+                .find(|l| l.chars().any(char::is_alphabetic) && !l.starts_with('(')),
+            _ => None,
+        });
+        match title {
+            Some(t) => format!("{place}, table \"{t}\""),
+            None => format!("{place}, a table"),
+        }
+    }
 }
 
 /// A place in the draft, for messages that point the user at a field. Body blocks,

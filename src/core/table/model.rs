@@ -16,7 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::layout::TextLayout;
 
 /// A financial table: title lines, column headings, rows of cells, footnotes.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[serde(default)]
 pub struct Table {
     /// Lines centred above the table: company, statement, "(In thousands, ...)", "(Unaudited)".
@@ -41,7 +41,7 @@ pub struct Table {
 }
 
 /// A label over `span` consecutive value columns starting at column `first` (0-based).
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[serde(default)]
 pub struct ColumnGroup {
     /// A `\n` breaks the label into lines.
@@ -148,7 +148,7 @@ impl Default for TableOptions {
 ///
 /// Footnote marks such as `(1)` belong in the label (`Revenue (1)`), never in a cell:
 /// a cell reading `(1)` is the number minus one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Row {
     pub label: String,
     /// Indent level of the label: two spaces a level in text.
