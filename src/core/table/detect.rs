@@ -1020,6 +1020,18 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         if ch.start >= segments[0].1 && over <= 1 {
             break;
         }
+        // A label with a rule under it (after its other lines) is a column group's, however
+        // near the table's centre its columns put it: titles are never ruled.
+        let below = block[titles + 1..]
+            .iter()
+            .find(|n| chunks(n).len() != 1 || rule_char(n).is_some() || number_line(n));
+        if let Some(rule) = below.filter(|n| rule_char(n).is_some())
+            && chunks(rule)
+                .iter()
+                .any(|r| r.start <= ch.start && r.end >= ch.end)
+        {
+            break;
+        }
         titles += 1;
     }
     let mut c = titles;
