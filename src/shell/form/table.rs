@@ -56,6 +56,9 @@ fn step(at: Cell, nav: Nav, rows: usize, columns: usize) -> Option<Cell> {
     })
 }
 
+/// The label column's width in the grid, in points (a value column's is 90).
+const LABEL_WIDTH: f32 = 260.0;
+
 const KINDS: [(RowKind, &str); 5] = [
     (RowKind::Ordinary, "Ordinary"),
     (RowKind::Heading, "Section heading"),
@@ -199,7 +202,14 @@ impl Form<'_> {
                     .show(ui, |ui| {
                         ui.allocate_space(egui::Vec2::ZERO);
                         let head = |column| Cell { row: None, column };
-                        self.cell(ui, block, head(0), &mut t.label_heading, 220.0, &mut go);
+                        self.cell(
+                            ui,
+                            block,
+                            head(0),
+                            &mut t.label_heading,
+                            LABEL_WIDTH,
+                            &mut go,
+                        );
                         for c in 0..columns {
                             ui.vertical(|ui| {
                                 self.cell(
@@ -330,12 +340,24 @@ impl Form<'_> {
                 ));
             }
         }
+        let lines = if multiline {
+            value.split('\n').count().max(1) as f32
+        } else {
+            1.0
+        };
         let edit = if multiline {
             TextEdit::multiline(value).desired_rows(1)
+        } else if at.column > 0 {
+            // Figures stand flush right, as in a spreadsheet and in print.
+            TextEdit::singleline(value).align(egui::Align2::RIGHT_CENTER)
         } else {
             TextEdit::singleline(value)
         };
-        let r = ui.add(
+        // A grid cell is as wide as its column was last frame: the size is set, not asked
+        // for, or a column that started narrow would stay narrow.
+        let height = lines * ui.text_style_height(&egui::TextStyle::Body) + 2.0 * 4.0;
+        let r = ui.add_sized(
+            egui::vec2(width.max(40.0), height.max(ui.spacing().interact_size.y)),
             edit.id(id)
                 .desired_width(width.max(40.0))
                 .event_filter(EventFilter {
