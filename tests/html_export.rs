@@ -1099,6 +1099,7 @@ prop_compose! {
                 },
                 ..ExportSettings::default()
             },
+            spelling: Default::default(),
         };
         d.assign_ids();
         d
