@@ -78,7 +78,7 @@ impl Session {
     }
 
     /// Uses the personal word list at `path` (a missing file is an empty list).
-    pub fn with_personal(mut self, path: std::path::PathBuf) -> Self {
+    pub fn use_personal(&mut self, path: std::path::PathBuf) {
         match PersonalList::load(&path) {
             Ok(list) => self.personal = list,
             Err(e) => {
@@ -90,7 +90,6 @@ impl Session {
             }
         }
         self.lists += 1;
-        self
     }
 
     pub fn set_profiles(&mut self, profiles: Vec<Profile>) {
@@ -217,11 +216,16 @@ impl Session {
     /// The misspelt words of a text field showing `text` in `draft` (checked now if this
     /// text was not seen before: only the field just typed into is).
     pub fn marks(&mut self, draft: &Draft, text: &str) -> Arc<[Miss]> {
+        let lang = self.lang_of(draft);
+        self.marks_in(&lang, text)
+    }
+
+    /// [`Self::marks`] in `lang` (the form knows the draft's language, not the draft).
+    pub fn marks_in(&mut self, lang: &str, text: &str) -> Arc<[Miss]> {
         if !self.enabled || text.is_empty() {
             return Arc::from([]);
         }
-        let lang = self.lang_of(draft);
-        let Some(speller) = self.loaded.get(&lang).cloned() else {
+        let Some(speller) = self.loaded.get(lang).cloned() else {
             return Arc::from([]);
         };
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -241,13 +245,18 @@ impl Session {
     /// asks every frame it is open).
     pub fn suggest(&mut self, draft: &Draft, word: &str) -> Vec<String> {
         let lang = self.lang_of(draft);
+        self.suggest_in(&lang, word)
+    }
+
+    /// [`Self::suggest`] in `lang`.
+    pub fn suggest_in(&mut self, lang: &str, word: &str) -> Vec<String> {
         let key = format!("{lang}\u{0}{word}");
         if let Some(s) = self.suggestions.get(&key) {
             return s.clone();
         }
         let s = self
             .loaded
-            .get(&lang)
+            .get(lang)
             .map(|sp| sp.suggest(word, 5))
             .unwrap_or_default();
         if self.suggestions.len() > 1000 {
