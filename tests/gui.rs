@@ -673,6 +673,32 @@ mod templates_and_profiles {
     }
 
     #[test]
+    fn product_names_in_a_profile_count_as_spelt() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::new(dir.path().to_path_buf());
+        let profile = Profile {
+            words: vec!["Zorbex".into()],
+            ..acme_profile()
+        };
+        store.save("acme", &profile).unwrap();
+        let mut h = harness_with(store);
+        h.run();
+        type_headline(&mut h, "Zorbex Qwrtyplex");
+        h.run();
+        let findings: Vec<String> = h
+            .state()
+            .editor
+            .preview
+            .findings
+            .iter()
+            .filter(|f| f.rule == "spelling")
+            .filter_map(|f| f.excerpt.clone())
+            .collect();
+        assert_eq!(findings, ["Qwrtyplex"]);
+        assert_eq!(squiggles(&h).len(), 1);
+    }
+
+    #[test]
     fn a_new_draft_takes_the_default_profile() {
         let dir = tempfile::tempdir().unwrap();
         let store = acme_store(dir.path());
