@@ -75,12 +75,33 @@ impl Speller {
 
     /// Up to `max` corrections for `word`, best first.
     pub fn suggest(&self, word: &str, max: usize) -> Vec<String> {
-        let mut out = Vec::new();
         let word = word.replace('\u{2019}', "'");
-        self.dict.suggest(&word, &mut out);
+        let mut out = Vec::new();
+        // A capitalised word (a sentence's first) is usually the lower-case word misspelt:
+        // its suggestions, capitalised, come first ("Teh" gives "The", not "Eh").
+        let mut chars = word.chars();
+        if chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase()) {
+            let mut lower = Vec::new();
+            self.dict.suggest(&word.to_lowercase(), &mut lower);
+            out.extend(lower.iter().map(|s| capitalise(s)));
+        }
+        let mut own = Vec::new();
+        self.dict.suggest(&word, &mut own);
+        for s in own {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
         out.truncate(max);
         out
     }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A dictionary that can be loaded: its language and where its files are (none for the

@@ -225,3 +225,12 @@ fn broken_hostile_and_huge_dictionaries_are_reported_and_skipped() {
     let ok = dictionaries::load("xx_OK", &found).unwrap();
     assert!(ok.knows("zorbex") && !ok.knows("receive"));
 }
+
+#[test]
+fn a_capitalised_word_gets_the_suggestions_of_its_lower_case() {
+    let s = Speller::builtin().suggest("Teh", 5);
+    assert_eq!(s.first().map(String::as_str), Some("The"), "{s:?}");
+    assert!(s.len() <= 5);
+    let s = Speller::builtin().suggest("Recieve", 5);
+    assert_eq!(s.first().map(String::as_str), Some("Receive"), "{s:?}");
+}
