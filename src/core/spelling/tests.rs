@@ -234,3 +234,43 @@ fn a_capitalised_word_gets_the_suggestions_of_its_lower_case() {
     let s = Speller::builtin().suggest("Recieve", 5);
     assert_eq!(s.first().map(String::as_str), Some("Receive"), "{s:?}");
 }
+
+#[test]
+fn a_session_loads_its_dictionary_on_a_thread_and_says_when() {
+    use std::sync::mpsc::channel;
+    let mut s = session::Session::new(true, None, dictionaries::available(&[]));
+    let (tx, rx) = channel();
+    let tx = std::sync::Mutex::new(tx);
+    s.load_in_background(std::sync::Arc::new(move || {
+        let _ = tx.lock().unwrap().send(());
+    }));
+    let d = Draft {
+        headline: "Teh news".into(),
+        ..Draft::default()
+    };
+    // Nothing yet: the first refresh only starts the loading.
+    assert_eq!(s.refresh(&d, 1), Some(Vec::new()));
+    assert!(s.marks(&d, &d.headline).is_empty());
+    rx.recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the loading thread wakes the window");
+    let found = s
+        .refresh(&d, 1)
+        .expect("new findings once the dictionary is in");
+    assert_eq!(found.len(), 1);
+    assert_eq!(s.marks(&d, &d.headline)[0].word, "Teh");
+    assert!(!s.is_loading());
+    assert_eq!(s.refresh(&d, 1), None, "nothing changed since");
+    // A language that is not there is reported once, and marks nothing.
+    let other = Draft {
+        spelling: crate::core::draft::DraftSpelling {
+            language: Some("xx_NONE".into()),
+            ignored: Vec::new(),
+        },
+        ..d.clone()
+    };
+    assert_eq!(s.refresh(&other, 2), Some(Vec::new()));
+    let _ = rx.recv_timeout(std::time::Duration::from_secs(60));
+    s.refresh(&other, 3);
+    assert!(s.problem.take().is_some_and(|p| p.contains("xx_NONE")));
+    assert!(s.marks(&other, &other.headline).is_empty());
+}
