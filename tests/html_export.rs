@@ -1148,6 +1148,7 @@ prop_compose! {
                 },
                 ..ExportSettings::default()
             },
+            spelling: Default::default(),
         };
         d.assign_ids();
         d

@@ -69,6 +69,7 @@ prop_compose! {
                     page_tag: layout[7],
                 },
             },
+            spelling: Default::default(),
         };
         d.assign_ids();
         d

@@ -131,12 +131,13 @@ impl Form<'_> {
                 for g in 0..t.groups.len() {
                     let (first, span) = (t.groups[g].first, t.groups[g].span);
                     ui.horizontal(|ui| {
-                        let r = ui.add(
-                            TextEdit::multiline(&mut t.groups[g].label)
-                                .desired_rows(2)
-                                .desired_width(220.0)
-                                .hint_text("Three Months Ended\nSeptember 30,"),
-                        );
+                        let out = TextEdit::multiline(&mut t.groups[g].label)
+                            .desired_rows(2)
+                            .desired_width(220.0)
+                            .hint_text("Three Months Ended\nSeptember 30,")
+                            .show(ui);
+                        self.spelling(ui, &out, &t.groups[g].label);
+                        let r = out.response.response;
                         r.widget_info(|| {
                             egui::WidgetInfo::labeled(
                                 egui::Role::TextInput,
@@ -356,17 +357,23 @@ impl Form<'_> {
         // A grid cell is as wide as its column was last frame: the size is set, not asked
         // for, or a column that started narrow would stay narrow.
         let height = lines * ui.text_style_height(&egui::TextStyle::Body) + 2.0 * 4.0;
-        let r = ui.add_sized(
-            egui::vec2(width.max(40.0), height.max(ui.spacing().interact_size.y)),
-            edit.id(id)
-                .desired_width(width.max(40.0))
-                .event_filter(EventFilter {
-                    tab: true,
-                    horizontal_arrows: true,
-                    vertical_arrows: true,
-                    escape: false,
-                }),
-        );
+        let size = egui::vec2(width.max(40.0), height.max(ui.spacing().interact_size.y));
+        let edit = edit
+            .id(id)
+            .desired_width(width.max(40.0))
+            .event_filter(EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: false,
+            });
+        let layout = egui::Layout::centered_and_justified(ui.layout().main_dir());
+        let out = ui
+            .allocate_ui_with_layout(size, layout, |ui| edit.show(ui))
+            .inner;
+        // Labels and text cells are spelt like any field (figures never are).
+        self.spelling(ui, &out, value);
+        let r = out.response.response;
         let name = match (at.row, at.column) {
             (None, 0) => "Label column heading".to_string(),
             (None, c) => format!("Column {c} heading"),
