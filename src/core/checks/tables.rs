@@ -17,6 +17,7 @@ use super::{Checker, FORWARD_LOOKING_WORD, rules, sentences};
 use crate::core::draft::{Block, Draft, FieldRef, FiscalYearEnd, Style};
 use crate::core::render::{self, text};
 use crate::core::table::{Amount, CellValue, RowKind, Table, Unit, foot, read_cell};
+use crate::core::walk::TextRef;
 
 /// A table of the draft, with what the rules need to know of it.
 pub(super) struct Facts<'a> {
@@ -463,6 +464,31 @@ impl Checker<'_> {
     /// subheadline with its GAAP measure not named before it there, or named in the body
     /// (reading order) before its GAAP measure has been named.
     pub(super) fn non_gaap_prominence(&mut self) {
+        // Most releases name no non-GAAP measure: one quick look over the prose says so,
+        // before any text is lowered and searched for every name.
+        let own: Vec<String> = self
+            .draft
+            .company
+            .non_gaap_measures
+            .iter()
+            .map(|m| m.measure.trim().to_lowercase())
+            .filter(|m| !m.is_empty())
+            .collect();
+        let prose = |r: &TextRef| {
+            matches!(r.field, FieldRef::Headline | FieldRef::Subheadline)
+                || (r.is_statement() && matches!(r.field, FieldRef::Body(_)))
+        };
+        let any = self.texts.iter().any(|(r, t)| {
+            prose(r)
+                && (super::NON_GAAP_ANY.is_match(t)
+                    || (!own.is_empty() && {
+                        let l = t.to_lowercase();
+                        own.iter().any(|m| l.contains(m.as_str()))
+                    }))
+        });
+        if !any {
+            return;
+        }
         let measures = measures(self.draft);
         let mut seen_gaap = vec![false; measures.len()];
         let mut reported = vec![false; measures.len()];

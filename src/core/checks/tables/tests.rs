@@ -598,3 +598,111 @@ fn cells_with_placeholders_are_found_and_scales_are_read_from_titles() {
     assert_eq!(scale_of(&t), 0);
     assert_eq!(grouped(Amount::new(-123456789, 2)), "-1,234,567.89");
 }
+
+/// The shipped earnings example with the statements its prose cites (figures invented to
+/// agree with it): its sentences are the usual forms, and none may be misread.
+#[test]
+fn the_earnings_example_with_agreeing_tables_has_no_table_findings() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/earnings-embargoed.ron");
+    let mut d = crate::core::draft_file::load(&path).unwrap();
+    let mut t = Table::new(4);
+    t.title = vec![
+        "Northwind Instruments, Inc.".into(),
+        "Condensed Consolidated Statements of Operations".into(),
+        "(In thousands, except per share amounts)".into(),
+    ];
+    t.groups = vec![
+        ColumnGroup::new("Three Months Ended December 31,", 0, 2),
+        ColumnGroup::new("Year Ended December 31,", 2, 2),
+    ];
+    t.headings = vec!["2025".into(), "2024".into(), "2025".into(), "2024".into()];
+    let sub = SumPart::Subtracted;
+    t.push_row(Row::new(
+        "Revenue",
+        ["$84,215", "$75,902", "$318,540", "$292,210"],
+    ));
+    t.push_row(
+        Row::new(
+            "Cost of revenue",
+            ["45,392", "42,280", "172,650", "163,400"],
+        )
+        .sum(sub),
+    );
+    t.push_row(
+        Row::new("Gross profit", ["38,823", "33,622", "145,890", "128,810"])
+            .kind(RowKind::Subtotal),
+    );
+    t.push_row(
+        Row::new("Gross margin", ["46.1%", "44.3%", "45.8%", "44.1%"])
+            .unit(Unit::Percent)
+            .sum(SumPart::NotSummed),
+    );
+    t.push_row(
+        Row::new(
+            "Operating expenses",
+            ["26,100", "24,300", "102,300", "95,600"],
+        )
+        .sum(sub),
+    );
+    t.push_row(
+        Row::new("Operating income", ["12,723", "9,322", "43,590", "33,210"])
+            .kind(RowKind::Subtotal),
+    );
+    t.push_row(Row::new("Income tax expense", ["2,905", "2,110", "10,480", "7,900"]).sum(sub));
+    t.push_row(
+        Row::new("Net income", ["$9,818", "$7,212", "$33,110", "$25,310"]).kind(RowKind::Total),
+    );
+    t.push_row(
+        Row::new(
+            "Diluted net income per share",
+            ["$0.61", "$0.45", "$2.06", "$1.58"],
+        )
+        .unit(Unit::PerShare),
+    );
+    d.add_block(Block::Table(Box::new(t.clone())));
+    let mut b = Table::new(2);
+    b.title = vec![
+        "Condensed Consolidated Balance Sheets".into(),
+        "(In thousands)".into(),
+    ];
+    b.headings = vec!["December 31,\n2025".into(), "December 31,\n2024".into()];
+    b.push_row(Row::new(
+        "Cash and cash equivalents",
+        ["$96,412", "$71,030"],
+    ));
+    d.add_block(Block::Table(Box::new(b)));
+    let day = d.dateline.date.unwrap();
+    let f: Vec<_> = check(&d, day, Style::Edgar)
+        .into_iter()
+        .filter(|f| NEW_RULES.contains(&f.rule))
+        .collect();
+    assert_eq!(f, vec![]);
+
+    // And each figure is read: a wrong one in each sentence is found.
+    for (from, to) in [
+        ("$84.2 million, up 11%", "$84.2 million, up 13%"),
+        ("compared with $75.9 million", "compared with $74.9 million"),
+        ("Gross margin was 46.1%", "Gross margin was 46.6%"),
+        ("up from 44.3%", "up from 43.3%"),
+        ("or $0.45 per diluted share", "or $0.47 per diluted share"),
+        ("revenue rose 9%", "revenue rose 7%"),
+        (
+            "net income was $33.1 million",
+            "net income was $31.1 million",
+        ),
+    ] {
+        let mut wrong = d.clone();
+        crate::core::walk::each_text_mut(&mut wrong, |_, text| {
+            if text.contains(from) {
+                *text = text.replace(from, to);
+            }
+        });
+        assert_ne!(wrong, d, "{from}");
+        let f: Vec<_> = check(&wrong, day, Style::Edgar)
+            .into_iter()
+            .filter(|f| f.rule == "tie-out")
+            .collect();
+        assert_eq!(f.len(), 1, "{to}: {f:#?}");
+    }
+}
