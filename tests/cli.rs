@@ -873,8 +873,10 @@ fn new_dates_the_draft_and_its_embargo_from_today() {
 fn check_reports_a_misfooted_table_and_explains_footing() {
     use pressroom::core::table::{Row, RowKind, SumPart, Table};
     let dir = tempfile::tempdir().unwrap();
-    let mut d = Draft::default();
-    d.headline = "Fernbrook Mills Reports Second Quarter 2026 Results".into();
+    let mut d = Draft {
+        headline: "Fernbrook Mills Reports Second Quarter 2026 Results".into(),
+        ..Draft::default()
+    };
     let mut t = Table::new(2);
     t.title = vec![
         "Condensed Statements of Operations".into(),
