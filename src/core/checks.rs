@@ -110,15 +110,11 @@ const NON_GAAP: &[&str] = &[
 
 /// Runs every check. `style` is the style the release will be exported in.
 pub fn check(draft: &Draft, today: NaiveDate, style: Style) -> Vec<Finding> {
-    // Only the EDGAR rule and the table widths need the render.
-    let has_table = draft
-        .body
-        .iter()
-        .any(|b| matches!(b.block, Block::Table(_)));
-    let rendered = if style == Style::Edgar || has_table {
+    // Only the EDGAR rule needs the render; the table widths need the tables laid out.
+    let rendered = if style == Style::Edgar {
         render::render_as(draft, style)
     } else {
-        render::Rendered::default()
+        tables::laid_out(draft, style)
     };
     check_rendered(draft, today, style, &rendered)
 }

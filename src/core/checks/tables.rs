@@ -42,6 +42,29 @@ pub(super) fn collect(d: &Draft) -> Vec<Facts<'_>> {
         .collect()
 }
 
+/// The tables alone laid out in `style`, as a render would hold them (their lines, where each
+/// stands, those too wide for EDGAR): what [`super::check`] gives the width rule when it has
+/// no render, without rendering the prose around them.
+pub(super) fn laid_out(d: &Draft, style: Style) -> render::Rendered {
+    let mut r = render::Rendered::default();
+    let width = render::effective_width(d, style);
+    let mut lines = 0;
+    for f in collect(d) {
+        match crate::core::table::layout(f.table, style, width) {
+            Ok(t) => {
+                for l in &t.lines {
+                    r.text.push_str(l);
+                    r.text.push('\n');
+                }
+                r.tables.push((f.field, lines..lines + t.lines.len()));
+                lines += t.lines.len();
+            }
+            Err(e) => r.too_wide.push((f.field, e)),
+        }
+    }
+    r
+}
+
 /// The power of ten a table's title says its amounts are in: "(In thousands, except per
 /// share amounts)" is 3, "(In millions)" 6, "(In billions)" 9, "($000)" 3; else 0.
 pub fn scale_of(t: &Table) -> u32 {

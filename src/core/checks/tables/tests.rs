@@ -283,6 +283,14 @@ fn a_table_wider_than_edgar_allows_is_an_error_and_wider_than_newswire_a_warning
         f[0].message
     );
     assert_eq!(f[0].field, FieldRef::Body(d.body[4].id));
+    // The preview's render (tables among the prose) gives what the tables alone give.
+    let rendered = render::render_as(&d, Style::Newswire);
+    let from_preview: Vec<_> =
+        crate::core::checks::check_rendered(&d, day(), Style::Newswire, &rendered)
+            .into_iter()
+            .filter(|f| f.rule == "table-too-wide")
+            .collect();
+    assert_eq!(from_preview, f);
 }
 
 #[test]
