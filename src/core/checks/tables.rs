@@ -8,7 +8,9 @@
 //! one index of every table's rows, not table by table.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -25,6 +27,18 @@ pub(super) struct Facts<'a> {
     pub table: &'a Table,
     /// Currency and share amounts are in 10^scale: 3 for "(In thousands ...)".
     pub scale: u32,
+    /// The (current, prior) column pairs for a sentence about no period in particular, a
+    /// quarter, six, nine and twelve months (see [`column_pairs`]), worked out once.
+    pairs: [Vec<(usize, Option<usize>)>; 5],
+}
+
+const KINDS: [Option<u32>; 5] = [None, Some(3), Some(6), Some(9), Some(12)];
+
+impl Facts<'_> {
+    fn pairs(&self, kind: Option<u32>) -> &[(usize, Option<usize>)] {
+        let i = KINDS.iter().position(|k| *k == kind).unwrap_or(0);
+        &self.pairs[i]
+    }
 }
 
 /// Every table block of the draft, in order.
@@ -36,6 +50,7 @@ pub(super) fn collect(d: &Draft) -> Vec<Facts<'_>> {
                 field: FieldRef::Body(b.id),
                 table: t,
                 scale: scale_of(t),
+                pairs: KINDS.map(|k| column_pairs(t, k)),
             }),
             _ => None,
         })
@@ -534,12 +549,16 @@ impl Checker<'_> {
                     seen[i] = true;
                 } else if !seen[i] && !reported[i] {
                     reported[i] = true;
-                    let name = &text[at..at
-                        + measures[i]
-                            .names
-                            .iter()
-                            .find(|n| lower[at..].starts_with(n.as_str()))
-                            .map_or(0, |n| n.len())];
+                    let len = measures[i]
+                        .names
+                        .iter()
+                        .find(|n| lower[at..].starts_with(n.as_str()))
+                        .map_or(0, |n| n.len());
+                    // As typed where lower case kept the offsets (it may not, past ASCII).
+                    let name = text
+                        .get(at..at + len)
+                        .filter(|n| n.to_lowercase() == lower[at..at + len])
+                        .unwrap_or(&lower[at..at + len]);
                     let gaap = &measures[i].gaap[0];
                     let message = if caption {
                         format!(
@@ -660,7 +679,11 @@ static TOKEN: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// A word as names are compared: lower case, a plural `s` dropped.
 fn norm(w: &str) -> String {
-    let l = w.to_lowercase().replace('’', "'");
+    let l = if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase().replace('’', "'")
+    };
     let l = l.strip_suffix("'s").unwrap_or(&l).to_string();
     if l.len() > 3
         && l.ends_with('s')
@@ -678,11 +701,14 @@ fn norm(w: &str) -> String {
 
 fn tokens(clause: &str) -> Vec<Tok> {
     let mut out = Vec::new();
-    for c in TOKEN.captures_iter(clause) {
-        if let Some(w) = c.name("word") {
-            out.push(Tok::Word(norm(w.as_str())));
-        } else if let Some(f) = c.name("fig") {
-            out.push(figure(f.as_str()).map_or(Tok::Other, Tok::Fig));
+    // Which alternative matched, told by its first character (captures are slower).
+    for m in TOKEN.find_iter(clause) {
+        let t = m.as_str();
+        let first = t.chars().next().unwrap_or(' ');
+        if first.is_alphabetic() {
+            out.push(Tok::Word(norm(t)));
+        } else if first == '$' || first.is_ascii_digit() || first.is_whitespace() {
+            out.push(figure(t).map_or(Tok::Other, Tok::Fig));
         } else {
             out.push(Tok::Other);
         }
@@ -760,9 +786,13 @@ struct RowAt {
 }
 
 /// Every row name of every table, as word sequences, once.
+/// A name's words after its first, and the rows it names.
+type NameRest = (Vec<String>, Vec<RowAt>);
+
 struct Names {
-    map: HashMap<Vec<String>, Vec<RowAt>>,
-    longest: usize,
+    /// By a name's first word: each name starting with it (its words after the first) and
+    /// its rows. A token that begins no name costs one lookup.
+    by_first: HashMap<String, Vec<NameRest>>,
 }
 
 const REVENUE: &[&str] = &[
@@ -854,7 +884,7 @@ impl Names {
         let mut map: HashMap<Vec<String>, Vec<RowAt>> = HashMap::new();
         for (ti, f) in tables.iter().enumerate() {
             for (r, row) in f.table.rows.iter().enumerate() {
-                if matches!(row.kind, RowKind::Heading | RowKind::Blank) || !row.has_cells() {
+                if matches!(row.kind, RowKind::Heading | RowKind::Blank) {
                     continue;
                 }
                 for name in row_names(&row.label, row.unit) {
@@ -866,25 +896,71 @@ impl Names {
                 }
             }
         }
-        let longest = map.keys().map(Vec::len).max().unwrap_or(0);
-        Names { map, longest }
+        let mut by_first: HashMap<String, Vec<NameRest>> = HashMap::new();
+        for (mut name, rows) in map {
+            let first = name.remove(0);
+            by_first.entry(first).or_default().push((name, rows));
+        }
+        // Longest first, so the first that fits is the longest.
+        for names in by_first.values_mut() {
+            names.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        Names { by_first }
     }
 
     /// The longest name starting at token `i`: its end (exclusive) and rows.
     fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, &[RowAt])> {
-        let mut words: Vec<String> = Vec::new();
-        for t in toks.iter().skip(i).take(self.longest) {
-            match t {
-                Tok::Word(w) => words.push(w.clone()),
-                _ => break,
-            }
-        }
-        (1..=words.len()).rev().find_map(|n| {
-            self.map
-                .get(&words[..n])
-                .map(|rows| (i + n, rows.as_slice()))
+        let Some(Tok::Word(first)) = toks.get(i) else {
+            return None;
+        };
+        let names = self.by_first.get(first)?;
+        names.iter().find_map(|(rest, rows)| {
+            let fits = rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| matches!(toks.get(i + 1 + k), Some(Tok::Word(t)) if t == w));
+            fits.then(|| (i + 1 + rest.len(), rows.as_slice()))
         })
     }
+}
+
+/// A figure of the prose that belongs to rows of the tables.
+struct Assigned {
+    sentence: String,
+    /// The kind of period the sentence speaks of, to pick column groups.
+    kind: Option<u32>,
+    fig: Figure,
+    role: Role,
+    rows: Vec<RowAt>,
+}
+
+/// What figures belong to, by text, for the tables' names as `key` hashes them: the
+/// texts of the last run (`previous`) and of this one (`used`), so it holds no more than
+/// two runs' worth.
+#[derive(Default)]
+struct TieCache {
+    key: u64,
+    used: HashMap<u64, Arc<Vec<Assigned>>>,
+    previous: HashMap<u64, Arc<Vec<Assigned>>>,
+}
+
+thread_local! {
+    static TIE_CACHE: std::cell::RefCell<TieCache> = std::cell::RefCell::default();
+}
+
+/// What [`Names`] and figure assignment read of the tables: labels, kinds, units, scales
+/// and column groups (not cells).
+fn names_key(tables: &[Facts]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for f in tables {
+        f.scale.hash(&mut h);
+        f.table.groups.hash(&mut h);
+        f.table.headings.len().hash(&mut h);
+        for row in &f.table.rows {
+            (&row.label, row.kind, row.unit).hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// What a figure says of its row.
@@ -1009,54 +1085,77 @@ impl Checker<'_> {
         if self.tables.is_empty() {
             return;
         }
-        let names = Names::of(&self.tables);
-        if names.map.is_empty() {
-            return;
-        }
-        let mut found = Vec::new();
-        for &(r, text) in &self.texts {
-            let prose = r.field == FieldRef::Headline || r.is_statement();
-            if !prose || !text.bytes().any(|b| b.is_ascii_digit()) {
-                continue;
+        // Which figure belongs to which row depends on the prose and on the tables' names,
+        // units and scales, not on their cells: it is kept from one run to the next for
+        // every text that did not change (a keystroke changes one), and only the comparisons
+        // with the cells are made again.
+        let key = names_key(&self.tables);
+        let names = std::cell::OnceCell::new();
+        let mut assigned: Vec<(FieldRef, Arc<Vec<Assigned>>)> = Vec::new();
+        TIE_CACHE.with_borrow_mut(|cache| {
+            if cache.key != key {
+                *cache = TieCache {
+                    key,
+                    ..TieCache::default()
+                };
             }
-            for sentence in sentences(text) {
-                if !sentence.bytes().any(|b| b.is_ascii_digit())
-                    || FORWARD_LOOKING_WORD.is_match(&sentence)
-                {
+            for &(r, text) in &self.texts {
+                let prose = r.field == FieldRef::Headline || r.is_statement();
+                if !prose || !text.bytes().any(|b| b.is_ascii_digit()) {
                     continue;
                 }
-                let kind = period_kind(&sentence.to_lowercase());
-                for clause in sentence.split(';') {
-                    for (fig, at, role, shows) in self.tie_clause(&names, clause, kind) {
-                        let t = self.tables[at.table].table;
-                        let field = self.tables[at.table].field;
-                        let (cur, prior) = (fig.1.0, fig.1.1);
-                        let cell = match role {
-                            Role::Value { prior: true } => column_name(t, prior.unwrap_or(cur)),
-                            Role::Value { .. } => column_name(t, cur),
-                            Role::Change(_) => format!(
-                                "{} against {}",
-                                column_name(t, cur),
-                                prior.map_or("?".into(), |p| column_name(t, p))
-                            ),
-                        };
-                        let what = match role {
-                            Role::Change(_) => "a change of",
-                            _ => "",
-                        };
-                        let message = format!(
-                            "\"{}\" says {}{}, but {}, {} under {} gives {}{shows}.",
-                            super::shorten(&sentence, 100),
-                            if what.is_empty() { "" } else { "a change of " },
-                            fig.0.text,
-                            self.draft.table_label(field),
-                            row_name(t, at.row),
-                            cell,
-                            if what.is_empty() { "" } else { "a change of " },
-                        );
-                        found.push((r.field, message, sentence.clone()));
-                    }
+                let h = {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    text.hash(&mut h);
+                    h.finish()
+                };
+                let hit = cache
+                    .used
+                    .get(&h)
+                    .or_else(|| cache.previous.get(&h))
+                    .cloned();
+                let a = hit.unwrap_or_else(|| {
+                    let names = names.get_or_init(|| Names::of(&self.tables));
+                    Arc::new(self.assign_text(names, text))
+                });
+                cache.used.insert(h, a.clone());
+                if !a.is_empty() {
+                    assigned.push((r.field, a));
                 }
+            }
+            cache.previous = std::mem::take(&mut cache.used);
+        });
+        let mut found = Vec::new();
+        for (field_of_text, list) in assigned {
+            for a in list.iter() {
+                let Tie::Differs { at, columns, shows } = self.tie(&a.fig, a.role, &a.rows, a.kind)
+                else {
+                    continue;
+                };
+                let t = self.tables[at.table].table;
+                let field = self.tables[at.table].field;
+                let (cur, prior) = columns;
+                let (cell, change) = match a.role {
+                    Role::Value { prior: true } => (column_name(t, prior.unwrap_or(cur)), ""),
+                    Role::Value { .. } => (column_name(t, cur), ""),
+                    Role::Change(_) => (
+                        format!(
+                            "{} against {}",
+                            column_name(t, cur),
+                            prior.map_or("?".into(), |p| column_name(t, p))
+                        ),
+                        "a change of ",
+                    ),
+                };
+                let message = format!(
+                    "\"{}\" says {change}{}, but {}, {} under {} gives {change}{shows}.",
+                    super::shorten(&a.sentence, 100),
+                    a.fig.text,
+                    self.draft.table_label(field),
+                    row_name(t, at.row),
+                    cell,
+                );
+                found.push((field_of_text, message, a.sentence.clone()));
             }
         }
         for (field, message, sentence) in found {
@@ -1064,14 +1163,33 @@ impl Checker<'_> {
         }
     }
 
-    /// The figures of one clause that disagree with their rows.
-    #[allow(clippy::type_complexity)]
-    fn tie_clause(
-        &self,
-        names: &Names,
-        clause: &str,
-        kind: Option<u32>,
-    ) -> Vec<((Figure, (usize, Option<usize>)), RowAt, Role, String)> {
+    /// Each figure of a text that belongs to a row, with its sentence.
+    fn assign_text(&self, names: &Names, text: &str) -> Vec<Assigned> {
+        let mut out = Vec::new();
+        for sentence in sentences(text) {
+            if !sentence.bytes().any(|b| b.is_ascii_digit())
+                || FORWARD_LOOKING_WORD.is_match(&sentence)
+            {
+                continue;
+            }
+            let kind = period_kind(&sentence.to_lowercase());
+            for clause in sentence.split(';') {
+                for (fig, role, rows) in self.assign_clause(names, clause) {
+                    out.push(Assigned {
+                        sentence: sentence.clone(),
+                        kind,
+                        fig,
+                        role,
+                        rows,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The figures of one clause that belong to rows, each with what it says of them.
+    fn assign_clause(&self, names: &Names, clause: &str) -> Vec<(Figure, Role, Vec<RowAt>)> {
         let toks = tokens(clause);
         // Names in the clause: (start, end, rows), longest first, left to right.
         let mut spans: Vec<(usize, usize, &[RowAt])> = Vec::new();
@@ -1195,9 +1313,7 @@ impl Checker<'_> {
                     }
                     let Some(rows) = rows else { continue };
                     earlier.push(rows);
-                    if let Tie::Differs { at, columns, shows } = self.tie(f, role, rows, kind) {
-                        out.push(((f.clone(), columns), at, role, shows));
-                    }
+                    out.push((f.clone(), role, rows.to_vec()));
                 }
                 _ => {}
             }
@@ -1225,7 +1341,7 @@ impl Checker<'_> {
                     .number()
                     .map(|n| (n.amount, n.decimals()))
             };
-            for (cur, prior) in column_pairs(t, kind) {
+            for &(cur, prior) in facts.pairs(kind) {
                 let outcome = match role {
                     Role::Value { prior: p } => {
                         let c = if p { prior } else { Some(cur) };
@@ -1592,8 +1708,8 @@ impl Checker<'_> {
                 lower.contains("result") || lower.contains("reports") || lower.contains("reported");
             for (range, p) in periods_in(&flat, fye) {
                 // "compared with the third quarter of 2025" names the prior period.
-                let sentence_start = lower[..range.start].rfind(". ").map_or(0, |i| i + 2);
-                let before = &lower[sentence_start..range.start];
+                let sentence_start = flat[..range.start].rfind(". ").map_or(0, |i| i + 2);
+                let before = flat[sentence_start..range.start].to_lowercase();
                 let comparison = [
                     "compared",
                     "versus",
