@@ -714,3 +714,24 @@ fn the_earnings_example_with_agreeing_tables_has_no_table_findings() {
         assert_eq!(f.len(), 1, "{to}: {f:#?}");
     }
 }
+
+#[test]
+fn the_fiscal_year_end_and_own_measures_are_optional_in_files() {
+    use crate::core::draft::Company;
+    let plain: Company = ron::from_str(r#"(name: "Larkspur Robotics, Inc.")"#).unwrap();
+    assert_eq!(plain.fiscal_year_end, FiscalYearEnd { month: 12, day: 31 });
+    assert!(plain.non_gaap_measures.is_empty());
+    let written = ron::to_string(&plain).unwrap();
+    assert!(
+        !written.contains("fiscal_year_end") && !written.contains("non_gaap"),
+        "{written}"
+    );
+    let june: Company = ron::from_str(
+        r#"(fiscal_year_end: (month: 6, day: 30), non_gaap_measures: [(measure: "adjusted operating cash flow", gaap: "net cash provided by operating activities")])"#,
+    )
+    .unwrap();
+    assert_eq!(june.fiscal_year_end, FiscalYearEnd { month: 6, day: 30 });
+    assert_eq!(june.non_gaap_measures.len(), 1);
+    let back: Company = ron::from_str(&ron::to_string(&june).unwrap()).unwrap();
+    assert_eq!(back, june);
+}
