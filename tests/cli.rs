@@ -982,3 +982,64 @@ fn the_examples_have_no_spelling_findings() {
         assert!(!text.contains(" spelling: "), "{name}: {text}");
     }
 }
+
+#[test]
+fn check_reports_a_misfooted_table_and_explains_footing() {
+    use pressroom::core::table::{Row, RowKind, SumPart, Table};
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Draft {
+        headline: "Fernbrook Mills Reports Second Quarter 2026 Results".into(),
+        ..Draft::default()
+    };
+    let mut t = Table::new(2);
+    t.title = vec![
+        "Condensed Statements of Operations".into(),
+        "(In thousands)".into(),
+    ];
+    t.headings = vec!["2026".into(), "2025".into()];
+    t.push_row(Row::new("Net sales", ["9,410", "8,875"]));
+    t.push_row(Row::new("Cost of sales", ["5,120", "4,990"]).sum(SumPart::Subtracted));
+    // 9,410 - 5,120 is 4,290, not 4,300.
+    t.push_row(Row::new("Gross profit", ["4,300", "3,885"]).kind(RowKind::Subtotal));
+    d.set_body([Block::Table(Box::new(t))]);
+    let path = write_draft(dir.path(), "misfooted.ron", &d);
+    let out = pressroom()
+        .args(["check", "--today", "2026-07-30"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.contains(" footing: "))
+        .unwrap_or_else(|| panic!("no footing finding in:\n{text}"));
+    assert!(
+        line.starts_with(&format!("{}: warning footing: ", path.display())),
+        "{line}"
+    );
+    for part in [
+        "\"Gross profit\" (row 3)",
+        "\"2026\"",
+        "4,300",
+        "4,290",
+        "difference of 10",
+        "[body block 1, table \"Condensed Statements of Operations\"]",
+    ] {
+        assert!(line.contains(part), "{part}: {line}");
+    }
+    assert_eq!(
+        text.lines().filter(|l| l.contains(" footing: ")).count(),
+        1,
+        "the 2025 column foots: {text}"
+    );
+    let out = pressroom()
+        .args(["check", "--explain", "footing"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("footing (warning; points at the table)") && text.contains("restatement"),
+        "{text}"
+    );
+}

@@ -1116,7 +1116,7 @@ prop_compose! {
             version: FORMAT_VERSION,
             // The logo is a file; its handling has tests of its own.
             release: Release { timing, logo: None, title, exhibit },
-            company: Company { name: company.0, ticker: company.1, exchange: company.2, website: company.3, city: String::new(), state: String::new() },
+            company: Company { name: company.0, ticker: company.1, exchange: company.2, website: company.3, city: String::new(), state: String::new(), ..Company::default() },
             contacts,
             contacts_placement: placement,
             headline,

@@ -35,7 +35,7 @@ prop_compose! {
         let mut d = Draft {
             version: FORMAT_VERSION,
             release: Release { timing, logo, title, exhibit },
-            company: Company { name: company.0, ticker: company.1, exchange: company.2, website: company.3, city: String::new(), state: String::new() },
+            company: Company { name: company.0, ticker: company.1, exchange: company.2, website: company.3, city: String::new(), state: String::new(), ..Company::default() },
             contacts,
             contacts_placement: placement,
             headline,

@@ -3,6 +3,7 @@
 //! it concerns. Checks take today's date as a parameter so they are repeatable.
 
 pub mod rules;
+mod tables;
 
 use std::sync::LazyLock;
 
@@ -109,11 +110,11 @@ const NON_GAAP: &[&str] = &[
 
 /// Runs every check. `style` is the style the release will be exported in.
 pub fn check(draft: &Draft, today: NaiveDate, style: Style) -> Vec<Finding> {
-    // Only the EDGAR rule needs the render.
+    // Only the EDGAR rule needs the render; the table widths need the tables laid out.
     let rendered = if style == Style::Edgar {
         render::render_as(draft, style)
     } else {
-        render::Rendered::default()
+        tables::laid_out(draft, style)
     };
     check_rendered(draft, today, style, &rendered)
 }
@@ -129,11 +130,18 @@ pub fn check_rendered(
     let mut c = Checker {
         draft,
         texts: walk::texts(draft),
+        tables: tables::collect(draft),
         out: Vec::new(),
     };
     c.forward_looking();
     c.safe_harbor();
     c.non_gaap();
+    c.non_gaap_prominence();
+    c.footing();
+    c.too_wide(style, rendered);
+    c.empty_cells();
+    c.tie_out();
+    c.period_mismatch();
     c.headline();
     c.contacts();
     c.dateline(today);
@@ -173,6 +181,8 @@ struct Checker<'a> {
     draft: &'a Draft,
     /// Every text with its place, walked once for all the checks that read text.
     texts: Vec<(TextRef, &'a str)>,
+    /// Every table block, read once for the table rules.
+    tables: Vec<tables::Facts<'a>>,
     out: Vec<Finding>,
 }
 
@@ -291,14 +301,16 @@ impl Checker<'_> {
         if any(&RECONCILED) && any(&GAAP_OR_COMPARABLE) {
             return;
         }
-        // The pattern only finds the fields worth the exact, slower look.
+        // The pattern only finds the fields worth the exact, slower look. A table whose
+        // rows reconcile the measure from its GAAP measure answers for it.
         let first = statements(&self.texts)
             .filter(|(_, t)| NON_GAAP_ANY.is_match(t))
             .find_map(|(field, text)| {
                 let lower = text.to_lowercase();
                 NON_GAAP
                     .iter()
-                    .find(|t| contains_phrase(&lower, t))
+                    .filter(|t| contains_phrase(&lower, t))
+                    .find(|t| !self.reconciled_by_table(t))
                     .map(|term| (field, term))
             });
         if let Some((field, term)) = first {

@@ -22,6 +22,9 @@ use crate::core::table::Table;
 ///   see `core::table::model`). A format-2 file reads as it is.
 ///   `spelling` (left out when empty): the draft's own spelling language and the words
 ///   ignored in it (*Ignore in this draft*).
+///   see `core::table::model`). A format-2 file reads as it is. The company may name its
+///   fiscal year end (`fiscal_year_end: (month: 6, day: 30)`, December 31 when left out) and
+///   its own non-GAAP measures (`non_gaap_measures: [(measure: "...", gaap: "...")]`).
 pub const FORMAT_VERSION: u32 = 3;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -203,6 +206,45 @@ pub struct Company {
     pub website: String,
     pub city: String,
     pub state: String,
+    /// The last day of the company's fiscal year (December 31 unless set): the checks
+    /// work out which quarter or year a release should report from it.
+    #[serde(skip_serializing_if = "FiscalYearEnd::is_december_31")]
+    pub fiscal_year_end: FiscalYearEnd,
+    /// The company's own non-GAAP measures, each with its most directly comparable GAAP
+    /// measure, beyond the ones the checks know (adjusted EBITDA, free cash flow, ...).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub non_gaap_measures: Vec<NonGaapMeasure>,
+}
+
+/// A month and day: the end of a fiscal year, `(month: 6, day: 30)`.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct FiscalYearEnd {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Default for FiscalYearEnd {
+    fn default() -> Self {
+        Self { month: 12, day: 31 }
+    }
+}
+
+impl FiscalYearEnd {
+    pub fn is_december_31(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A non-GAAP measure a company reports, named as its releases name it, and the GAAP
+/// measure it must come after and be reconciled from.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(default)]
+pub struct NonGaapMeasure {
+    /// "adjusted operating cash flow"
+    pub measure: String,
+    /// "net cash provided by operating activities"
+    pub gaap: String,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]

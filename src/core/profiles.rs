@@ -420,6 +420,7 @@ mod tests {
                 website: "www.acme.example".into(),
                 city: "Dayton".into(),
                 state: "OH".into(),
+                ..Company::default()
             },
             contacts: vec![Contact {
                 name: "Dana Reyes".into(),

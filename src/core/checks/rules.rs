@@ -192,6 +192,36 @@ rules! {
         looks_for: "Words the spelling dictionary (en_US unless the draft or the settings choose another) does not know, leaving out the company's own words (its name, ticker, people and places, and the words its profiles list), your personal word list and the words ignored in this draft. Addresses, numbers, words with digits, abbreviations in capitals and [PLACEHOLDERS] are never marked.",
         why: "A misspelt word in a release filed with the SEC stays on EDGAR for ever.",
         fix: "Right-click the word in the form: pick a suggestion, add the word to your dictionary, or ignore it in this draft. Product names belong in the company profile's words.";
+    FOOTING = "footing", Warning, "table",
+        "a subtotal or total that is not the sum of the rows it sums",
+        looks_for: "In every value column of every table, each subtotal and total against the rows it sums (by each row's sum part: added, subtracted or not summed), within one unit of its last decimal place. The finding names the table, row and column, and the difference.",
+        why: "A misfooted table is the classic restatement embarrassment, and no wire portal or word processor checks it.",
+        fix: "Correct the figure that is wrong, or the row's sum part (Subtracted for costs printed positive; Not summed for memo, per-share and share rows).";
+    TABLE_TOO_WIDE = "table-too-wide", Error, "table",
+        "a table wider than EDGAR's 132 columns (EDGAR) or than the width (newswire, warning)",
+        looks_for: "A table that cannot fit EDGAR's 132 columns for tables even with its labels wrapped (EDGAR style: an error, and EDGAR export refuses it); in the newswire style, a table wider than the release's width (a warning: wires print it at its natural width).",
+        why: "EDGAR rejects or mangles lines past 132 columns; in newswire text a wide table wraps in narrow readers and its columns no longer line up.",
+        fix: "Drop or merge columns, shorten labels and headings, or split the table in two.";
+    TABLE_EMPTY_CELL = "table-empty-cell", Note, "table",
+        "an empty cell in a row that has numbers in other columns",
+        looks_for: "An empty cell in a table row whose other columns hold numbers.",
+        why: "An empty cell is usually a figure not yet typed; nil is printed as a dash.",
+        fix: "Type the figure, or a dash (--) when the amount is nil.";
+    NON_GAAP_PROMINENCE = "non-gaap-prominence", Warning, "headline or body block",
+        "a non-GAAP measure in the headline, or named before its GAAP measure (C&DI 102.10)",
+        looks_for: "A non-GAAP measure (adjusted EBITDA, EBITDA, adjusted EPS, free cash flow, adjusted or non-GAAP gross margin, operating income, net income, and the company profile's own) in the headline or subheadline without its comparable GAAP measure named before it there, or named in the body before its comparable GAAP measure (net income; diluted EPS; cash from operations; gross margin; operating income).",
+        why: "Regulation S-K Item 10(e) and the SEC staff's C&DI 102.10 ask that a non-GAAP measure never be more prominent than its comparable GAAP measure; a non-GAAP headline, or a non-GAAP measure named first, is the staff's first example of undue prominence.",
+        fix: "Name the GAAP measure first, with equal or greater prominence (\"Net income of $9.8 million; adjusted EBITDA of $18.1 million\"), or move the non-GAAP measure out of the headline.";
+    TIE_OUT = "tie-out", Warning, "body block",
+        "a figure in the prose that disagrees with its line item in a table",
+        looks_for: "A figure in the headline, subheadline or body (\"net sales of $12.5 million\", \"up 9%\", \"$0.18 per diluted share\") next to the name of a table's row (its label's words or a built-in synonym), compared with the row after the table's scale (\"In thousands\") and the prose's rounding; a change (\"up 9%\", \"increased $2.1 million\") is compared with the row's current and prior columns. Sentences about the future and ranges are skipped. The README says exactly when a figure belongs to a row.",
+        why: "Text and tables drifting apart between drafts is how corrections get issued; no wire or word processor catches it.",
+        fix: "Make the sentence and the table agree; the finding names the sentence and the table's row and column.";
+    PERIOD_MISMATCH = "period-mismatch", Warning, "headline, first paragraph or table",
+        "the period reported is not the latest ended before the dateline, or not the tables' period",
+        looks_for: "The period the headline and first paragraph report (\"third quarter 2026\", \"Q3 2026\", \"fiscal 2026\", \"nine months ended September 30, 2026\"; periods named after \"compared with\", \"from\" and the like are comparisons, not checked) against the latest quarter or fiscal year ended before the dateline date (from the company's fiscal year end, December 31 unless the profile says otherwise), and each dated table's current columns against it.",
+        why: "A release reused from last year with last year's period left in the headline or a table is an easy, public mistake.",
+        fix: "Correct the period in the text or the table's column headings, or set the company's fiscal year end in its profile.";
     NO_END_MARK = "no-end-mark", Note, "end mark",
         "",
         looks_for: "A release without an end mark (###, -30-).",

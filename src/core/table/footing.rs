@@ -183,13 +183,23 @@ fn foot_column(table: &Table, column: usize, out: &mut Vec<Mismatch>) {
                     states = vec![st];
                     continue;
                 }
-                let agrees = all.iter().find(|(_, (_, s, _))| {
-                    off(*s).is_some_and(|d| d.cmp_value(tolerance) != Ordering::Greater)
-                });
-                if let Some(&(i, (reading, _, _))) = agrees {
-                    let mut st = states.swap_remove(i);
-                    st.close(r, row.kind, reading, value);
-                    states = vec![st];
+                // Every way of footing that agrees here goes on (the first reading agreeing in
+                // each): a subtotal between a mismatch and the row that settles it (costs
+                // footed on their own) agrees both ways and must not settle it.
+                let mut agreeing: Vec<State> = Vec::new();
+                let mut taken = vec![false; states.len()];
+                for (i, (reading, s, _)) in &all {
+                    if !taken[*i]
+                        && off(*s).is_some_and(|d| d.cmp_value(tolerance) != Ordering::Greater)
+                    {
+                        taken[*i] = true;
+                        let mut st = states[*i].clone();
+                        st.close(r, row.kind, *reading, value);
+                        agreeing.push(st);
+                    }
+                }
+                if !agreeing.is_empty() {
+                    states = agreeing;
                     continue;
                 }
                 let &(i, (reading, summed, first_row)) = all
@@ -298,6 +308,13 @@ mod tests {
         assert_eq!((m[0].row, m[0].column), (7, 1));
         assert_eq!(m[0].expected, Amount::new(3160, 0));
         assert_eq!(m[0].difference, Amount::new(-10, 0));
+        // A wrong subtotal, with a subtotal of costs before the row that settles it: the
+        // costs foot either way, and operating income agrees with gross profit as summed.
+        let mut t = operations();
+        t.rows[2].cells[0] = "5,010".into();
+        let m = foot(&t);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!((m[0].row, m[0].difference), (2, Amount::new(10, 0)));
         // A wrong total in the balance sheet, with decimals.
         let mut t = balance_sheet();
         t.rows[7].cells[0] = "8,000.25".into();
