@@ -1043,3 +1043,58 @@ fn check_reports_a_misfooted_table_and_explains_footing() {
         "{text}"
     );
 }
+
+#[test]
+fn edgar_export_refuses_a_table_too_wide_for_132_columns_naming_it_and_writing_nothing() {
+    use pressroom::core::table::{Row, Table};
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Draft {
+        headline: "Acme Reports Results".into(),
+        ..Draft::default()
+    };
+    let mut t = Table::new(14);
+    t.title = vec!["Acme".into(), "Segment Results by Region".into()];
+    t.headings = (0..14).map(|i| format!("Region {i} revenue")).collect();
+    t.push_row(Row::new(
+        "Revenue",
+        (0..14)
+            .map(|i| format!("{},234,567", i + 1))
+            .collect::<Vec<_>>(),
+    ));
+    d.add_block(Block::Table(Box::new(t)));
+    let src = write_draft(dir.path(), "wide.ron", &d);
+    let out_path = dir.path().join("wide.txt");
+    let out = pressroom()
+        .args(["export", "--style", "edgar", "-o"])
+        .arg(&out_path)
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Segment Results by Region") && err.contains("132"),
+        "{err}"
+    );
+    assert!(!out_path.exists(), "nothing written");
+    // Newswire prints it at its natural width, and check says why EDGAR cannot.
+    let out = pressroom()
+        .args(["export", "--style", "newswire", "-o"])
+        .arg(dir.path().join("wide-wire.txt"))
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check = pressroom()
+        .args(["check", "--style", "edgar", "--no-spelling"])
+        .arg(&src)
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&check.stdout).contains("error table-too-wide"));
+}

@@ -712,13 +712,28 @@ impl Draft {
     /// (its first title line with words, or its position alone).
     pub fn table_label(&self, field: FieldRef) -> String {
         let place = self.field_label(field);
+        // The statement's name: a title line with words that is not the company's name or a
+        // note in parentheses; the company usually comes first, so a later line is preferred.
         let title = self.body.iter().find_map(|b| match (&b.block, field) {
-            (Block::Table(t), FieldRef::Body(id)) if b.id == id => t
-                .title
-                .iter()
-                .map(|l| l.trim())
-                .filter(|l| !l.eq_ignore_ascii_case(self.company.name.trim()))
-                .find(|l| l.chars().any(char::is_alphabetic) && !l.starts_with('(')),
+            (Block::Table(t), FieldRef::Body(id)) if b.id == id => {
+                let names: Vec<&str> = t
+                    .title
+                    .iter()
+                    .map(|l| l.trim())
+                    .filter(|l| !l.eq_ignore_ascii_case(self.company.name.trim()))
+                    .filter(|l| l.chars().any(char::is_alphabetic) && !l.starts_with('('))
+                    .collect();
+                let named = |l: &&&str| {
+                    let l = l.to_lowercase();
+                    STATEMENT_WORDS.iter().any(|w| l.contains(w))
+                };
+                names
+                    .iter()
+                    .find(named)
+                    .or(names.get(1))
+                    .or(names.first())
+                    .copied()
+            }
             _ => None,
         });
         match title {
@@ -727,6 +742,21 @@ impl Draft {
         }
     }
 }
+
+/// Words a table's title uses for what the table is ("Statements of Operations").
+const STATEMENT_WORDS: &[&str] = &[
+    "statement",
+    "balance sheet",
+    "reconciliation",
+    "results",
+    "cash flow",
+    "segment",
+    "summary",
+    "schedule",
+    "data",
+    "table",
+    "dividend",
+];
 
 /// A place in the draft, for messages that point the user at a field. Body blocks,
 /// contacts and "About" sections are named by their stable id, not their position.
