@@ -67,6 +67,12 @@ fn each_layout_imports_and_exports_back_to_the_same_words_and_blocks() {
         );
         let out = render::render(&imported.draft).text;
         assert_eq!(words(&out), words(&original), "{name}: words\n{out}");
+        // The export reads back as the same draft: nothing drifts on a second round.
+        assert_eq!(
+            draft_file::to_ron(&import::import(&out).draft),
+            draft_file::to_ron(&imported.draft),
+            "{name}: imported again from its export"
+        );
         assert_eq!(blocks(&out), blocks(&original), "{name}: blocks\n{out}");
         if let Some(tool) = layout_compare() {
             let exported = std::env::temp_dir().join(format!("pressroom-import-{name}.txt"));

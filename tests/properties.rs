@@ -8,7 +8,7 @@ use pressroom::core::render::{self, text};
 use proptest::prelude::*;
 
 mod common;
-use common::drafts::{any_block, any_contact, any_date, any_text, any_timing};
+use common::drafts::{any_block, any_contact, any_date, any_text, any_timing, with_format3_layout};
 
 prop_compose! {
     fn any_draft()(
@@ -31,10 +31,11 @@ prop_compose! {
         indent in 0usize..40,
         page_length in 0usize..80,
         layout in prop::array::uniform8(proptest::option::of(any::<bool>())),
+        layout3 in any::<u16>(),
     ) -> Draft {
         let mut d = Draft {
             version: FORMAT_VERSION,
-            release: Release { timing, logo, title, exhibit },
+            release: Release { timing, logo, title, exhibit, ..Release::default() },
             company: Company { name: company.0, ticker: company.1, exchange: company.2, website: company.3, city: String::new(), state: String::new() },
             contacts,
             contacts_placement: placement,
@@ -46,6 +47,7 @@ prop_compose! {
                 date: dateline.2,
                 wire: [Wire::None, Wire::PrNewswire, Wire::BusinessWire, Wire::GlobeNewswire][dateline.3],
                 style: [DatelineStyle::Auto, DatelineStyle::Full, DatelineStyle::Ap, DatelineStyle::CityDash][dateline.4],
+                as_written: String::new(),
             },
             body: body.into_iter().map(BodyBlock::new).collect(),
             boilerplate: abouts.into_iter().map(|(heading, text)| About { heading, text, ..About::default() }).collect(),
@@ -67,9 +69,11 @@ prop_compose! {
                     indent_paragraphs: layout[5],
                     contact_labels: layout[6],
                     page_tag: layout[7],
+                    ..Layout::default()
                 },
             },
         };
+        d.export.layout = with_format3_layout(d.export.layout, layout3);
         d.assign_ids();
         d
     }

@@ -16,6 +16,13 @@ use serde::{Deserialize, Serialize};
 ///   `NoEndMark` are written for what format 1 wrote as `r#None` (and still reads);
 ///   `export.format` (Text when left out) says whether the draft's style is a text, an
 ///   HTML or a Word document.
+/// - 3: `release.timing_as_written` and `dateline.as_written` keep an imported release's
+///   timing line and dateline wording until the field is edited; `release.trailer` is a
+///   closing line such as `SOURCE: Acme Corp.`; the layout may turn the timing line off
+///   (`timing_line`), put it under the contacts, right-align the exhibit label, keep a
+///   centred headline's case (`headline_caps`), and indent "About" sections and the safe
+///   harbor apart from the body (`indent_about`, `indent_safe_harbor`); a contact may carry
+///   its label as written (`label`).
 pub const FORMAT_VERSION: u32 = 2;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -140,6 +147,14 @@ pub struct Release {
     pub title: String,
     /// For example "EXHIBIT 99.1" when the release is filed with an 8-K.
     pub exhibit: String,
+    /// The timing line as an imported release wrote it ("EMBARGOED UNTIL 8:00 a.m. ET,
+    /// Tuesday, May 5, 2026"): printed instead of the style's own wording until the
+    /// timing is edited. `timing` keeps what it means, for the checks.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub timing_as_written: String,
+    /// A closing line after everything else, as written ("SOURCE: Acme Corp.").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub trailer: String,
 }
 
 impl Default for Release {
@@ -149,6 +164,8 @@ impl Default for Release {
             logo: None,
             title: "NEWS RELEASE".into(),
             exhibit: String::new(),
+            timing_as_written: String::new(),
+            trailer: String::new(),
         }
     }
 }
@@ -190,6 +207,11 @@ pub struct Contact {
     pub title: String,
     pub phone: String,
     pub email: String,
+    /// The label as an imported release printed it ("Media Contact", "Investors:",
+    /// "FOR FURTHER INFORMATION CONTACT:"), colon and all; empty derives it from the role.
+    /// `Some("")` prints no label (a second organisation under the first's label).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -222,6 +244,11 @@ pub struct Dateline {
     pub date: Option<NaiveDate>,
     pub wire: Wire,
     pub style: DatelineStyle,
+    /// The dateline as an imported release wrote it, with the separator after it
+    /// (`SEATTLE, WA / ACCESSWIRE / November 20, 2026 / `): printed instead of the form
+    /// `style` makes until the dateline is edited.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub as_written: String,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -513,6 +540,24 @@ pub struct Layout {
     pub indent_paragraphs: Option<bool>,
     /// EDGAR's `<PAGE>` tag under each `-more-`.
     pub page_tag: Option<bool>,
+    /// The timing line printed at all (a wire release may open with its headline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing_line: Option<bool>,
+    /// The timing line under the contacts rather than above them (older EDGAR exhibits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing_after_contacts: Option<bool>,
+    /// The exhibit label at the right margin, as filing agents place it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exhibit_right: Option<bool>,
+    /// A centred headline in capitals; `Some(false)` keeps the headline's own case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline_caps: Option<bool>,
+    /// "About" paragraphs with a first-line indent (unset: as body paragraphs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indent_about: Option<bool>,
+    /// Safe-harbor paragraphs with a first-line indent (unset: none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indent_safe_harbor: Option<bool>,
 }
 
 impl Layout {

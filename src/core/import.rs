@@ -174,10 +174,13 @@ fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     for l in lines {
         let l = l.trim();
         // A word broken at its hyphen ("forward-" / "looking") is joined without a space.
+        // ("Form 10-" / "Q" too: the export breaks after any hyphen.)
         let broken_word = out.ends_with('-')
-            && !out.ends_with(" -")
-            && !out.ends_with("--")
-            && l.chars().next().is_some_and(char::is_lowercase);
+            && out[..out.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && l.chars().next().is_some_and(char::is_alphanumeric);
         if !out.is_empty() && !broken_word {
             out.push(' ');
         }
@@ -207,11 +210,18 @@ static BARE_EMAIL: LazyLock<Regex> =
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(Jan(?:uary|\.)|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.)) (\d{1,2}), (\d{4})").expect("valid")
 });
-static TIMING_EMBARGO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^embargoed\s+(?:until|for release until)\s+(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?\s*([A-Z]{1,5})?,?\s+(.+)$").expect("valid")
+static IMMEDIATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:for\s+immediate\s+release|for\s+release:?\s+immediately|immediate\s+release)[.:]?$")
+        .expect("valid")
 });
-static TIMING_ON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^for\s+release\s+on\s+(.+)$").expect("valid"));
+/// The words that open the other timing lines, and what follows them.
+static TIMING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(embargoed\s+for\s+release\s+until|embargoed\s+until|embargoed:|under\s+embargo\s+until|hold\s+for\s+release\s+until|not\s+for\s+release\s+(?:before|until)|for\s+release\s+at|for\s+release\s+on|for\s+release:|release\s+at)\s*(.+)$")
+        .expect("valid")
+});
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?").expect("valid")
+});
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[-*\u{2022}o]|\d+[.)])\s+(.*)$").expect("valid"));
 static QUOTE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -260,6 +270,26 @@ fn zone_of(abbrev: &str) -> Option<chrono_tz::Tz> {
     })
 }
 
+/// The zone named after a clock time: an abbreviation ("ET", "EDT") or the words
+/// ("Eastern Time", "Pacific Daylight Time").
+fn zone_in(after: &str) -> Option<chrono_tz::Tz> {
+    use chrono_tz::America;
+    let words: Vec<String> = after
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let first = words.first()?;
+    let by_name = match first.as_str() {
+        "eastern" => Some(America::New_York),
+        "central" => Some(America::Chicago),
+        "mountain" => Some(America::Denver),
+        "pacific" => Some(America::Los_Angeles),
+        _ => None,
+    };
+    by_name.or_else(|| zone_of(first))
+}
+
 fn is_end_mark(t: &str) -> Option<EndMark> {
     EndMark::from_text(t)
 }
@@ -292,27 +322,34 @@ fn is_title(t: &str) -> bool {
     matches!(plain.as_str(), "NEWS RELEASE" | "PRESS RELEASE" | "NEWS")
 }
 
+/// A timing line in one of the forms releases write: what it means, as a [`Timing`]
+/// (a line that names a time but no date takes the dateline's date later: see
+/// [`Reader::layout`]). The wording itself is kept by the caller.
 fn parse_timing(t: &str) -> Option<Timing> {
     let t = t.trim();
-    if t.eq_ignore_ascii_case("for immediate release") {
+    if IMMEDIATE.is_match(t) {
         return Some(Timing::Immediate);
     }
-    if let Some(c) = TIMING_EMBARGO.captures(t) {
-        let mut h: u32 = c[1].parse().ok()?;
-        let m: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
-        if c[3].eq_ignore_ascii_case("p") && h != 12 {
-            h += 12;
-        } else if c[3].eq_ignore_ascii_case("a") && h == 12 {
-            h = 0;
+    if let Some(c) = TIMING_WORDS.captures(t) {
+        let rest = c.get(2).map_or("", |m| m.as_str());
+        let date = parse_date(&title_case_month(rest));
+        if let Some(tc) = CLOCK.captures(rest) {
+            let mut h: u32 = tc[1].parse().ok()?;
+            let m: u32 = tc.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+            if tc[3].eq_ignore_ascii_case("p") && h != 12 {
+                h += 12;
+            } else if tc[3].eq_ignore_ascii_case("a") && h == 12 {
+                h = 0;
+            }
+            let after = &rest[tc.get(0).expect("whole match").end()..];
+            return Some(Timing::Embargoed {
+                // No date on the line: the release's own day, filled in from the dateline.
+                date: date.unwrap_or(NaiveDate::MIN),
+                time: NaiveTime::from_hms_opt(h, m, 0)?,
+                zone: zone_in(after),
+            });
         }
-        return Some(Timing::Embargoed {
-            date: parse_date(&title_case_month(&c[5]))?,
-            time: NaiveTime::from_hms_opt(h, m, 0)?,
-            zone: c.get(4).and_then(|z| zone_of(z.as_str())),
-        });
-    }
-    if let Some(c) = TIMING_ON.captures(t) {
-        return Some(Timing::ReleaseOn(parse_date(&title_case_month(&c[1]))?));
+        return date.map(Timing::ReleaseOn);
     }
     None
 }
@@ -351,6 +388,7 @@ fn parse_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
             date,
             wire: Wire::BusinessWire,
             style: DatelineStyle::Ap,
+            as_written: String::new(),
         };
         return Some((d, DatelineStyle::Ap, rest.to_string()));
     }
@@ -390,6 +428,7 @@ fn parse_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
         date: parse_date(m.as_str()),
         wire: wire.unwrap_or(Wire::None),
         style,
+        as_written: String::new(),
     };
     Some((d, style, rest.trim_start().to_string()))
 }
@@ -678,6 +717,7 @@ struct Reader<'a> {
     layout: Layout,
     title_found: bool,
     title_spaced: bool,
+    timing_found: bool,
     tail_contacts: Option<FoundContacts>,
     /// The prose that spells names and acronyms, for giving capitalised lines their case
     /// back; blocks in capitals (headings) say nothing about case.
@@ -714,6 +754,7 @@ impl<'a> Reader<'a> {
             notes: Vec::new(),
             layout: Layout::default(),
             title_found: false,
+            timing_found: false,
             title_spaced: false,
             tail_contacts: None,
             body_text: String::new(),
@@ -745,6 +786,10 @@ impl<'a> Reader<'a> {
             let b = &self.blocks[self.i];
             let t = b.joined();
             if b.is_single() && EXHIBIT.is_match(&t) {
+                // Filing agents set the label against the right margin.
+                let l = b.first();
+                let right = l.indent >= 24 && l.indent + l.width + 8 >= self.width_guess;
+                self.layout.exhibit_right = right.then_some(true);
                 self.d.release.exhibit = t;
             } else if b.is_single() && t.eq_ignore_ascii_case("[LOGO]") {
                 self.d.release.logo = Some("[LOGO FILE]".into());
@@ -758,9 +803,16 @@ impl<'a> Reader<'a> {
                 self.title_spaced = unspace_title(&t).is_some();
                 self.d.release.title = unspace_title(&t).unwrap_or(t).to_uppercase();
             } else if b.is_single()
+                && !self.timing_found
                 && let Some(timing) = parse_timing(&t)
             {
                 self.d.release.timing = timing;
+                // Kept as written; [`Reader::layout`] drops it where the style writes the same.
+                self.d.release.timing_as_written = t;
+                self.timing_found = true;
+                if !self.d.contacts.is_empty() {
+                    self.layout.timing_after_contacts = Some(true);
+                }
             } else if let Some(found) = contact_blocks(&self.blocks, self.i) {
                 self.i = found.next;
                 self.take_contacts(found, ContactsPlacement::Top);
@@ -802,15 +854,12 @@ impl<'a> Reader<'a> {
             let b = &self.blocks[self.i];
             let centred = is_centred(b, self.width_guess.max(60));
             let caps = !b.joined().chars().any(char::is_lowercase);
-            self.layout.headline_centred = Some(centred && caps);
-            self.d.headline = restore_case(&b.joined(), &self.body_text);
-            if !caps && centred {
-                let line = b.line_no();
-                self.note(
-                    line,
-                    "the headline is centred but not in capitals; export centres it in capitals",
-                );
+            self.layout.headline_centred = Some(centred);
+            // A centred headline in its own case keeps it.
+            if centred && !caps {
+                self.layout.headline_caps = Some(false);
             }
+            self.d.headline = restore_case(&b.joined(), &self.body_text);
             self.i += 1;
         }
         let mut sub_items: Vec<String> = Vec::new();
@@ -1021,20 +1070,53 @@ impl<'a> Reader<'a> {
         d.company.website = website(&self.source.to_lowercase(), &d.contacts);
     }
 
+    /// The timing line as found: none at all, or its wording where the style would write it
+    /// otherwise; a time without a date is on the dateline's day.
+    fn timing(&mut self, style: Style, layout: &mut Layout) {
+        let release = &mut self.d.release;
+        if !self.timing_found {
+            layout.timing_line = Some(false);
+            return;
+        }
+        if let Timing::Embargoed { date, .. } = &mut release.timing
+            && *date == NaiveDate::MIN
+        {
+            match self.d.dateline.date {
+                Some(day) => *date = day,
+                None => {
+                    release.timing = Timing::Immediate;
+                    self.notes.push(Note {
+                        line: 1,
+                        message: "the timing line names a time but no date: read as immediate"
+                            .into(),
+                    });
+                }
+            }
+        }
+        let own = render::timing_line(&release.timing, style == Style::Newswire);
+        if own == release.timing_as_written {
+            release.timing_as_written.clear();
+        }
+    }
+
     /// The layout the source was written in: style, indent, width, spacing, and where it
     /// differs from the style's own.
     fn layout(&mut self) {
-        let (d, source) = (&mut self.d, self.source);
         let mut layout = self.layout;
         let edgar = self.title_spaced
-            || self.page_breaks > 0 && source.contains("<PAGE>")
+            || self.page_breaks > 0 && self.source.contains("<PAGE>")
             || self.indents.iter().any(|i| *i > 0);
         let style = if edgar { Style::Edgar } else { Style::Newswire };
+        self.timing(style, &mut layout);
+        let (d, source) = (&mut self.d, self.source);
         d.export.style = style;
         // A newswire export prints a title only when told it is not letter-spaced, so
         // the title is recorded whenever it was found, unless it is EDGAR's own.
         if self.title_found && !(edgar && self.title_spaced) {
             layout.title_spaced = Some(self.title_spaced);
+        }
+        if !self.title_found && edgar {
+            d.release.title.clear(); // EDGAR prints a title: none was there
         }
         let mode = most_common(&self.indents);
         if let Some(m) = mode.filter(|m| *m > 0) {
@@ -1117,8 +1199,11 @@ fn infer_width(blocks: &[Blk]) -> usize {
                 continue; // a word broken at its hyphen: part of it would have fitted
             }
             let next_word = n.text.split_whitespace().next().map_or(0, text::width);
-            lo = lo.max(a.indent + a.width);
-            hi = hi.min(a.indent + a.width + next_word);
+            // A break the next word would have fitted before at every width the lines
+            // allow is the author's (a contact's lines), not a wrap.
+            if a.indent + a.width + next_word >= lo {
+                hi = hi.min(a.indent + a.width + next_word);
+            }
         }
     }
     if lo > 100 {

@@ -138,7 +138,10 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                     f(Item::Title(title));
                 }
             }
-            Part::Timing(t) => f(Item::Timing(render::timing_line(t, rules.timing_caps))),
+            Part::Timing(_) => f(Item::Timing(render::timing_text(
+                &draft.release,
+                rules.timing_caps,
+            ))),
             Part::Contacts(all) => {
                 let entries = contacts(all, rules.contact_labels);
                 if !entries.is_empty() {
@@ -152,10 +155,10 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                 }
             }
             Part::Subheadline(sub) => match sub {
+                // Each paragraph its own, as the text writer prints them.
                 Subheadline::Text(t) => {
-                    let t = text::one_paragraph(t);
-                    if !t.is_empty() {
-                        f(Item::Subheadline(prose(&t)));
+                    for p in text::paragraphs(t) {
+                        f(Item::Subheadline(prose(&p)));
                     }
                 }
                 Subheadline::Bullets(_) => {
@@ -249,6 +252,11 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                 }
             }
             Part::EndMark(mark) => f(Item::EndMark(mark.text())),
+            Part::Trailer(line) => f(Item::Paragraph {
+                lead: None,
+                text: one_line(line),
+                prose: Prose::Body,
+            }),
         }
     }
 }

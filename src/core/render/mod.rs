@@ -178,6 +178,7 @@ pub fn style_layout(style: Style) -> Layout {
         contact_labels: Some(r.contact_labels),
         indent_paragraphs: Some(r.paragraph_indent),
         page_tag: Some(r.page_tag),
+        ..Layout::default()
     }
 }
 
@@ -302,7 +303,11 @@ impl Writer<'_> {
             match part {
                 Part::Exhibit(label) => {
                     let line = self.one_line(label, FieldRef::Exhibit);
-                    self.push(wrap(&line, self.width, "", ""), 1);
+                    let mut lines = wrap(&line, self.width, "", "");
+                    if d.export.layout.exhibit_right == Some(true) {
+                        lines = lines.iter().map(|l| right_align(l, self.width)).collect();
+                    }
+                    self.push(lines, 1);
                 }
                 Part::Logo(_) => {
                     self.push(vec!["[LOGO]".into()], 1);
@@ -313,8 +318,8 @@ impl Writer<'_> {
                         gap = 1;
                     }
                 }
-                Part::Timing(timing) => {
-                    let line = timing_line(timing, self.rules.timing_caps);
+                Part::Timing(_) => {
+                    let line = timing_text(&d.release, self.rules.timing_caps);
                     let line = self.one_line(&line, FieldRef::Timing);
                     self.push(wrap(&line, self.width, "", ""), gap);
                 }
@@ -327,7 +332,11 @@ impl Writer<'_> {
                 Part::Dateline(dateline) => {
                     let lead = dateline::dateline_lead(dateline, self.rules.dateline);
                     if !lead.is_empty() {
-                        self.prose(lead.trim_end(), FieldRef::Dateline, true);
+                        self.prose(
+                            lead.trim_end(),
+                            FieldRef::Dateline,
+                            self.rules.paragraph_indent,
+                        );
                     }
                 }
                 Part::Block {
@@ -343,10 +352,16 @@ impl Writer<'_> {
                 Part::About { about, heading } => {
                     let field = FieldRef::About(about.id);
                     self.heading(&heading, field);
-                    self.prose(&about.text, field, true);
+                    let indented =
+                        (d.export.layout.indent_about).unwrap_or(self.rules.paragraph_indent);
+                    self.prose(&about.text, field, indented);
                 }
                 Part::SafeHarbor(sh) => self.safe_harbor(sh),
                 Part::EndMark(mark) => self.push(vec![centre(mark.text(), self.width)], 1),
+                Part::Trailer(line) => {
+                    let line = self.one_line(&text::one_paragraph(line), FieldRef::EndMark);
+                    self.push(wrap(&line, self.width, "", ""), 1);
+                }
             }
         }
     }
@@ -456,7 +471,11 @@ impl Writer<'_> {
         for line in text::lines(headline) {
             let line = self.one_line(&line, FieldRef::Headline);
             if self.rules.centred_headline {
-                let upper = line.to_uppercase();
+                let upper = if self.draft.export.layout.headline_caps == Some(false) {
+                    line
+                } else {
+                    line.to_uppercase()
+                };
                 lines.extend(
                     balanced_lines(&upper, max)
                         .iter()
@@ -472,23 +491,30 @@ impl Writer<'_> {
     }
 
     fn subheadline(&mut self, sub: &Subheadline) {
-        let lines = match sub {
+        match sub {
+            // Each paragraph of a subheadline is a block of its own (a result line, then
+            // the call's time).
             Subheadline::Text(t) => {
-                let t = self.one_line(&text::one_paragraph(t), FieldRef::Subheadline);
-                if self.rules.centred_headline {
-                    let max = self.headline_max();
-                    balanced_lines(&t, max)
-                        .iter()
-                        .map(|l| centre(l, self.width))
-                        .collect()
-                } else {
-                    wrap(&t, self.width, "", "")
+                for p in paragraphs(t) {
+                    let p = self.one_line(&p, FieldRef::Subheadline);
+                    let lines = if self.rules.centred_headline {
+                        let max = self.headline_max();
+                        balanced_lines(&p, max)
+                            .iter()
+                            .map(|l| centre(l, self.width))
+                            .collect()
+                    } else {
+                        wrap(&p, self.width, "", "")
+                    };
+                    self.push(lines, 1);
                 }
             }
-            Subheadline::Bullets(items) => self.bullets(items, FieldRef::Subheadline),
-            Subheadline::None => Vec::new(),
-        };
-        self.push(lines, 1);
+            Subheadline::Bullets(items) => {
+                let lines = self.bullets(items, FieldRef::Subheadline);
+                self.push(lines, 1);
+            }
+            Subheadline::None => {}
+        }
     }
 
     /// A body block; `lead_here` is the dateline that opens it.
@@ -499,7 +525,7 @@ impl Writer<'_> {
                     Some(l) => format!("{l}{}", t.trim_start()),
                     None => t.clone(),
                 };
-                self.prose(&t, field, true);
+                self.prose(&t, field, self.rules.paragraph_indent);
             }
             Block::Quote(q) => {
                 for (k, p) in quote_paragraphs(q).into_iter().enumerate() {
@@ -507,7 +533,7 @@ impl Writer<'_> {
                         (Some(l), 0) => format!("{l}{p}"),
                         _ => p,
                     };
-                    self.prose(&p, field, true);
+                    self.prose(&p, field, self.rules.paragraph_indent);
                 }
             }
             Block::Bullets(items) => {
@@ -534,7 +560,10 @@ impl Writer<'_> {
         if !sh.heading.trim().is_empty() {
             self.heading(&sh.heading, FieldRef::SafeHarbor);
         }
-        self.prose(&sh.text, FieldRef::SafeHarbor, false);
+        // The safe harbor is set flush unless the draft indents it (its own choice, apart
+        // from the body's, as sources differ).
+        let indent = self.draft.export.layout.indent_safe_harbor == Some(true);
+        self.prose(&sh.text, FieldRef::SafeHarbor, indent);
     }
 
     fn heading(&mut self, heading: &str, field: FieldRef) {
@@ -565,10 +594,10 @@ impl Writer<'_> {
         lines
     }
 
-    /// Paragraphs of prose, wrapped, each its own chunk.
+    /// Paragraphs of prose, wrapped, each its own chunk; `indented` with a first-line indent.
     fn prose(&mut self, text: &str, field: FieldRef, indented: bool) {
         self.field = field;
-        let indent = if indented && self.rules.paragraph_indent {
+        let indent = if indented {
             self.draft.export.paragraph_indent.min(self.width / 2)
         } else {
             0
@@ -836,8 +865,9 @@ pub fn contact_lines(c: &Contact, labels: bool) -> Vec<String> {
     lines
 }
 
-/// The label each printed contact gets: a role becomes "Role:", the first contact without
-/// one "Contact:" ("Contacts:" when several have none), and the others without one none.
+/// The label each printed contact gets: its label as written when it has one; else a role
+/// becomes "Role:", the first contact without one "Contact:" ("Contacts:" when several have
+/// none), and the others without one none.
 /// Every writer labels contacts through this.
 pub fn contact_labels(shown: &[&Contact]) -> Vec<String> {
     let unlabelled = shown.iter().filter(|c| c.role.trim().is_empty()).count();
@@ -846,7 +876,12 @@ pub fn contact_labels(shown: &[&Contact]) -> Vec<String> {
         .iter()
         .map(|c| {
             let role = c.role.trim().trim_end_matches(':');
-            if !role.is_empty() {
+            if let Some(label) = &c.label {
+                // As an imported release printed it, colon or none; it stands for the
+                // plain "Contact:" too.
+                plain_seen |= role.is_empty();
+                label.trim().to_string()
+            } else if !role.is_empty() {
                 format!("{role}:")
             } else if plain_seen {
                 String::new()
@@ -930,6 +965,23 @@ pub fn timing_line(t: &Timing, caps: bool) -> String {
         Timing::ReleaseOn(date) => format!("For Release on {}", dateline::full_date(*date)),
     };
     if caps { s.to_uppercase() } else { s }
+}
+
+/// The timing line a release prints: as an imported release wrote it, until the timing is
+/// edited, else in the style's own wording.
+pub fn timing_text(release: &crate::core::draft::Release, caps: bool) -> String {
+    let written = release.timing_as_written.trim();
+    if written.is_empty() {
+        timing_line(&release.timing, caps)
+    } else {
+        text::one_paragraph(written)
+    }
+}
+
+/// A line set against the right margin (an exhibit label, as filing agents place it).
+fn right_align(line: &str, width: usize) -> String {
+    let pad = width.saturating_sub(text::width(line));
+    format!("{}{line}", " ".repeat(pad))
 }
 
 /// "8:00 a.m." in the AP manner.
