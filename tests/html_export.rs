@@ -123,7 +123,7 @@ fn draft_words(d: &Draft, style: Style) -> Vec<String> {
                         items.iter().for_each(|i| add(&text::one_paragraph(i)))
                     }
                     Block::Heading(h) => add(&text::one_paragraph(h)),
-                    Block::PageBreak => {}
+                    Block::PageBreak | Block::Table(_) => {}
                 }
             }
             Part::About { about, heading } => {

@@ -7,6 +7,8 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::core::table::Table;
+
 /// The `.ron` format version this build writes. Older files are migrated on load
 /// (see `draft_file::migrate`); a change that adds, renames or reshapes fields raises it.
 ///
@@ -16,14 +18,16 @@ use serde::{Deserialize, Serialize};
 ///   `NoEndMark` are written for what format 1 wrote as `r#None` (and still reads);
 ///   `export.format` (Text when left out) says whether the draft's style is a text, an
 ///   HTML or a Word document.
-/// - 3: `release.timing_as_written` and `dateline.as_written` keep an imported release's
+/// - 3: a body block may be a `Table(...)` (a financial table, rows written one a line;
+///   see `core::table::model`). A format-2 file reads as it is.
+///   `release.timing_as_written` and `dateline.as_written` keep an imported release's
 ///   timing line and dateline wording until the field is edited; `release.trailer` is a
 ///   closing line such as `SOURCE: Acme Corp.`; the layout may turn the timing line off
 ///   (`timing_line`), put it under the contacts, right-align the exhibit label, keep a
 ///   centred headline's case (`headline_caps`), and indent "About" sections and the safe
 ///   harbor apart from the body (`indent_about`, `indent_safe_harbor`); a contact may carry
 ///   its label as written (`label`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
 pub const HEADLINE_SUGGESTED_CHARS: usize = 70;
@@ -281,6 +285,8 @@ pub enum Block {
     Bullets(Vec<String>),
     Heading(String),
     PageBreak,
+    /// A financial table (boxed: it is much larger than the other blocks).
+    Table(Box<Table>),
 }
 
 /// A body block with its stable id.
@@ -308,14 +314,16 @@ pub enum BlockKind {
     Bullets,
     Heading,
     PageBreak,
+    Table,
 }
 
 impl BlockKind {
-    pub const ALL: [BlockKind; 5] = [
+    pub const ALL: [BlockKind; 6] = [
         BlockKind::Paragraph,
         BlockKind::Quote,
         BlockKind::Bullets,
         BlockKind::Heading,
+        BlockKind::Table,
         BlockKind::PageBreak,
     ];
 
@@ -326,6 +334,7 @@ impl BlockKind {
             BlockKind::Bullets => "Bullet list",
             BlockKind::Heading => "Sub-heading",
             BlockKind::PageBreak => "Page break",
+            BlockKind::Table => "Table",
         }
     }
 
@@ -337,6 +346,7 @@ impl BlockKind {
             BlockKind::Bullets => Block::Bullets(vec![String::new()]),
             BlockKind::Heading => Block::Heading(String::new()),
             BlockKind::PageBreak => Block::PageBreak,
+            BlockKind::Table => Block::Table(Box::new(Table::starter())),
         }
     }
 }
@@ -349,6 +359,7 @@ impl Block {
             Block::Bullets(_) => BlockKind::Bullets,
             Block::Heading(_) => BlockKind::Heading,
             Block::PageBreak => BlockKind::PageBreak,
+            Block::Table(_) => BlockKind::Table,
         }
     }
 
@@ -674,6 +685,25 @@ impl Draft {
             FieldRef::About(_) => at("about section"),
             FieldRef::Body(_) => at("body block"),
             other => other.section_name().to_string(),
+        }
+    }
+
+    /// A table block named for messages: "body block 4, table \"Statements of Operations\""
+    /// (its first title line with words, or its position alone).
+    pub fn table_label(&self, field: FieldRef) -> String {
+        let place = self.field_label(field);
+        let title = self.body.iter().find_map(|b| match (&b.block, field) {
+            (Block::Table(t), FieldRef::Body(id)) if b.id == id => t
+                .title
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.eq_ignore_ascii_case(self.company.name.trim()))
+                .find(|l| l.chars().any(char::is_alphabetic) && !l.starts_with('(')),
+            _ => None,
+        });
+        match title {
+            Some(t) => format!("{place}, table \"{t}\""),
+            None => format!("{place}, a table"),
         }
     }
 }

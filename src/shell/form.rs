@@ -599,6 +599,10 @@ impl Form<'_> {
                             ui.weak("-more- and a new page here");
                             ui.end_row();
                         }
+                        Block::Table(_) => {
+                            ui.weak("A table (its grid editor comes next)");
+                            ui.end_row();
+                        }
                     });
                 },
             );
@@ -757,6 +761,7 @@ fn block_height_estimate(block: &Block, width: f32) -> f32 {
                 text_height_estimate(items.iter().map(|i| i.len() + 40).sum(), 3, width)
             }
             Block::Heading(_) | Block::PageBreak => ROW,
+            Block::Table(t) => (t.rows.len() + t.title.len() + 3) as f32 * ROW,
         }
 }
 

@@ -220,6 +220,7 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                         }
                     }
                     Block::PageBreak => f(Item::PageBreak),
+                    Block::Table(_) => {}
                 }
             }
             Part::About { about, heading } => {
