@@ -21,6 +21,8 @@ use crate::core::draft::{
 };
 use crate::core::draft_file::{self, LoadError, LoadErrorKind};
 use crate::core::render::{self, text};
+use crate::core::table::Table;
+use crate::core::table::detect::{Detected, detect_tables};
 use crate::core::walk;
 
 /// Something the importer guessed, or was unsure about, with the line it concerns.
@@ -151,6 +153,8 @@ struct Blk {
     page_break_before: bool,
     /// The end mark stood before this block.
     after_end_mark: bool,
+    /// The block is a table (with its title lines and footnotes), read as this.
+    table: Option<Box<Table>>,
 }
 
 impl Blk {
@@ -620,7 +624,8 @@ fn restore_case(caps: &str, body: &str) -> String {
 /// headline and subheadline, the body with its "About" sections and safe harbor, the
 /// contacts at the end, the company, and last the layout the source was written in.
 pub fn import(source: &str) -> Imported {
-    let mut r = Reader::new(source, split_blocks(read_lines(source)));
+    let blocks = split_blocks(read_lines(source), exact_tables(source));
+    let mut r = Reader::new(source, blocks);
     r.preamble();
     r.find_end_matter();
     r.headline_and_subheadline();
@@ -664,7 +669,16 @@ struct Blocks {
     page_breaks: usize,
 }
 
-fn split_blocks(lines: Vec<Line>) -> Blocks {
+/// The tables in the source that lay out again line for line (the others stay text, so
+/// their words are kept as paragraphs).
+fn exact_tables(source: &str) -> Vec<Detected> {
+    detect_tables(source)
+        .into_iter()
+        .filter(|t| t.exact)
+        .collect()
+}
+
+fn split_blocks(lines: Vec<Line>, tables: Vec<Detected>) -> Blocks {
     let mut out = Blocks {
         blocks: Vec::new(),
         end_mark: EndMark::None,
@@ -680,10 +694,29 @@ fn split_blocks(lines: Vec<Line>) -> Blocks {
                     lines: std::mem::take(current),
                     page_break_before: std::mem::take(page_break),
                     after_end_mark: after_end,
+                    table: None,
                 });
             }
         };
-    for l in lines {
+    let mut tables = tables.into_iter().peekable();
+    let mut lines = lines.into_iter().peekable();
+    while let Some(l) = lines.next() {
+        // A table found in the source is one block, blank rows and footnotes included.
+        if let Some(t) = tables.next_if(|t| t.lines.start + 1 == l.no) {
+            flush(&mut current, &mut out.blocks, &mut page_break, after_end);
+            let mut table_lines = vec![l];
+            while let Some(next) = lines.next_if(|n| n.no <= t.lines.end) {
+                table_lines.push(next);
+            }
+            table_lines.retain(|l| !l.text.is_empty());
+            out.blocks.push(Blk {
+                lines: table_lines,
+                page_break_before: std::mem::take(&mut page_break),
+                after_end_mark: after_end,
+                table: Some(Box::new(t.table)),
+            });
+            continue;
+        }
         if l.text.is_empty() {
             flush(&mut current, &mut out.blocks, &mut page_break, after_end);
         } else if PAGE_MORE.is_match(&l.text) || l.text.eq_ignore_ascii_case("<PAGE>") {
@@ -866,7 +899,7 @@ impl<'a> Reader<'a> {
         let mut sub_bullets = false;
         while self.i < self.end {
             let b = &self.blocks[self.i];
-            if parse_dateline(&b.joined()).is_some() {
+            if parse_dateline(&b.joined()).is_some() || b.table.is_some() {
                 break;
             }
             // A subheadline is short, and stands before the first real paragraph.
@@ -915,6 +948,15 @@ impl<'a> Reader<'a> {
                 d.safe_harbor.page_break_before = true;
             } else if b.page_break_before {
                 d.body.push(BodyBlock::new(Block::PageBreak));
+            }
+            // A table in the body is a table block; in an "About" section or the safe harbor
+            // (which hold prose only) it stays text.
+            if let Some(t) = &b.table
+                && section == Section::Body
+            {
+                d.body.push(BodyBlock::new(Block::Table(t.clone())));
+                self.i += 1;
+                continue;
             }
             if looks_like_heading(b) && is_about_heading(&t) {
                 headings_centred.get_or_insert(is_centred(b, self.width_guess.max(60)));
@@ -1183,7 +1225,9 @@ fn most_common(v: &[usize]) -> Option<usize> {
 fn infer_width(blocks: &[Blk]) -> usize {
     let mut lo = 30;
     let mut hi = 200;
-    for b in blocks {
+    // Tables are laid out to their own columns, not the prose width.
+    let blocks: Vec<&Blk> = blocks.iter().filter(|b| b.table.is_none()).collect();
+    for b in &blocks {
         for l in &b.lines {
             lo = lo.max(l.indent + l.width);
         }

@@ -258,3 +258,28 @@ fn a_release_is_told_from_a_draft_by_its_opening_not_its_words() {
     assert!(looks_like_ron("[\"just\", \"a\", \"list\"]"));
     assert!(looks_like_ron("Draft(headline: \"x\")"));
 }
+
+#[test]
+fn aligned_amounts_become_a_table_and_spaced_prose_stays_prose() {
+    let text = "Acme Declares Dividends\n\n\
+        BOSTON, Sept. 21, 2026 /PRNewswire/ -- Acme Corp. declared dividends today.\n\n\
+        Common stock                              $0.62\n\
+        Series A preferred stock                   0.41\n\
+        Series B preferred stock                   0.34\n\n\
+        The board met today.  It voted twice.  The dividend is\n\
+        the 40th in a row.  Shares rose 2% on the news, to\n\
+        $41.20 at the close.  Volume was 1.2 million shares.\n";
+    let d = import(text).draft;
+    let kinds: Vec<&str> = d.body.iter().map(|b| b.block.kind_name()).collect();
+    assert_eq!(kinds, ["Paragraph", "Table", "Paragraph"], "{:?}", d.body);
+    let Block::Table(t) = &d.body[1].block else {
+        unreachable!()
+    };
+    assert_eq!(t.rows.len(), 3);
+    assert_eq!(t.rows[1].label, "Series A preferred stock");
+    let out = render::render(&d).text;
+    assert!(
+        out.contains("Series A preferred stock                   0.41\n"),
+        "{out}"
+    );
+}
