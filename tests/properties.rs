@@ -39,6 +39,7 @@ prop_compose! {
             company: Company { name: company.0, ticker: company.1, exchange: company.2, website: company.3, city: String::new(), state: String::new() },
             contacts,
             contacts_placement: placement,
+            contacts_heading: String::new(),
             headline,
             subheadline: sub,
             dateline: Dateline {

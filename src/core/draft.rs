@@ -26,7 +26,7 @@ use crate::core::table::Table;
 ///   (`timing_line`), put it under the contacts, right-align the exhibit label, keep a
 ///   centred headline's case (`headline_caps`), and indent "About" sections and the safe
 ///   harbor apart from the body (`indent_about`, `indent_safe_harbor`); a contact may carry
-///   its label as written (`label`).
+///   its label as written (`label`), and the contacts a heading (`contacts_heading`).
 pub const FORMAT_VERSION: u32 = 3;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -102,6 +102,9 @@ pub struct Draft {
     pub company: Company,
     pub contacts: Vec<Contact>,
     pub contacts_placement: ContactsPlacement,
+    /// A heading printed over the contacts ("Contacts"), as an imported release had one.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contacts_heading: String,
     /// One or more lines; a newline is a line break the author chose.
     pub headline: String,
     pub subheadline: Subheadline,
@@ -124,6 +127,7 @@ impl Default for Draft {
                 ..Contact::default()
             }],
             contacts_placement: ContactsPlacement::default(),
+            contacts_heading: String::new(),
             headline: String::new(),
             subheadline: Subheadline::default(),
             dateline: Dateline::default(),

@@ -20,6 +20,7 @@ use crate::core::draft::{
     WIDTH_RANGE, Wire,
 };
 use crate::core::draft_file::{self, LoadError, LoadErrorKind};
+use crate::core::release;
 use crate::core::render::{self, text};
 use crate::core::table::Table;
 use crate::core::table::detect::{Detected, detect_tables};
@@ -202,6 +203,16 @@ static INLINE_CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^((?:[A-Z][\w&.'/-]* ){0,3}contacts?|media|investors?|press):\s*(.*)$")
         .expect("valid")
 });
+/// "FOR FURTHER INFORMATION CONTACT:", "For further information, please contact:".
+static FURTHER_INFORMATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(for (?:further|more) information,? (?:please )?contact):(?: {2,}(.*)|\s*$)")
+        .expect("valid")
+});
+/// A contact label without a colon, alone on its line ("Media Contact", "Investors").
+static BARE_CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:(?:Media|Investor|Investors|Press|Financial|Analyst|Company|Agency)(?: Relations)? )?Contacts?|Investors|Media|Press|Investor Relations|Media Relations|CONTACTS?|MEDIA CONTACTS?|INVESTOR CONTACTS?)$")
+        .expect("valid")
+});
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:phone|tel\.?|telephone|ph\.?):\s*(.+)$").expect("valid"));
 static EMAIL: LazyLock<Regex> =
@@ -376,6 +387,9 @@ fn title_case_month(s: &str) -> String {
 /// paragraph text after it.
 fn parse_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
     let head: String = p.chars().take(200).collect();
+    if let Some(found) = other_wire_dateline(p) {
+        return Some(found);
+    }
     // Business Wire: CITY, State--(BUSINESS WIRE)--Month D, YYYY--text
     if let Some(i) = head.find("--(BUSINESS WIRE)--") {
         let place = &head[..i];
@@ -435,6 +449,46 @@ fn parse_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
         as_written: String::new(),
     };
     Some((d, style, rest.trim_start().to_string()))
+}
+
+/// Datelines of wires the draft has no form for, read for their place and date (the
+/// wording is kept as written): Accesswire (`SEATTLE, WA / ACCESSWIRE / November 20, 2026 /`),
+/// Newsfile (`Toronto, Ontario--(Newsfile Corp. - November 20, 2026) -`) and the European
+/// day-first form EQS and others use (`Munich, 20 November 2026 -`).
+fn other_wire_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
+    static FORMS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+        [
+            r"^(?P<place>[^/\n]{2,60}?) / ACCESSWIRE / (?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}) / ",
+            r"^(?P<place>[^()\n]{2,60}?)\s?--\s?\(Newsfile Corp\. - (?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\) - ",
+            r"^(?P<place>[A-Z][\w.' -]{1,40}(?:, [A-Z][\w.' -]{1,30})?), (?P<day>\d{1,2})\.? (?P<month>[A-Z][a-z]+) (?P<year>\d{4}) (?:[-\u{2013}\u{2014}]|--) ",
+        ]
+        .map(|f| Regex::new(f).expect("valid"))
+    });
+    for form in FORMS.iter() {
+        let Some(c) = form.captures(p) else { continue };
+        let date = match c.name("date") {
+            Some(d) => parse_date(d.as_str()),
+            None => NaiveDate::from_ymd_opt(
+                c["year"].parse().ok()?,
+                month_number(&c["month"]).filter(|_| c["month"].len() >= 3)?,
+                c["day"].parse().ok()?,
+            ),
+        };
+        let date = Some(date?);
+        let (city, region) = split_place(&c["place"]);
+        let upper = city.chars().any(char::is_alphabetic) && city == city.to_uppercase();
+        let d = Dateline {
+            city: if upper { city_case(&city) } else { city },
+            region,
+            date,
+            wire: Wire::None,
+            style: DatelineStyle::Ap,
+            as_written: String::new(),
+        };
+        let rest = p[c.get(0).expect("whole match").end()..].to_string();
+        return Some((d, DatelineStyle::Ap, rest));
+    }
+    None
 }
 
 fn take_wire(s: &str) -> (Option<Wire>, &str) {
@@ -624,8 +678,10 @@ fn restore_case(caps: &str, body: &str) -> String {
 /// headline and subheadline, the body with its "About" sections and safe harbor, the
 /// contacts at the end, the company, and last the layout the source was written in.
 pub fn import(source: &str) -> Imported {
-    let blocks = split_blocks(read_lines(source), exact_tables(source));
+    let mut blocks = split_blocks(read_lines(source), exact_tables(source));
+    let trailer = take_trailer(&mut blocks.blocks);
     let mut r = Reader::new(source, blocks);
+    r.d.release.trailer = trailer;
     r.preamble();
     r.find_end_matter();
     r.headline_and_subheadline();
@@ -667,6 +723,23 @@ struct Blocks {
     blocks: Vec<Blk>,
     end_mark: EndMark,
     page_breaks: usize,
+}
+
+/// A closing `SOURCE: Company` line (as wires print it), the last line of all: taken out
+/// and kept as written.
+fn take_trailer(blocks: &mut Vec<Blk>) -> String {
+    static SOURCE_LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^SOURCE:?\s+\S.{0,118}$").expect("valid"));
+    let Some(last) = blocks.last() else {
+        return String::new();
+    };
+    // A line of its own (the export prints it so); run on with the contacts it is theirs.
+    if !last.is_single() || !SOURCE_LINE.is_match(&last.first().text) {
+        return String::new();
+    }
+    let text = last.first().text.clone();
+    blocks.pop();
+    text
 }
 
 /// The tables in the source that lay out again line for line (the others stay text, so
@@ -805,7 +878,10 @@ impl<'a> Reader<'a> {
 
     /// Takes contacts found at `found` into the draft, with the layout they were written in.
     fn take_contacts(&mut self, found: FoundContacts, placement: ContactsPlacement) {
-        self.d.contacts.extend(found.contacts);
+        let mut contacts = found.contacts;
+        keep_labels_as_written(&mut contacts, &found.labels);
+        self.d.contacts.extend(contacts);
+        self.d.contacts_heading = found.heading;
         self.layout.contact_labels = found.bare.then_some(false);
         self.layout.contacts_hanging = Some(found.hanging);
         self.layout.contacts_spaced = Some(found.spaced);
@@ -862,7 +938,10 @@ impl<'a> Reader<'a> {
         let i = self.i;
         for k in i..self.blocks.len() {
             let first = &self.blocks[k].first().text;
-            let labelled = LABEL.is_match(first) || INLINE_CONTACT_LABEL.is_match(first);
+            let labelled = LABEL.is_match(first)
+                || INLINE_CONTACT_LABEL.is_match(first)
+                || FURTHER_INFORMATION.is_match(first)
+                || BARE_CONTACT_LABEL.is_match(first);
             if labelled
                 && k > i + 1
                 && let Some(found) = contact_blocks(&self.blocks, k)
@@ -1006,6 +1085,11 @@ impl<'a> Reader<'a> {
                         let mut para = t.clone();
                         if !dateline_seen && let Some((dl, _, rest)) = parse_dateline(&t) {
                             d.dateline = dl;
+                            // Kept as written; [`Reader::layout`] drops it where the style
+                            // writes the same.
+                            if let Some(lead) = t.strip_suffix(rest.as_str()) {
+                                d.dateline.as_written = lead.to_string();
+                            }
                             para = rest;
                             dateline_seen = true;
                         }
@@ -1199,6 +1283,10 @@ impl<'a> Reader<'a> {
         if d.dateline.style == render::style_dateline(style) {
             d.dateline.style = DatelineStyle::Auto;
         }
+        let written = std::mem::take(&mut d.dateline.as_written);
+        if render::dateline::dateline_lead(&d.dateline, render::style_dateline(style)) != written {
+            d.dateline.as_written = written;
+        }
     }
 }
 
@@ -1293,6 +1381,10 @@ fn bullet_items(b: &Blk) -> Option<Vec<String>> {
 }
 
 struct FoundContacts {
+    /// Each contact's label as printed ("" under the label of the one before).
+    labels: Vec<String>,
+    /// A heading over them all ("Contacts").
+    heading: String,
     /// Phone numbers and addresses stood without `Phone:` / `Email:` before them.
     bare: bool,
     contacts: Vec<Contact>,
@@ -1310,30 +1402,71 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
     let mut hanging = false;
     let mut blocks_used = 0;
     let mut hang_at = 0;
+    let mut labels = Vec::new();
+    let mut heading = String::new();
     while k < blocks.len() {
         let b = &blocks[k];
         let first = &b.first().text;
         let labelled = LABEL
             .captures(first)
-            .or_else(|| INLINE_CONTACT_LABEL.captures(first));
-        let reachable = b
-            .lines
-            .iter()
-            .any(|l| PHONE.is_match(&l.text) || EMAIL.is_match(&l.text));
-        let continues = labelled.is_none()
-            && k > start
-            && hang_at > 0
-            && b.first().indent >= hang_at
-            && reachable;
+            .or_else(|| INLINE_CONTACT_LABEL.captures(first))
+            .or_else(|| FURTHER_INFORMATION.captures(first))
+            .or_else(|| BARE_CONTACT_LABEL.captures(first));
+        // "Contacts" alone over labelled contacts is their heading.
+        if k == start
+            && b.is_single()
+            && heading.is_empty()
+            && labelled
+                .as_ref()
+                .is_some_and(|c| c.get(2).is_none_or(|m| m.as_str().trim().is_empty()))
+            && blocks.get(k + 1).is_some_and(|n| {
+                let t = &n.first().text;
+                !n.is_single()
+                    && (LABEL.is_match(t)
+                        || INLINE_CONTACT_LABEL.is_match(t)
+                        || BARE_CONTACT_LABEL.is_match(t))
+            })
+        {
+            heading = first.clone();
+            k += 1;
+            continue;
+        }
+        let reachable = b.lines.iter().any(|l| {
+            PHONE.is_match(&l.text)
+                || EMAIL.is_match(&l.text)
+                || BARE_PHONE.is_match(&l.text)
+                || BARE_EMAIL.is_match(&l.text)
+        });
+        // A block after a contact with no label of its own, set where the details are: a
+        // second organisation under the same label.
+        let aligned = if hang_at > 0 {
+            b.first().indent >= hang_at
+        } else {
+            b.first().indent == blocks[k - 1.min(k)].first().indent
+        };
+        let continues =
+            labelled.is_none() && k > start && !contacts.is_empty() && aligned && reachable;
         if labelled.is_none() && !continues {
             break;
         }
-        let (role, first_item) = match &labelled {
-            Some(c) => (
-                c[1].to_string(),
-                c.get(2).map_or("", |m| m.as_str()).trim().to_string(),
-            ),
-            None => (String::new(), b.first().text.clone()),
+        // The label as printed: up to its colon, or the whole line when it has none.
+        let (label, role, first_item) = match &labelled {
+            Some(c) => {
+                let whole = c.get(0).expect("whole match");
+                let item = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+                let label = match first[..whole.end()].find(':') {
+                    Some(colon) => first[..=colon].to_string(),
+                    None => first[..whole.end()].trim().to_string(),
+                };
+                // "For further information, please contact:" names no role.
+                let role = if FURTHER_INFORMATION.is_match(first) {
+                    String::new()
+                } else {
+                    c[1].to_string()
+                };
+                (label, role, item)
+            }
+            None => (String::new(), String::new(), b.first().text.clone()),
         };
         if labelled.is_some() && !first_item.is_empty() {
             hanging = true;
@@ -1348,9 +1481,10 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
         }
         items.extend(b.lines[1..].iter().map(|l| l.text.clone()));
         // One block may hold several contacts one after another (no blank line between).
-        for group in split_contacts(&items) {
+        for (g, group) in split_contacts(&items).into_iter().enumerate() {
             let mut c = contact_from(&group);
             if contacts.is_empty() || !group.is_empty() {
+                labels.push(if g == 0 { label.clone() } else { String::new() });
                 let role_clean = role.trim_end_matches(':').to_string();
                 // "Contact" is what the export prints for a contact without a role.
                 c.role = if role_clean == "Contact" {
@@ -1377,6 +1511,8 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
         .flat_map(|b| b.lines.iter())
         .any(|l| BARE_PHONE.is_match(&l.text) || BARE_EMAIL.is_match(&l.text));
     Some(FoundContacts {
+        labels,
+        heading,
         bare,
         spaced: blocks_used > 1 || contacts.len() == 1,
         contacts,
@@ -1384,6 +1520,40 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
         hanging,
         after_end_mark: blocks[start].after_end_mark,
     })
+}
+
+/// Gives the contacts whose label the export would print otherwise their label as the
+/// source printed it (a colon or none, "Contact" once over two organisations).
+fn keep_labels_as_written(contacts: &mut [Contact], written: &[String]) {
+    let printed = |cs: &[Contact]| {
+        let shown: Vec<&Contact> = cs.iter().filter(|c| release::contact_has_text(c)).collect();
+        render::contact_labels(&shown)
+    };
+    let want: Vec<String> = contacts
+        .iter()
+        .zip(written)
+        .filter(|(c, _)| release::contact_has_text(c))
+        .map(|(_, w)| w.clone())
+        .collect();
+    if printed(contacts) == want {
+        return;
+    }
+    let derived = printed(contacts);
+    let mut shown = 0;
+    for (c, w) in contacts.iter_mut().zip(written) {
+        if !release::contact_has_text(c) {
+            continue;
+        }
+        if derived.get(shown) != Some(w) {
+            c.label = Some(w.clone());
+        }
+        shown += 1;
+    }
+    if printed(contacts) != want {
+        for (c, w) in contacts.iter_mut().zip(written) {
+            c.label = Some(w.clone());
+        }
+    }
 }
 
 /// Splits a run of contact lines into one list per person: a new person starts after

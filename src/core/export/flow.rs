@@ -144,6 +144,10 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
             ))),
             Part::Contacts(all) => {
                 let entries = contacts(all, rules.contact_labels);
+                let heading = text::one_paragraph(&draft.contacts_heading);
+                if !entries.is_empty() && !heading.is_empty() {
+                    f(Item::SectionHeading(heading));
+                }
                 if !entries.is_empty() {
                     f(Item::Contacts(entries));
                 }

@@ -455,6 +455,12 @@ impl<'a> Writer<'a> {
             return;
         }
         self.field = FieldRef::Contact(contacts[0].0);
+        let heading = text::one_paragraph(&self.draft.contacts_heading);
+        if !heading.is_empty() {
+            let heading = self.one_line(&heading, self.field);
+            let lines = wrap(&heading, self.width, "", "");
+            self.push_kept(lines, 1);
+        }
         let shown: Vec<&Contact> = contacts.iter().map(|(_, c)| *c).collect();
         let labels = contact_labels(&shown);
         if self.rules.hanging_contacts {
