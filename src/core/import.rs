@@ -213,6 +213,17 @@ static BARE_CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:(?:Media|Investor|Investors|Press|Financial|Analyst|Company|Agency)(?: Relations)? )?Contacts?|Investors|Media|Press|Investor Relations|Media Relations|CONTACTS?|MEDIA CONTACTS?|INVESTOR CONTACTS?)$")
         .expect("valid")
 });
+/// A company's name ending in its legal suffix: capitalised words (accents and all, with
+/// "of", "de", "&" between), then "Inc.", "S.A.", "N.V.", "AG", "plc", "SE"...
+static COMPANY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[\p{Lu}\d][\p{L}\p{N}&'\u{2019}.\-]*";
+    let joiner = r"(?:of|de|du|des|la|le|der|von|van|and|&|y|e|for)";
+    let suffix = r"(?:Inc\.|Incorporated|Corp\.|Corporation|Co\.|Ltd\.|Limited|plc|PLC|AG|SE|S\.A\.|SA|N\.V\.|NV|A/S|GmbH|S\.p\.A\.|AB|ASA|Oyj|B\.V\.|LLC|L\.P\.|KGaA|S\.A\.B\. de C\.V\.)";
+    Regex::new(&format!(
+        r"(?P<name>{word}(?:\s+(?:{joiner}\s+)?{word})*?,?\s+{suffix})(?:[\s,;:)]|$)"
+    ))
+    .expect("valid")
+});
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:phone|tel\.?|telephone|ph\.?):\s*(.+)$").expect("valid"));
 static EMAIL: LazyLock<Regex> =
@@ -1161,15 +1172,12 @@ impl<'a> Reader<'a> {
         {
             let before = p[..c.get(0).expect("whole match").start()].trim_end();
             let name = before.rsplit(['.', ';']).next().unwrap_or(before).trim();
-            let name = if before.ends_with("Inc.")
-                || before.ends_with("Corp.")
-                || before.ends_with("Co.")
-                || before.ends_with("Ltd.")
-            {
-                before
-            } else {
-                name
-            };
+            // A name with its legal suffix ("Société Minière S.A.") right before the listing.
+            let name = COMPANY_NAME
+                .captures_iter(before)
+                .filter_map(|c| c.name("name"))
+                .find(|m| m.end() == before.len())
+                .map_or(name, |m| m.as_str());
             if name.split_whitespace().count() <= 8 {
                 d.company.name = name.to_string();
                 self.notes.push(Note {
@@ -1179,6 +1187,19 @@ impl<'a> Reader<'a> {
             }
             d.company.exchange = c[1].to_string();
             d.company.ticker = c[2].to_string();
+        }
+        // No listing: the first name with a legal suffix the opening paragraph mentions.
+        if d.company.name.is_empty()
+            && let Some(m) = first_para
+                .as_deref()
+                .and_then(|p| COMPANY_NAME.captures(p))
+                .and_then(|c| c.name("name"))
+        {
+            d.company.name = m.as_str().to_string();
+            self.notes.push(Note {
+                line: 1,
+                message: format!("company taken to be \"{}\"", m.as_str()),
+            });
         }
         for a in &mut d.boilerplate {
             let named = a.heading.get(6..).unwrap_or("").trim().to_string();

@@ -283,3 +283,29 @@ fn aligned_amounts_become_a_table_and_spaced_prose_stays_prose() {
         "{out}"
     );
 }
+
+#[test]
+fn company_names_keep_their_accents_and_legal_suffix() {
+    let cases = [
+        (
+            "PARIS, March 4, 2027 /PRNewswire/ -- Société Minière du Nord S.A. (Euronext Paris: SMN) rose.",
+            "Société Minière du Nord S.A.",
+        ),
+        (
+            "LONDON, March 4, 2027 /PRNewswire/ -- The board of Ashworth & Pryce plc (LSE: APR) met.",
+            "Ashworth & Pryce plc",
+        ),
+        (
+            "MUNICH, March 4, 2027 /PRNewswire/ -- Müller Präzisionstechnik SE today opened a plant.",
+            "Müller Präzisionstechnik SE",
+        ),
+        (
+            "OSLO, March 4, 2027 /PRNewswire/ -- Fjordkraft Ørsted A/S and others signed.",
+            "Fjordkraft Ørsted A/S",
+        ),
+    ];
+    for (para, name) in cases {
+        let text = format!("Headline Of The Release\n\n{para}\n");
+        assert_eq!(import(&text).draft.company.name, name, "{para}");
+    }
+}
