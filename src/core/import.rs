@@ -843,6 +843,9 @@ struct Reader<'a> {
     width_guess: usize,
     /// First-line indents of body paragraphs, to find the usual one.
     indents: Vec<usize>,
+    /// ... and of "About" and safe-harbor paragraphs, which may differ from the body's.
+    about_indents: Vec<usize>,
+    safe_indents: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -877,6 +880,8 @@ impl<'a> Reader<'a> {
             body_text: String::new(),
             width_guess,
             indents: Vec::new(),
+            about_indents: Vec::new(),
+            safe_indents: Vec::new(),
         }
     }
 
@@ -1074,6 +1079,9 @@ impl<'a> Reader<'a> {
                 });
                 section = Section::SafeHarbor;
                 d.safe_harbor.text = t;
+                if b.lines.len() > 1 || b.first().indent > 0 {
+                    self.safe_indents.push(b.first().indent);
+                }
             } else {
                 match section {
                     Section::About => {
@@ -1085,12 +1093,18 @@ impl<'a> Reader<'a> {
                         if b.first().indent > 0 {
                             self.indents.push(b.first().indent);
                         }
+                        if b.lines.len() > 1 || b.first().indent > 0 {
+                            self.about_indents.push(b.first().indent);
+                        }
                     }
                     Section::SafeHarbor => {
                         if !d.safe_harbor.text.is_empty() {
                             d.safe_harbor.text.push_str("\n\n");
                         }
                         d.safe_harbor.text.push_str(&t);
+                        if b.lines.len() > 1 || b.first().indent > 0 {
+                            self.safe_indents.push(b.first().indent);
+                        }
                     }
                     Section::Body => {
                         let mut para = t.clone();
@@ -1269,7 +1283,20 @@ impl<'a> Reader<'a> {
         if let Some(m) = mode.filter(|m| *m > 0) {
             d.export.paragraph_indent = m;
         }
-        layout.indent_paragraphs = Some(mode.unwrap_or(0) > 0);
+        let body_indented = mode.unwrap_or(0) > 0;
+        layout.indent_paragraphs = Some(body_indented);
+        // Sections set apart from the body's indent keep their own.
+        if let Some(about) = most_common(&self.about_indents)
+            && (about > 0) != body_indented
+        {
+            layout.indent_about = Some(about > 0);
+        }
+        if let Some(safe) = most_common(&self.safe_indents).filter(|i| *i > 0) {
+            layout.indent_safe_harbor = Some(true);
+            if !body_indented {
+                d.export.paragraph_indent = safe; // the one indent the draft has
+            }
+        }
         let page_tags = source
             .lines()
             .any(|l| l.trim().eq_ignore_ascii_case("<PAGE>"));
