@@ -26,7 +26,9 @@ use crate::core::table::Table;
 ///   (`timing_line`), put it under the contacts, right-align the exhibit label, keep a
 ///   centred headline's case (`headline_caps`), and indent "About" sections and the safe
 ///   harbor apart from the body (`indent_about`, `indent_safe_harbor`); a contact may carry
-///   its label as written (`label`), and the contacts a heading (`contacts_heading`).
+///   its label as written (`label`), and the contacts a heading (`contacts_heading`);
+///   `release.letterhead` is centred above the title; `<PAGE>` tags may number their page
+///   (`page_numbers`).
 pub const FORMAT_VERSION: u32 = 3;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -163,6 +165,10 @@ pub struct Release {
     /// A closing line after everything else, as written ("SOURCE: Acme Corp.").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub trailer: String,
+    /// Lines centred above the title (company name, street, city), as older exhibits
+    /// print a letterhead in text; empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub letterhead: String,
 }
 
 impl Default for Release {
@@ -174,6 +180,7 @@ impl Default for Release {
             exhibit: String::new(),
             timing_as_written: String::new(),
             trailer: String::new(),
+            letterhead: String::new(),
         }
     }
 }
@@ -573,6 +580,9 @@ pub struct Layout {
     /// Safe-harbor paragraphs with a first-line indent (unset: none).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indent_safe_harbor: Option<bool>,
+    /// `<PAGE>  2` rather than `<PAGE>`: each page tag numbers its page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_numbers: Option<bool>,
 }
 
 impl Layout {

@@ -194,6 +194,9 @@ fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
+/// EDGAR's page tag, bare or with the page's number (`<PAGE>  2`).
+static PAGE_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^<PAGE>(?:\s+\d{1,4})?$").expect("valid"));
 static PAGE_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*[-(]\s*more\s*[-)]\s*$").expect("valid"));
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -734,6 +737,8 @@ struct Blocks {
     blocks: Vec<Blk>,
     end_mark: EndMark,
     page_breaks: usize,
+    /// The `<PAGE>` tags number their pages (`<PAGE>  2`).
+    numbered_pages: bool,
 }
 
 /// A closing `SOURCE: Company` line (as wires print it), the last line of all: taken out
@@ -767,6 +772,7 @@ fn split_blocks(lines: Vec<Line>, tables: Vec<Detected>) -> Blocks {
         blocks: Vec::new(),
         end_mark: EndMark::None,
         page_breaks: 0,
+        numbered_pages: false,
     };
     let mut current: Vec<Line> = Vec::new();
     let mut page_break = false;
@@ -803,7 +809,8 @@ fn split_blocks(lines: Vec<Line>, tables: Vec<Detected>) -> Blocks {
         }
         if l.text.is_empty() {
             flush(&mut current, &mut out.blocks, &mut page_break, after_end);
-        } else if PAGE_MORE.is_match(&l.text) || l.text.eq_ignore_ascii_case("<PAGE>") {
+        } else if PAGE_MORE.is_match(&l.text) || PAGE_TAG.is_match(&l.text) {
+            out.numbered_pages |= PAGE_TAG.is_match(&l.text) && l.text.len() > "<PAGE>".len();
             flush(&mut current, &mut out.blocks, &mut page_break, after_end);
             if !page_break {
                 out.page_breaks += 1;
@@ -826,6 +833,7 @@ struct Reader<'a> {
     source: &'a str,
     blocks: Vec<Blk>,
     page_breaks: usize,
+    numbered_pages: bool,
     /// The next block to read, and where the end matter (trailing contacts) starts.
     i: usize,
     end: usize,
@@ -869,6 +877,7 @@ impl<'a> Reader<'a> {
             end: b.blocks.len(),
             blocks: b.blocks,
             page_breaks: b.page_breaks,
+            numbered_pages: b.numbered_pages,
             i: 0,
             d,
             notes: Vec::new(),
@@ -923,6 +932,19 @@ impl<'a> Reader<'a> {
                     line,
                     "a logo stood here: choose its image file (Release > Logo image)",
                 );
+            } else if !self.title_found
+                && self.d.release.letterhead.is_empty()
+                && (2..=5).contains(&b.lines.len())
+                && is_centred(b, self.width_guess.max(60))
+                && self
+                    .blocks
+                    .get(self.i + 1)
+                    .is_some_and(|n| n.is_single() && is_title(&n.joined()))
+            {
+                // Company name and address centred over the title: the letterhead, not
+                // the headline.
+                let lines: Vec<&str> = b.lines.iter().map(|l| l.text.as_str()).collect();
+                self.d.release.letterhead = lines.join("\n");
             } else if b.is_single() && is_title(&t) {
                 self.title_found = true;
                 self.title_spaced = unspace_title(&t).is_some();
@@ -1266,6 +1288,7 @@ impl<'a> Reader<'a> {
         let mut layout = self.layout;
         let edgar = self.title_spaced
             || self.page_breaks > 0 && self.source.contains("<PAGE>")
+            || !self.d.release.letterhead.is_empty()
             || self.indents.iter().any(|i| *i > 0);
         let style = if edgar { Style::Edgar } else { Style::Newswire };
         self.timing(style, &mut layout);
@@ -1297,9 +1320,10 @@ impl<'a> Reader<'a> {
                 d.export.paragraph_indent = safe; // the one indent the draft has
             }
         }
-        let page_tags = source
-            .lines()
-            .any(|l| l.trim().eq_ignore_ascii_case("<PAGE>"));
+        let page_tags = source.lines().any(|l| PAGE_TAG.is_match(l.trim()));
+        if self.numbered_pages && page_tags {
+            layout.page_numbers = Some(true);
+        }
         if self.page_breaks > 0 {
             layout.page_tag = Some(page_tags);
         }
@@ -1455,6 +1479,10 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
     while k < blocks.len() {
         let b = &blocks[k];
         let first = &b.first().text;
+        // "FOR RELEASE:  Immediately" reads like a label, but it is the timing line.
+        if b.is_single() && parse_timing(first).is_some() {
+            break;
+        }
         let labelled = LABEL
             .captures(first)
             .or_else(|| INLINE_CONTACT_LABEL.captures(first))

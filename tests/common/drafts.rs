@@ -114,5 +114,6 @@ pub fn with_format3_layout(mut l: Layout, bits: u16) -> Layout {
     l.headline_caps = tri(3);
     l.indent_about = tri(4);
     l.indent_safe_harbor = tri(5);
+    l.page_numbers = tri(6);
     l
 }

@@ -133,6 +133,10 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                 }
             }
             Part::Title(title) => {
+                // The letterhead, centred above the title as the title is.
+                for line in text::lines(&draft.release.letterhead) {
+                    f(Item::Title(line));
+                }
                 let title = one_line(title);
                 if rules.show_title && !title.is_empty() {
                     f(Item::Title(title));

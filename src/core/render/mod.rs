@@ -369,6 +369,9 @@ impl<'a> Writer<'a> {
                     gap = 2;
                 }
                 Part::Title(title) => {
+                    if self.letterhead(gap) {
+                        gap = 1;
+                    }
                     if self.title(title, gap) {
                         gap = 1;
                     }
@@ -419,6 +422,23 @@ impl<'a> Writer<'a> {
                 }
             }
         }
+    }
+
+    /// The letterhead (company name and address, centred) above the title, as older
+    /// exhibits print it; true when there is one.
+    fn letterhead(&mut self, gap: usize) -> bool {
+        let lines: Vec<String> = text::lines(&self.draft.release.letterhead)
+            .iter()
+            .map(|l| {
+                let l = self.one_line(l, FieldRef::Title);
+                centre(&l, self.width)
+            })
+            .collect();
+        if lines.is_empty() {
+            return false;
+        }
+        self.push(lines, gap);
+        true
     }
 
     /// The title line, if the style prints one; true when it did.
@@ -824,6 +844,7 @@ impl<'a> Writer<'a> {
             page_length,
             width: self.width,
             page_tag: self.rules.page_tag,
+            page_numbers: self.draft.export.layout.page_numbers == Some(true),
             fields: Vec::new(),
             page_breaks: Vec::new(),
             tables: Vec::new(),
@@ -1002,6 +1023,8 @@ struct Paginator {
     page_length: usize,
     width: usize,
     page_tag: bool,
+    /// `<PAGE>  2`: the tag numbers the page it opens, as older exhibits print it.
+    page_numbers: bool,
     fields: Vec<(FieldRef, usize)>,
     page_breaks: Vec<(usize, BreakCause)>,
     tables: Vec<(FieldRef, Range<usize>)>,
@@ -1025,7 +1048,13 @@ impl Paginator {
         self.out.push(&centre("-more-", self.width));
         self.page_lines = 0;
         if self.page_tag {
-            self.out.push("<PAGE>");
+            if self.page_numbers {
+                // The page this tag opens: one more than the breaks before it.
+                self.out
+                    .push(&format!("<PAGE>  {}", self.page_breaks.len() + 1));
+            } else {
+                self.out.push("<PAGE>");
+            }
             self.page_lines = 1;
         }
         self.fresh = true;
