@@ -28,7 +28,8 @@ use crate::core::table::Table;
 ///   harbor apart from the body (`indent_about`, `indent_safe_harbor`); a contact may carry
 ///   its label as written (`label`), and the contacts a heading (`contacts_heading`);
 ///   `release.letterhead` is centred above the title; `<PAGE>` tags may number their page
-///   (`page_numbers`).
+///   (`page_numbers`); body sub-headings may be centred title blocks
+///   (`body_headings_centred`).
 pub const FORMAT_VERSION: u32 = 3;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -583,6 +584,10 @@ pub struct Layout {
     /// `<PAGE>  2` rather than `<PAGE>`: each page tag numbers its page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_numbers: Option<bool>,
+    /// Body sub-headings centred, each of their lines kept ("RECONCILIATION OF ...",
+    /// "(In thousands)", "(Unaudited)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_headings_centred: Option<bool>,
 }
 
 impl Layout {

@@ -609,6 +609,17 @@ fn is_centred(b: &Blk, width: usize) -> bool {
             .all(|l| l.indent >= 8 && l.indent + l.width + 4 <= width.max(60) + 4 && l.width <= 64)
 }
 
+/// Short centred lines that are not a sentence: a title over a table or a section.
+fn is_centred_title_block(b: &Blk, width: usize) -> bool {
+    b.table.is_none()
+        && is_centred(b, width)
+        && b.lines.iter().all(|l| {
+            l.width <= 64
+                && !l.text.ends_with(['.', ',', ';', ':'])
+                && l.text.split_whitespace().count() <= 12
+        })
+}
+
 fn is_about_heading(t: &str) -> bool {
     let lower = t.trim().to_lowercase();
     lower.starts_with("about ") && t.split_whitespace().count() <= 10
@@ -854,6 +865,8 @@ struct Reader<'a> {
     /// ... and of "About" and safe-harbor paragraphs, which may differ from the body's.
     about_indents: Vec<usize>,
     safe_indents: Vec<usize>,
+    /// Where in the body centred title blocks were read as headings.
+    centred_headings: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -891,6 +904,7 @@ impl<'a> Reader<'a> {
             indents: Vec::new(),
             about_indents: Vec::new(),
             safe_indents: Vec::new(),
+            centred_headings: Vec::new(),
         }
     }
 
@@ -1142,6 +1156,17 @@ impl<'a> Reader<'a> {
                         }
                         if let Some(items) = bullet_items(b) {
                             d.body.push(BodyBlock::new(Block::Bullets(items)));
+                        } else if dateline_seen
+                            && para == t
+                            && is_centred_title_block(b, self.width_guess.max(60))
+                        {
+                            // "RECONCILIATION OF ..." / "(In thousands)" / "(Unaudited)":
+                            // centred lines, each kept.
+                            let lines: Vec<&str> =
+                                b.lines.iter().map(|l| l.text.as_str()).collect();
+                            self.centred_headings.push(d.body.len());
+                            d.body
+                                .push(BodyBlock::new(Block::Heading(lines.join("\n"))));
                         } else if looks_like_heading(b)
                             && b.first().indent == 0
                             && para == t
@@ -1253,6 +1278,27 @@ impl<'a> Reader<'a> {
         d.company.website = website(&self.source.to_lowercase(), &d.contacts);
     }
 
+    /// Centred title blocks in the body are centred headings, their lines kept, when every
+    /// body heading is centred; beside flush-left headings they go back to paragraphs.
+    fn body_headings(&mut self, layout: &mut Layout) {
+        if self.centred_headings.is_empty() {
+            return;
+        }
+        let flush = self.d.body.iter().enumerate().any(|(i, b)| {
+            matches!(b.block, Block::Heading(_)) && !self.centred_headings.contains(&i)
+        });
+        if !flush {
+            layout.body_headings_centred = Some(true);
+            return;
+        }
+        for &i in &self.centred_headings {
+            if let Block::Heading(h) = &self.d.body[i].block {
+                let joined = join_lines(h.lines());
+                self.d.body[i].block = Block::Paragraph(joined);
+            }
+        }
+    }
+
     /// The timing line as found: none at all, or its wording where the style would write it
     /// otherwise; a time without a date is on the dateline's day.
     fn timing(&mut self, style: Style, layout: &mut Layout) {
@@ -1306,6 +1352,8 @@ impl<'a> Reader<'a> {
         if let Some(m) = mode.filter(|m| *m > 0) {
             d.export.paragraph_indent = m;
         }
+        self.body_headings(&mut layout);
+        let d = &mut self.d;
         let body_indented = mode.unwrap_or(0) > 0;
         layout.indent_paragraphs = Some(body_indented);
         // Sections set apart from the body's indent keep their own.

@@ -115,5 +115,6 @@ pub fn with_format3_layout(mut l: Layout, bits: u16) -> Layout {
     l.indent_about = tri(4);
     l.indent_safe_harbor = tri(5);
     l.page_numbers = tri(6);
+    l.body_headings_centred = tri(7);
     l
 }

@@ -623,6 +623,22 @@ impl<'a> Writer<'a> {
                     self.push(lines, 1);
                 }
             }
+            // Centred, a heading keeps its line breaks (a title block over a table).
+            Block::Heading(h) if self.draft.export.layout.body_headings_centred == Some(true) => {
+                let max = HEADLINE_MAX.min(self.width);
+                let mut lines = Vec::new();
+                for line in text::lines(h) {
+                    let line = self.one_line(&line, field);
+                    lines.extend(
+                        balanced_lines(&line, max)
+                            .iter()
+                            .map(|l| centre(l, self.width)),
+                    );
+                }
+                if !lines.is_empty() {
+                    self.push_kept(lines, 1);
+                }
+            }
             Block::Heading(h) => {
                 let h = self.one_line(&text::one_paragraph(h), field);
                 if !h.is_empty() {
