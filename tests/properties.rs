@@ -203,6 +203,36 @@ proptest! {
         let _ = pressroom::core::import::import(&text);
     }
 
+    /// Prose that import cannot place stays paragraphs: exported again, every word is there,
+    /// in order, and none is added (no timing line, title or end mark the text did not have).
+    #[test]
+    fn import_keeps_every_word_of_prose(
+        paras in prop::collection::vec(
+            prop::collection::vec(
+                prop_oneof![
+                    4 => "[a-z]{1,9}",
+                    2 => "[A-Z][a-z]{1,9}",
+                    1 => "[0-9]{1,4}",
+                    1 => "[a-z]{2,8}[.,;:]",
+                    1 => Just("--".to_string()),
+                ],
+                1..40,
+            ),
+            1..7,
+        ),
+        wrap_at in 30usize..100,
+    ) {
+        // Each paragraph wrapped at some width, as a release's text would be.
+        let text = paras
+            .iter()
+            .map(|p| text::wrap(&p.join(" "), wrap_at, "", "").join("\n"))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let d = pressroom::core::import::import(&text).draft;
+        let out = render::render(&d).text;
+        prop_assert_eq!(words(&out), words(&text), "exported:\n{}", out);
+    }
+
     #[test]
     fn import_of_any_export_never_panics(d in any_draft()) {
         for style in Style::ALL {

@@ -1497,7 +1497,9 @@ fn bullet_items(b: &Blk) -> Option<Vec<String>> {
             },
         }
     }
-    (items.len() >= 2 || b.lines.len() == 1).then_some(items)
+    // "o" is a bullet only in a list of them: alone it is a word ("o" in a name, a typo).
+    let letter_marker = b.first().text.starts_with("o ");
+    (items.len() >= 2 || b.lines.len() == 1 && !letter_marker).then_some(items)
 }
 
 struct FoundContacts {
