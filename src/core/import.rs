@@ -237,7 +237,7 @@ static BARE_PHONE: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^\s@]+@[^\s@]+\.[^\s@]+$").expect("valid"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(Jan(?:uary|\.)|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.)) (\d{1,2}), (\d{4})").expect("valid")
+    Regex::new(r"(Jan(?:uary|\.)|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))\s+(\d{1,2}), (\d{4})").expect("valid")
 });
 static IMMEDIATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:for\s+immediate\s+release|for\s+release:?\s+immediately|immediate\s+release)[.:]?$")
@@ -716,10 +716,36 @@ pub fn import(source: &str) -> Imported {
     r.layout();
     // Whitespace inside paragraphs is the export's to set.
     normalise_spaces(&mut r.d);
+    automatic_pages(&mut r.d);
     r.d.assign_ids();
     Imported {
         draft: r.d,
         notes: r.notes,
+    }
+}
+
+/// Page breaks that fall where EDGAR's automatic pages of some common length would put
+/// them are automatic ones: the draft keeps paging as it is edited. Read as explicit page
+/// breaks until a page length gives exactly the same export.
+fn automatic_pages(d: &mut Draft) {
+    let explicit_breaks = d.body.iter().any(|b| matches!(b.block, Block::PageBreak));
+    if d.export.style != Style::Edgar || !explicit_breaks {
+        return;
+    }
+    let explicit = render::render(d).text;
+    for keep_safe_harbor_break in [false, true] {
+        let mut auto = d.clone();
+        auto.body.retain(|b| !matches!(b.block, Block::PageBreak));
+        auto.safe_harbor.page_break_before &= keep_safe_harbor_break;
+        for len in [
+            50, 60, 55, 66, 58, 54, 56, 62, 64, 45, 48, 52, 57, 59, 61, 63, 65, 70,
+        ] {
+            auto.export.page_length = len;
+            if render::render(&auto).text == explicit {
+                *d = auto;
+                return;
+            }
+        }
     }
 }
 
@@ -1323,7 +1349,7 @@ impl<'a> Reader<'a> {
             }
         }
         let own = render::timing_line(&release.timing, style == Style::Newswire);
-        if own == release.timing_as_written {
+        if same_words_and_marks(&own, &release.timing_as_written) {
             release.timing_as_written.clear();
         }
     }
@@ -1403,8 +1429,10 @@ impl<'a> Reader<'a> {
         if d.dateline.style == render::style_dateline(style) {
             d.dateline.style = DatelineStyle::Auto;
         }
+        // Spaces aside: the export sets sentence spacing (after "Oct." too) itself.
         let written = std::mem::take(&mut d.dateline.as_written);
-        if render::dateline::dateline_lead(&d.dateline, render::style_dateline(style)) != written {
+        let own = render::dateline::dateline_lead(&d.dateline, render::style_dateline(style));
+        if !same_words_and_marks(&own, &written) {
             d.dateline.as_written = written;
         }
     }
@@ -1415,6 +1443,11 @@ enum Section {
     Body,
     About,
     SafeHarbor,
+}
+
+/// The same text but for runs of spaces (and a trailing space).
+fn same_words_and_marks(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace()) && a.ends_with(' ') == b.ends_with(' ')
 }
 
 fn most_common(v: &[usize]) -> Option<usize> {

@@ -12,6 +12,8 @@ pub enum Purpose {
     Export(ExportStyle),
     ChooseLogo,
     ImportText,
+    /// A spreadsheet's CSV or TSV file, read into a new table block.
+    TableFromCsv,
 }
 
 impl Purpose {
@@ -22,6 +24,7 @@ impl Purpose {
             Purpose::Export(_) => "Export",
             Purpose::ChooseLogo => "Choose logo image",
             Purpose::ImportText => "Import a plain-text release",
+            Purpose::TableFromCsv => "Insert a table from a CSV or TSV file",
         }
     }
 
@@ -37,6 +40,7 @@ impl Purpose {
                 ExportStyle::Docx => &["docx"],
             },
             Purpose::ImportText => &["txt"],
+            Purpose::TableFromCsv => &["csv", "tsv", "txt"],
             Purpose::ChooseLogo => &["png", "jpg", "jpeg", "gif", "svg"],
         }
     }
@@ -48,6 +52,7 @@ impl Purpose {
             Purpose::SaveDraft => "Save",
             Purpose::Export(_) => "Export",
             Purpose::ImportText => "Import",
+            Purpose::TableFromCsv => "Insert",
             Purpose::ChooseLogo => "Choose",
         }
     }
@@ -107,6 +112,7 @@ impl FileDialogs for NativeDialogs {
             Purpose::SaveDraft => dialog.add_filter("Pressroom draft", &["ron"]),
             Purpose::Export(style) => dialog.add_filter(style.label(), purpose.extensions()),
             Purpose::ImportText => dialog.add_filter("Text", &["txt"]),
+            Purpose::TableFromCsv => dialog.add_filter("Spreadsheet text", &["csv", "tsv", "txt"]),
             Purpose::ChooseLogo => {
                 dialog.add_filter("Image", &["png", "jpg", "jpeg", "gif", "svg"])
             }

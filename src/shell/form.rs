@@ -12,6 +12,9 @@ use crate::core::draft::{
 use crate::shell::commands::{Command, Move, SafeHarborSource};
 use crate::shell::lazy_list::LazyList;
 
+mod table;
+pub use table::{Cell as TableCell, cell_id as table_cell_id};
+
 /// What one frame of the form did.
 #[derive(Default)]
 pub struct FormOutput {
@@ -566,6 +569,10 @@ impl Form<'_> {
                 title,
                 command,
                 |form, ui| {
+                    if let Block::Table(t) = &mut b.block {
+                        form.table(ui, b.id, t);
+                        return;
+                    }
                     grid(ui, "block", |ui| match &mut b.block {
                         Block::Paragraph(t) => {
                             form.multiline(ui, "Text", t, 3);
@@ -599,10 +606,8 @@ impl Form<'_> {
                             ui.weak("-more- and a new page here");
                             ui.end_row();
                         }
-                        Block::Table(_) => {
-                            ui.weak("A table (its grid editor comes next)");
-                            ui.end_row();
-                        }
+                        // Drawn by `table` above, outside this grid of labelled fields.
+                        Block::Table(_) => {}
                     });
                 },
             );

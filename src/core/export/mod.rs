@@ -7,6 +7,7 @@
 pub mod docx;
 pub mod edgar_html;
 pub mod flow;
+pub mod html_table;
 pub mod html_text;
 pub mod logo;
 pub mod wire_html;
