@@ -115,7 +115,24 @@ pub enum Command {
         /// The style the release will go out in (EDGAR adds the ASCII check); default the draft's.
         #[arg(long, value_enum)]
         style: Option<StyleArg>,
+        /// Leave out the spelling findings.
+        #[arg(long)]
+        no_spelling: bool,
+        /// The spelling dictionary (en_US, en_GB, ...); default the draft's, else en_US.
+        #[arg(long, value_name = "LANG")]
+        dictionary: Option<String>,
+        /// Leave out the personal word list and the company profiles' words, so the answer
+        /// depends on the draft alone (with --dictionary, the same on every machine).
+        #[arg(long)]
+        no_personal: bool,
     },
+}
+
+/// How `check` checks spelling.
+pub struct SpellingArgs {
+    pub enabled: bool,
+    pub dictionary: Option<String>,
+    pub personal: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -301,9 +318,19 @@ pub fn run(command: Command) -> u8 {
             today,
             format,
             style,
+            no_spelling,
+            dictionary,
+            no_personal,
             ..
         } => match draft {
-            Some(draft) => check(draft, today, format, style.map(ExportStyle::from)),
+            Some(draft) => {
+                let spelling = SpellingArgs {
+                    enabled: !no_spelling,
+                    dictionary,
+                    personal: !no_personal,
+                };
+                check(draft, today, format, style.map(ExportStyle::from), spelling)
+            }
             None => EXIT_BAD_INPUT, // clap requires one of them
         },
         Command::New {
@@ -465,6 +492,48 @@ fn new_draft(
     0
 }
 
+/// The spelling findings of `check`: in the dictionary asked for (or the draft's, or
+/// en_US), with the personal word list and the profiles' words unless left out. A word
+/// list or profile that cannot be read is reported on standard error and skipped; a
+/// dictionary that cannot be loaded is an error.
+fn spelling_findings(
+    draft: &crate::core::draft::Draft,
+    args: &SpellingArgs,
+) -> Result<Vec<checks::Finding>, String> {
+    use crate::core::spelling::{self, PersonalList, dictionaries};
+    let lang = args
+        .dictionary
+        .clone()
+        .or_else(|| draft.spelling.language.clone())
+        .unwrap_or_else(|| dictionaries::BUILTIN.into());
+    let available = dictionaries::available(&dictionaries::search_dirs());
+    let speller = dictionaries::load(&lang, &available).map_err(|e| {
+        let langs: Vec<&str> = available.iter().map(|a| a.lang.as_str()).collect();
+        format!("spelling: {e} (found: {})", langs.join(", "))
+    })?;
+    let (mut profiles, mut personal) = (Vec::new(), Vec::new());
+    if args.personal {
+        if let Some(path) = PersonalList::default_path() {
+            match PersonalList::load(&path) {
+                Ok(list) => personal = list.words,
+                Err(e) => eprintln!(
+                    "pressroom: personal word list skipped: {}",
+                    terminal_safe(&e)
+                ),
+            }
+        }
+        if let Some(dir) = crate::core::profiles::ProfileStore::default_dir() {
+            let (list, problems) = crate::core::profiles::ProfileStore::new(dir).list();
+            for p in problems {
+                eprintln!("pressroom: profile skipped: {}", terminal_safe(&p));
+            }
+            profiles = list.into_iter().map(|(_, p)| p).collect();
+        }
+    }
+    let accepted = spelling::accepted(draft, &profiles, &personal);
+    Ok(spelling::check(draft, &speller, &accepted))
+}
+
 /// `check --explain RULE`: the rule's explanation, from the registry.
 fn explain(rule: &str) -> u8 {
     match rules::find(rule.trim()) {
@@ -532,6 +601,7 @@ fn check(
     today: Option<chrono::NaiveDate>,
     format: Format,
     style: Option<ExportStyle>,
+    spelling: SpellingArgs,
 ) -> u8 {
     let Some(draft) = open_draft(&path) else {
         return EXIT_BAD_INPUT;
@@ -540,7 +610,16 @@ fn check(
     let style = style
         .unwrap_or(ExportStyle::of_draft(&draft))
         .text_style(&draft);
-    let findings = checks::check(&draft, today, style);
+    let mut findings = checks::check(&draft, today, style);
+    if spelling.enabled {
+        match spelling_findings(&draft, &spelling) {
+            Ok(f) => findings.extend(f),
+            Err(e) => {
+                eprintln!("pressroom: {}", terminal_safe(&e));
+                return EXIT_BAD_INPUT;
+            }
+        }
+    }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let errors = count(Severity::Error);
     let text = match format {

@@ -868,3 +868,117 @@ fn new_dates_the_draft_and_its_embargo_from_today() {
         "{text}"
     );
 }
+
+// Spelling (issue 16).
+
+/// A draft with two misspelt words, one of them twice, and words the checker must pass.
+fn misspelt_draft(dir: &Path) -> std::path::PathBuf {
+    let mut d = Draft {
+        headline: "Zentrova Recieves Order".into(),
+        ..Draft::default()
+    };
+    d.company.name = "Zentrova Labs, Inc.".into();
+    d.body = vec![pressroom::core::draft::BodyBlock::new(Block::Paragraph(
+        "Zentrova (NYSE: ZTRV) will recieve $4.2 million in the 3rd quarter; see www.zentrova.com. Teh order".into(),
+    ))];
+    write_draft(dir, "spelt.ron", &d)
+}
+
+#[test]
+fn check_reports_misspelt_words_as_notes_the_same_on_every_machine() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = misspelt_draft(dir.path());
+    let home = tempfile::tempdir().unwrap();
+    // A personal word list that would accept "Teh": --no-personal leaves it out.
+    let config = home.path().join(".config/pressroom");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("words.txt"), "Teh\n").unwrap();
+    let run = |extra: &[&str]| {
+        let out = pressroom_at(home.path())
+            .args(["check", "--today", "2026-03-02", "--format", "json"])
+            .args(extra)
+            .arg(&d)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let words: Vec<String> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "spelling")
+            .map(|f| {
+                assert_eq!(f["severity"], "note");
+                format!(
+                    "{} {}",
+                    f["excerpt"].as_str().unwrap(),
+                    f["field"].as_str().unwrap()
+                )
+            })
+            .collect();
+        (out.status.code(), words)
+    };
+    let (_, pinned) = run(&["--dictionary", "en_US", "--no-personal"]);
+    assert_eq!(
+        pinned,
+        [
+            "Recieves headline",
+            "recieve body block 1",
+            "Teh body block 1"
+        ]
+    );
+    let (_, with_personal) = run(&["--dictionary", "en_US"]);
+    assert_eq!(with_personal, ["Recieves headline", "recieve body block 1"]);
+    let (_, none) = run(&["--no-spelling"]);
+    assert!(none.is_empty());
+    // Text output: one line a finding, as the other rules.
+    let out = pressroom_at(home.path())
+        .args([
+            "check",
+            "--today",
+            "2026-03-02",
+            "--dictionary",
+            "en_US",
+            "--no-personal",
+        ])
+        .arg(&d)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            ": note spelling: \"recieve\" is not in the en_US dictionary. [body block 1]"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_with_an_unknown_dictionary_says_which_there_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = misspelt_draft(dir.path());
+    let out = pressroom()
+        .args(["check", "--dictionary", "xx_NONE"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("xx_NONE") && err.contains("en_US"), "{err}");
+}
+
+#[test]
+fn the_examples_have_no_spelling_findings() {
+    for name in [
+        "appointment-short.ron",
+        "earnings-embargoed.ron",
+        "joint-merger.ron",
+    ] {
+        let out = pressroom()
+            .args(["check", "--dictionary", "en_US", "--no-personal"])
+            .arg(example(name))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains(" spelling: "), "{name}: {text}");
+    }
+}

@@ -673,6 +673,32 @@ mod templates_and_profiles {
     }
 
     #[test]
+    fn product_names_in_a_profile_count_as_spelt() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::new(dir.path().to_path_buf());
+        let profile = Profile {
+            words: vec!["Zorbex".into()],
+            ..acme_profile()
+        };
+        store.save("acme", &profile).unwrap();
+        let mut h = harness_with(store);
+        h.run();
+        type_headline(&mut h, "Zorbex Qwrtyplex");
+        h.run();
+        let findings: Vec<String> = h
+            .state()
+            .editor
+            .preview
+            .findings
+            .iter()
+            .filter(|f| f.rule == "spelling")
+            .filter_map(|f| f.excerpt.clone())
+            .collect();
+        assert_eq!(findings, ["Qwrtyplex"]);
+        assert_eq!(squiggles(&h).len(), 1);
+    }
+
+    #[test]
     fn a_new_draft_takes_the_default_profile() {
         let dir = tempfile::tempdir().unwrap();
         let store = acme_store(dir.path());
@@ -1385,4 +1411,144 @@ fn insert_table_from_csv_reads_the_file_and_a_broken_one_changes_nothing() {
     click(&mut h, "Insert Table from CSV...");
     assert!(h.query_by_label_contains("open.csv").is_some());
     assert_eq!(h.state().editor.doc.draft, before);
+}
+
+// Spelling (issue 16).
+
+/// The squiggles the last frame painted: each as its top-left and bottom-right.
+fn squiggles(h: &Harness<'static, PressroomApp>) -> Vec<(egui::Pos2, egui::Pos2)> {
+    pressroom::shell::spelling::squiggles_in(&h.output().shapes)
+}
+
+/// How wide `text` is in the font text fields use.
+fn text_width(h: &Harness<'static, PressroomApp>, text: &str) -> f32 {
+    let font = h.ctx.global_style().text_styles[&egui::TextStyle::Body].clone();
+    h.ctx
+        .fonts_mut(|f| f.layout_no_wrap(text.into(), font, egui::Color32::WHITE))
+        .size()
+        .x
+}
+
+fn right_click_at(h: &mut Harness<'static, PressroomApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+#[test]
+fn a_misspelt_word_is_squiggled_under_its_glyphs() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Our recieve");
+    h.run();
+    let field = h.get_by_label("Headline").rect();
+    let marks = squiggles(&h);
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    let (min, max) = marks[0];
+    // The text starts after the field's inner margin; the squiggle spans "recieve" alone.
+    let margin = h.ctx.global_style().spacing.button_padding.x;
+    let left = field.left() + margin + text_width(&h, "Our ");
+    assert!((min.x - left).abs() < 2.0, "starts at {} not {left}", min.x);
+    let width = text_width(&h, "recieve");
+    assert!(
+        ((max.x - min.x) - width).abs() < 2.0,
+        "{} wide, not {width}",
+        max.x - min.x
+    );
+    // Under the first row of text (the headline field is two rows high), a thin wave.
+    let font = h.ctx.global_style().text_styles[&egui::TextStyle::Body].clone();
+    let row = h.ctx.fonts_mut(|f| f.row_height(&font));
+    let y = (min.y + max.y) / 2.0;
+    assert!(
+        y > field.top() + row * 0.7 && y < field.top() + row + 4.0,
+        "{min:?} {max:?} in {field:?}, rows {row}"
+    );
+    assert!(max.y - min.y <= 3.0);
+    // Mended, it goes.
+    h.get_by_label("Headline").type_text("d");
+    h.run();
+    type_headline(&mut h, "");
+    assert_eq!(h.state().editor.doc.draft.headline, "Our recieved");
+    assert_eq!(squiggles(&h).len(), 1, "recieved is wrong too");
+    let finding = "\"recieved\" is not in the en_US dictionary.";
+    assert!(preview_shows(&h, finding), "the Checks panel lists it");
+}
+
+#[test]
+fn right_click_a_misspelt_word_pick_a_suggestion_then_undo() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Our recieve");
+    h.run();
+    let (min, max) = squiggles(&h)[0];
+    // On the word's glyphs, just above its squiggle.
+    right_click_at(&mut h, egui::pos2((min.x + max.x) / 2.0, min.y - 5.0));
+    assert!(
+        h.query_by_label("Add to dictionary").is_some(),
+        "the menu is open"
+    );
+    assert!(h.query_by_label("Ignore in this draft").is_some());
+    click(&mut h, "receive");
+    assert_eq!(h.state().editor.doc.draft.headline, "Our receive");
+    h.run();
+    assert!(squiggles(&h).is_empty());
+    assert!(
+        h.query_by_label("Add to dictionary").is_none(),
+        "the menu closed"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().editor.doc.draft.headline,
+        "Our recieve",
+        "one undo step takes the replacement back, not the typing"
+    );
+    h.run();
+    assert_eq!(squiggles(&h).len(), 1);
+}
+
+#[test]
+fn ignore_in_this_draft_and_add_to_dictionary_clear_the_squiggle() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Zorbex Qwrtyplex");
+    h.run();
+    let marks = squiggles(&h);
+    assert_eq!(marks.len(), 2, "{marks:?}");
+    let (min, max) = marks[0];
+    right_click_at(&mut h, egui::pos2((min.x + max.x) / 2.0, min.y - 5.0));
+    click(&mut h, "Ignore in this draft");
+    h.run();
+    assert_eq!(h.state().editor.doc.draft.spelling.ignored, ["Zorbex"]);
+    assert_eq!(squiggles(&h).len(), 1);
+    let (min, max) = squiggles(&h)[0];
+    right_click_at(&mut h, egui::pos2((min.x + max.x) / 2.0, min.y - 5.0));
+    click(&mut h, "Add to dictionary");
+    h.run();
+    assert_eq!(h.state().editor.spelling.personal.words, ["Qwrtyplex"]);
+    assert!(squiggles(&h).is_empty());
+    assert!(!preview_shows(&h, "is not in the en_US dictionary"));
+}
+
+#[test]
+fn spelling_turned_off_paints_nothing_and_lists_nothing() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Our recieve");
+    h.run();
+    assert_eq!(squiggles(&h).len(), 1);
+    h.state_mut()
+        .editor
+        .run_command(pressroom::shell::commands::Command::SetSpelling(false));
+    h.run();
+    assert!(squiggles(&h).is_empty());
+    assert!(!preview_shows(&h, "is not in the en_US dictionary"));
 }

@@ -16,7 +16,6 @@ use pressroom::core::edgar_validate::{self, Problem};
 use pressroom::core::export::{self, ExportError, ExportOptions, ExportStyle, Output};
 use pressroom::core::release::{self, Part};
 use pressroom::core::render::{self, dateline, text};
-use pressroom::core::table::RowKind;
 use proptest::prelude::*;
 
 fn stem(p: &Path) -> String {
@@ -126,17 +125,27 @@ fn draft_words(d: &Draft, style: Style) -> Vec<String> {
                     Block::Heading(h) => add(&text::one_paragraph(h)),
                     Block::PageBreak => {}
                     Block::Table(t) => {
-                        t.title.iter().for_each(|l| add(l));
-                        t.groups.iter().for_each(|g| add(&g.label));
-                        add(&t.label_heading);
-                        t.headings.iter().for_each(|h| add(h));
-                        for row in &t.rows {
-                            add(&row.label);
-                            if !matches!(row.kind, RowKind::Heading | RowKind::Blank) {
-                                row.cells.iter().for_each(|c| add(c));
+                        // One-line texts, cleaned as every writer cleans them; a group label
+                        // or heading may hold line breaks.
+                        let mut one = |s: &str| {
+                            s.split('\n').for_each(|l| add(&text::clean_line(l)));
+                        };
+                        t.title.iter().for_each(|l| one(l));
+                        t.groups.iter().for_each(|g| one(&g.label));
+                        one(&t.label_heading);
+                        t.headings.iter().for_each(|h| one(h));
+                        // Figures as the table prints them: `1000` is `1,000`, `-5` `(5)`.
+                        let cooked = pressroom::core::table::cook(t);
+                        for row in &cooked.rows {
+                            // A blank row prints nothing, whatever its label says.
+                            if row.kind != pressroom::core::table::RowKind::Blank {
+                                one(&row.label);
                             }
+                            row.cells.iter().for_each(|c| one(&c.text));
                         }
-                        t.footnotes.iter().for_each(|f| add(f));
+                        t.footnotes
+                            .iter()
+                            .for_each(|f| add(&text::one_paragraph(f)));
                     }
                 }
             }
@@ -1144,6 +1153,7 @@ prop_compose! {
                 },
                 ..ExportSettings::default()
             },
+            spelling: Default::default(),
         };
         d.export.layout = with_format3_layout(d.export.layout, layout3);
         d.assign_ids();

@@ -79,8 +79,13 @@ pub fn demo_frame(ctx: &egui::Context, demo: &mut egui_demo_lib::DemoWindows) {
 /// The window with `draft` open and the cursor in a paragraph halfway down, as an author
 /// working on it would have it (placed with Go to field, as a click on a check would).
 pub fn window_at_the_middle(draft: &Draft) -> (egui::Context, PressroomApp) {
+    window_at_the_middle_with(draft, Prefs::default())
+}
+
+/// [`window_at_the_middle`] with these preferences (spelling on or off).
+pub fn window_at_the_middle_with(draft: &Draft, prefs: Prefs) -> (egui::Context, PressroomApp) {
     let ctx = egui::Context::default();
-    let mut app = PressroomApp::new(Prefs::default(), Box::new(FakeDialogs::default()));
+    let mut app = PressroomApp::new(prefs, Box::new(FakeDialogs::default()));
     app.editor.doc.apply(|d| *d = draft.clone());
     let middle = app.editor.doc.draft.body.len() / 2;
     let id = app.editor.doc.draft.body[middle].id;

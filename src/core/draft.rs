@@ -30,6 +30,8 @@ use crate::core::table::Table;
 ///   `release.letterhead` is centred above the title; `<PAGE>` tags may number their page
 ///   (`page_numbers`); body sub-headings may be centred title blocks
 ///   (`body_headings_centred`).
+///   `spelling` (left out when empty): the draft's own spelling language and the words
+///   ignored in it (*Ignore in this draft*).
 pub const FORMAT_VERSION: u32 = 3;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -117,6 +119,26 @@ pub struct Draft {
     pub safe_harbor: SafeHarbor,
     pub end_mark: EndMark,
     pub export: ExportSettings,
+    #[serde(default, skip_serializing_if = "DraftSpelling::is_empty")]
+    pub spelling: DraftSpelling,
+}
+
+/// The draft's own spelling settings: its language (the window's default when `None`) and
+/// the words ignored in it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default)]
+pub struct DraftSpelling {
+    /// A Hunspell dictionary's name, such as "en_GB".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ignored: Vec<String>,
+}
+
+impl DraftSpelling {
+    pub fn is_empty(&self) -> bool {
+        self.language.is_none() && self.ignored.is_empty()
+    }
 }
 
 impl Default for Draft {
@@ -145,6 +167,7 @@ impl Default for Draft {
             safe_harbor: SafeHarbor::default(),
             end_mark: EndMark::default(),
             export: ExportSettings::default(),
+            spelling: DraftSpelling::default(),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod release;
 pub mod render;
 pub mod safe_fs;
 pub mod safe_harbor;
+pub mod spelling;
 pub mod table;
 pub mod templates;
 pub mod walk;

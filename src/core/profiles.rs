@@ -21,6 +21,9 @@ pub struct Profile {
     pub safe_harbor: String,
     pub logo: Option<String>,
     pub style: Style,
+    /// Product names and other words of the company's that spelling accepts, one an item.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
 }
 
 impl Profile {
@@ -34,6 +37,7 @@ impl Profile {
             safe_harbor: d.safe_harbor.text.clone(),
             logo: d.release.logo.clone(),
             style: d.export.style,
+            words: Vec::new(),
         }
     }
 
@@ -429,6 +433,7 @@ mod tests {
             safe_harbor: "Acme's own approved text.".into(),
             logo: Some("acme.png".into()),
             style: Style::Newswire,
+            words: vec!["Widgetron".into()],
         }
     }
 

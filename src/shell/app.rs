@@ -65,6 +65,14 @@ impl PressroomApp {
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
         let mut editor = Editor::new(prefs, Box::new(crate::shell::dialogs::NativeDialogs));
+        // The dictionary loads on a thread of its own: the first frame does not wait for it.
+        let ctx = cc.egui_ctx.clone();
+        editor
+            .spelling
+            .load_in_background(std::sync::Arc::new(move || ctx.request_repaint()));
+        if let Some(path) = crate::core::spelling::PersonalList::default_path() {
+            editor.spelling.use_personal(path);
+        }
         if let Some(dir) = RecoveryStore::default_dir() {
             editor = editor.with_recovery(RecoveryStore::new(dir));
         }
@@ -116,7 +124,16 @@ impl PressroomApp {
                 egui::ScrollArea::vertical()
                     .id_salt("form-scroll")
                     .show(ui, |ui| {
-                        let out = form::show(ui, &mut editor.doc.draft, editor.jump.take());
+                        let spell = crate::shell::spelling::FormSpelling {
+                            lang: editor.spelling.lang_of(&editor.doc.draft),
+                            session: &mut editor.spelling,
+                        };
+                        let out = form::show_spelled(
+                            ui,
+                            &mut editor.doc.draft,
+                            editor.jump.take(),
+                            Some(spell),
+                        );
                         if out.edited {
                             editor.doc.edited(out.typing_in, ctx.input(|i| i.time));
                         }
@@ -330,6 +347,7 @@ impl PressroomApp {
                     }
                 });
                 item(ui, Command::EditProfiles, true, commands);
+                ui.menu_button("Spelling", |ui| self.spelling_menu(ui, commands));
             });
             ui.menu_button("View", |ui| {
                 ui.label("Theme");
@@ -345,6 +363,42 @@ impl PressroomApp {
                 }
             });
         });
+    }
+
+    /// Draft > Spelling: on or off, the language for new drafts and this draft's own.
+    fn spelling_menu(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let s = &self.editor.spelling;
+        let mut on = s.enabled;
+        if ui.checkbox(&mut on, "Check spelling").changed() {
+            commands.push(Command::SetSpelling(on));
+        }
+        if s.is_loading() {
+            ui.weak("Loading the dictionary...");
+        }
+        ui.separator();
+        ui.menu_button("Language for new drafts", |ui| {
+            for a in &s.available {
+                if ui.radio(s.default_lang == a.lang, &a.lang).clicked() {
+                    commands.push(Command::SetDefaultDictionary(a.lang.clone()));
+                }
+            }
+        });
+        let own = &self.editor.doc.draft.spelling.language;
+        ui.menu_button("This draft's language", |ui| {
+            let default = format!("As new drafts ({})", s.default_lang);
+            if ui.radio(own.is_none(), default).clicked() {
+                commands.push(Command::SetDraftDictionary(None));
+            }
+            for a in &s.available {
+                if ui.radio(own.as_deref() == Some(&a.lang), &a.lang).clicked() {
+                    commands.push(Command::SetDraftDictionary(Some(a.lang.clone())));
+                }
+            }
+        });
+        let ignored = self.editor.doc.draft.spelling.ignored.len();
+        if ignored > 0 {
+            ui.weak(format!("{ignored} words ignored in this draft"));
+        }
     }
 
     fn status_bar(&self, ui: &mut Ui) {

@@ -56,6 +56,24 @@ pub enum Command {
     Answer(Answer),
     /// Opens the Help window on a topic, or closes it (`None`).
     Help(Option<HelpTopic>),
+    /// Replaces a misspelt word (`range` of the field's `text` as shown) with a suggestion:
+    /// one undoable step.
+    ReplaceWord {
+        field: FieldRef,
+        text: String,
+        range: std::ops::Range<usize>,
+        with: String,
+    },
+    /// Adds a word to the personal word list.
+    AddToDictionary(String),
+    /// Accepts a word in this draft only (kept in the draft): an edit.
+    IgnoreWord(String),
+    /// Turns spelling on or off (a setting).
+    SetSpelling(bool),
+    /// The language of drafts that choose none (a setting).
+    SetDefaultDictionary(String),
+    /// This draft's own language, or the default (`None`): an edit.
+    SetDraftDictionary(Option<String>),
 }
 
 /// Where an inserted safe-harbor text comes from.
@@ -166,6 +184,12 @@ impl Command {
             Command::Answer(_) => "Answer",
             Command::Help(Some(topic)) => topic.label(),
             Command::Help(None) => "Close Help",
+            Command::ReplaceWord { .. } => "Replace word",
+            Command::AddToDictionary(_) => "Add to dictionary",
+            Command::IgnoreWord(_) => "Ignore in this draft",
+            Command::SetSpelling(_) => "Check spelling",
+            Command::SetDefaultDictionary(_) => "Language for new drafts",
+            Command::SetDraftDictionary(_) => "This draft's language",
         }
     }
 }

@@ -13,6 +13,8 @@ use crate::core::profiles::{Profile, ProfileField, ProfileStore};
 use crate::core::recovery::{Recovered, RecoveryStore};
 use crate::core::safe_fs::{self, WriteOptions};
 use crate::core::table::TableEdit;
+use crate::core::spelling::dictionaries;
+use crate::core::spelling::session::Session;
 use crate::core::templates::{self, Template};
 use crate::shell::commands::{Command, SafeHarborSource, move_item};
 use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
@@ -72,6 +74,8 @@ pub struct Editor {
     pub profile_names: Vec<(String, String)>,
     pub default_profile_name: Option<String>,
     effects: Vec<Effect>,
+    /// Spelling: the dictionaries, word lists, findings and each field's marks.
+    pub spelling: Session,
 }
 
 /// The open document's recovery copy and when it was last written.
@@ -95,7 +99,13 @@ impl Autosave {
 
 impl Editor {
     pub fn new(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Self {
+        let spelling = Session::new(
+            prefs.spelling,
+            prefs.dictionary.clone(),
+            dictionaries::available(&dictionaries::search_dirs()),
+        );
         Self {
+            spelling,
             doc: Document::new(Draft::default(), None),
             prefs,
             preview: Preview::default(),
@@ -174,6 +184,9 @@ impl Editor {
             .map(|(slug, p)| (slug.clone(), p.name.clone()))
             .collect();
         self.default_profile_name = store.default_profile().map(|p| p.name);
+        // The profiles' names and words count as spelt.
+        self.spelling
+            .set_profiles(list.into_iter().map(|(_, p)| p).collect());
     }
 
     /// What the window must do for the commands run since it last asked.
@@ -256,6 +269,12 @@ impl Editor {
             self.doc.revision(),
             self.doc.draft.export.style,
         );
+        if let Some(found) = self.spelling.refresh(&self.doc.draft, self.doc.revision()) {
+            self.preview.set_spelling(found);
+        }
+        if let Some(problem) = self.spelling.problem.take() {
+            self.status = problem;
+        }
     }
 
     /// The rendered text the preview shows and Export writes.
@@ -396,6 +415,35 @@ impl Editor {
             }
             Command::Answer(answer) => self.answer(answer),
             Command::Help(topic) => self.help = topic,
+            Command::ReplaceWord {
+                field,
+                text,
+                range,
+                with,
+            } => self
+                .doc
+                .apply(|d| replace_word(d, field, &text, range, &with)),
+            Command::AddToDictionary(word) => {
+                if let Err(e) = self.spelling.add_to_personal(&word) {
+                    self.status = format!("The word list could not be saved: {e}");
+                }
+            }
+            Command::IgnoreWord(word) => self.doc.apply(|d| {
+                if !d.spelling.ignored.contains(&word) {
+                    d.spelling.ignored.push(word);
+                }
+            }),
+            Command::SetSpelling(on) => {
+                self.prefs.spelling = on;
+                self.spelling.enabled = on;
+                self.spelling.lists_changed();
+            }
+            Command::SetDefaultDictionary(lang) => {
+                self.prefs.dictionary = Some(lang.clone());
+                self.spelling.default_lang = lang;
+                self.spelling.lists_changed();
+            }
+            Command::SetDraftDictionary(lang) => self.doc.apply(|d| d.spelling.language = lang),
         }
     }
 
@@ -1008,6 +1056,53 @@ fn is_text_release(path: &Path) -> bool {
 /// The user's documents folder, where there is one.
 fn documents_dir() -> Option<PathBuf> {
     directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
+}
+
+/// Replaces `range` of the text `shown` in `field` with `with`. `shown` is the field's text
+/// as the form showed it: one part's text, or a list's items one a line.
+fn replace_word(
+    d: &mut Draft,
+    field: FieldRef,
+    shown: &str,
+    range: std::ops::Range<usize>,
+    with: &str,
+) {
+    use crate::core::walk::{Part, each_text_mut};
+    let fits = |t: &str| t.get(range.clone()).is_some();
+    let mut done = false;
+    each_text_mut(d, |r, t| {
+        if !done && r.field == field && t == shown && fits(t) {
+            t.replace_range(range.clone(), with);
+            done = true;
+        }
+    });
+    if done {
+        return;
+    }
+    // A list shown as one item a line: find the item the range is in.
+    let mut start = 0;
+    let mut items = Vec::new();
+    each_text_mut(d, |r, t| {
+        if r.field == field && matches!(r.part, Part::Item(_)) {
+            items.push((start, t.len()));
+            start += t.len() + 1;
+        }
+    });
+    let Some(k) = items
+        .iter()
+        .position(|&(s, len)| s <= range.start && range.end <= s + len)
+    else {
+        return;
+    };
+    let (offset, mut i) = (items[k].0, 0);
+    each_text_mut(d, |r, t| {
+        if r.field == field && matches!(r.part, Part::Item(_)) {
+            if i == k {
+                t.replace_range(range.start - offset..range.end - offset, with);
+            }
+            i += 1;
+        }
+    });
 }
 
 fn remove_at<T>(items: &mut Vec<T>, i: usize) {

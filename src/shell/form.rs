@@ -11,6 +11,7 @@ use crate::core::draft::{
 };
 use crate::shell::commands::{Command, Move, SafeHarborSource};
 use crate::shell::lazy_list::LazyList;
+use crate::shell::spelling::FormSpelling;
 
 mod table;
 pub use table::{Cell as TableCell, cell_id as table_cell_id};
@@ -38,6 +39,8 @@ pub struct Form<'a> {
     scroll_to: Option<egui::Rect>,
     /// The part of the draft whose fields are being drawn.
     current: FieldRef,
+    /// Squiggles under misspelt words, and their menu (none: no spelling).
+    spell: Option<FormSpelling<'a>>,
 }
 
 /// Time zones offered for an embargo: where IR teams and their wires usually are.
@@ -130,6 +133,16 @@ const SECTIONS: &[Section] = {
 const SECTION_HEADER: f32 = 24.0;
 
 pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutput {
+    show_spelled(ui, draft, jump, None)
+}
+
+/// [`show`], with spelling marked in the text fields.
+pub fn show_spelled(
+    ui: &mut Ui,
+    draft: &mut Draft,
+    jump: Option<FieldRef>,
+    spell: Option<FormSpelling<'_>>,
+) -> FormOutput {
     let mut form = Form {
         draft,
         out: FormOutput::default(),
@@ -137,6 +150,7 @@ pub fn show(ui: &mut Ui, draft: &mut Draft, jump: Option<FieldRef>) -> FormOutpu
         focus_next: false,
         scroll_to: None,
         current: FieldRef::Timing,
+        spell,
     };
     form.ui(ui);
     if let Some(rect) = form.scroll_to {
@@ -188,9 +202,11 @@ impl Form<'_> {
 
     fn text(&mut self, ui: &mut Ui, label: &str, value: &mut String) -> Response {
         let l = ui.label(label);
-        let r = ui
-            .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
-            .labelled_by(l.id);
+        let out = TextEdit::singleline(value)
+            .desired_width(f32::INFINITY)
+            .show(ui);
+        self.spelling(ui, &out, value);
+        let r = out.response.response.labelled_by(l.id);
         ui.end_row();
         self.take_focus(&r);
         self.note(&r);
@@ -199,17 +215,23 @@ impl Form<'_> {
 
     fn multiline(&mut self, ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
         let l = ui.label(label);
-        let r = ui
-            .add(
-                TextEdit::multiline(value)
-                    .desired_rows(rows)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id);
+        let out = TextEdit::multiline(value)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY)
+            .show(ui);
+        self.spelling(ui, &out, value);
+        let r = out.response.response.labelled_by(l.id);
         ui.end_row();
         self.take_focus(&r);
         self.note(&r);
         r
+    }
+
+    /// Squiggles under the misspelt words of the field just drawn, and their menu.
+    fn spelling(&mut self, ui: &Ui, out: &egui::text_edit::TextEditOutput, text: &str) {
+        if let Some(spell) = &mut self.spell {
+            spell.decorate(ui, out, text, self.current, &mut self.out.commands);
+        }
     }
 
     /// Marks where a part's fields begin (and so where the jump target's do).

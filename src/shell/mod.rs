@@ -18,6 +18,7 @@ pub mod probe;
 pub mod profiles_window;
 pub mod prompts;
 pub mod rich_preview;
+pub mod spelling;
 
 use std::path::PathBuf;
 

@@ -15,6 +15,10 @@ const RECENT_LIMIT: usize = 10;
 pub struct Prefs {
     pub recent: Vec<PathBuf>,
     pub theme: Theme,
+    /// Squiggles and spelling findings (on unless turned off).
+    pub spelling: bool,
+    /// The spelling language of drafts that choose none; en_US when unset.
+    pub dictionary: Option<String>,
 }
 
 impl Default for Prefs {
@@ -22,6 +26,8 @@ impl Default for Prefs {
         Self {
             recent: Vec::new(),
             theme: Theme::System,
+            spelling: true,
+            dictionary: None,
         }
     }
 }

@@ -25,6 +25,9 @@ pub struct Preview {
     cache: RenderCache,
     /// The part of the text in view last frame, to tell whether an edit is out of sight.
     view: std::cell::Cell<Rect>,
+    /// The spelling findings, kept apart from the checks' (they are made elsewhere, and
+    /// at other times) and listed after them.
+    spelling: Vec<Finding>,
 }
 
 impl Default for Preview {
@@ -39,6 +42,7 @@ impl Default for Preview {
             break_notes: Vec::new(),
             cache: RenderCache::default(),
             view: std::cell::Cell::new(Rect::NOTHING),
+            spelling: Vec::new(),
         }
     }
 }
@@ -53,6 +57,7 @@ impl Preview {
         self.key = Some((revision, style, today));
         self.rendered = render::render_cached(draft, style, &mut self.cache);
         self.findings = checks::check_rendered(draft, today, style, &self.rendered);
+        self.findings.extend(self.spelling.iter().cloned());
         let text = &self.rendered.text;
         self.line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -66,6 +71,14 @@ impl Preview {
             .map(|(line, cause)| (*line, cause.explain(draft)))
             .collect();
         self.width = render::effective_width(draft, style);
+    }
+
+    /// Replaces the spelling findings (listed after the checks', as notes come last).
+    pub fn set_spelling(&mut self, found: Vec<Finding>) {
+        let rule = crate::core::checks::rules::SPELLING.id;
+        self.findings.retain(|f| f.rule != rule);
+        self.findings.extend(found.iter().cloned());
+        self.spelling = found;
     }
 
     pub fn line_count(&self) -> usize {

@@ -172,6 +172,14 @@ impl ProfileEditor {
                         }
                         multiline(ui, "About the company", &mut p.boilerplate[0].text);
                         multiline(ui, "Approved safe harbor", &mut p.safe_harbor);
+                        // Product names and the like, one a line: spelling accepts them.
+                        let mut words = p.words.join("\n");
+                        multiline(ui, "Product names and words", &mut words);
+                        // Kept as typed (a new empty line too) until saved.
+                        let listed: Vec<String> = words.split('\n').map(str::to_string).collect();
+                        if listed != p.words {
+                            p.words = listed;
+                        }
                     });
                 ui.strong("Default contacts");
                 let mut remove = None;
@@ -204,6 +212,8 @@ impl ProfileEditor {
         if ui.button("Save profile").clicked() {
             p.boilerplate
                 .retain(|a| !a.text.trim().is_empty() || !a.heading.trim().is_empty());
+            p.words.retain(|w| !w.trim().is_empty());
+            p.words.iter_mut().for_each(|w| *w = w.trim().to_string());
             match self.store.save_renaming(slug, p) {
                 Ok(stored) => {
                     *slug = stored; // renamed with the profile

@@ -187,6 +187,11 @@ rules! {
         looks_for: "Control characters (escape, bell, form feed and the like, often pasted from other programs) in any text field.",
         why: "No export prints them: they are dropped without a trace, and text around them may read differently than it was typed.",
         fix: "Retype the text around them; the finding names the field and the characters.";
+    SPELLING = "spelling", Note, "field holding it",
+        "a word the dictionary does not know (not the company's own words, your word list or words ignored in the draft)",
+        looks_for: "Words the spelling dictionary (en_US unless the draft or the settings choose another) does not know, leaving out the company's own words (its name, ticker, people and places, and the words its profiles list), your personal word list and the words ignored in this draft. Addresses, numbers, words with digits, abbreviations in capitals and [PLACEHOLDERS] are never marked.",
+        why: "A misspelt word in a release filed with the SEC stays on EDGAR for ever.",
+        fix: "Right-click the word in the form: pick a suggestion, add the word to your dictionary, or ignore it in this draft. Product names belong in the company profile's words.";
     NO_END_MARK = "no-end-mark", Note, "end mark",
         "",
         looks_for: "A release without an end mark (###, -30-).",

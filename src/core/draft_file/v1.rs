@@ -67,6 +67,7 @@ impl From<DraftV1> for Draft {
             safe_harbor: v.safe_harbor,
             end_mark: v.end_mark,
             export: v.export,
+            spelling: Default::default(),
         };
         // Format 1's defaults carried ids; a file's own items had none: number them afresh.
         d.contacts

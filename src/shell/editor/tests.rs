@@ -526,3 +526,91 @@ fn copy_as_formatted_text_puts_html_and_its_plain_text_on_the_clipboard() {
     assert!(html.contains("Acme opened a plant in Dayton."));
     assert_eq!(text, &crate::core::render::render(&e.doc.draft).text);
 }
+
+// Spelling (issue 16).
+
+#[test]
+fn replacing_a_word_in_a_list_shown_one_item_a_line_changes_that_item() {
+    let (mut e, _) = editor();
+    e.doc.apply(|d| {
+        d.body = vec![crate::core::draft::BodyBlock::new(Block::Bullets(vec![
+            "Frist point".into(),
+            "Secnd point".into(),
+        ]))];
+        d.assign_ids();
+    });
+    let field = FieldRef::Body(e.doc.draft.body[0].id);
+    let shown = "Frist point\nSecnd point".to_string();
+    e.run_command(Command::ReplaceWord {
+        field,
+        text: shown,
+        range: 12..17,
+        with: "Second".into(),
+    });
+    let Block::Bullets(items) = &e.doc.draft.body[0].block else {
+        panic!("bullets")
+    };
+    assert_eq!(items, &["Frist point", "Second point"]);
+    e.run_command(Command::Undo);
+    let Block::Bullets(items) = &e.doc.draft.body[0].block else {
+        panic!("bullets")
+    };
+    assert_eq!(items[1], "Secnd point");
+}
+
+#[test]
+fn a_replacement_for_text_that_changed_since_is_not_made() {
+    let (mut e, _) = editor();
+    e.doc.apply(|d| d.headline = "Teh news".into());
+    e.run_command(Command::ReplaceWord {
+        field: FieldRef::Headline,
+        text: "Teh old news".into(),
+        range: 0..3,
+        with: "The".into(),
+    });
+    assert_eq!(e.doc.draft.headline, "Teh news");
+    e.run_command(Command::ReplaceWord {
+        field: FieldRef::Headline,
+        text: "Teh news".into(),
+        range: 0..3,
+        with: "The".into(),
+    });
+    assert_eq!(e.doc.draft.headline, "The news");
+}
+
+#[test]
+fn ignored_words_and_the_draft_s_language_are_undoable_edits_kept_in_the_draft() {
+    let (mut e, _) = editor();
+    e.doc.apply(|d| d.headline = "Zorbex ships".into());
+    e.refresh_preview();
+    let spelling = |e: &Editor| {
+        e.preview
+            .findings
+            .iter()
+            .filter(|f| f.rule == "spelling")
+            .count()
+    };
+    assert_eq!(spelling(&e), 1);
+    e.run_command(Command::IgnoreWord("Zorbex".into()));
+    e.run_command(Command::IgnoreWord("Zorbex".into()));
+    assert_eq!(e.doc.draft.spelling.ignored, ["Zorbex"]);
+    e.refresh_preview();
+    assert_eq!(spelling(&e), 0);
+    let text = draft_file::to_ron(&e.doc.draft);
+    assert!(
+        text.contains("ignored: [") && text.contains("\"Zorbex\""),
+        "{text}"
+    );
+    e.run_command(Command::Undo);
+    e.refresh_preview();
+    assert_eq!(spelling(&e), 1);
+    // A language with no dictionary is reported, and nothing is marked.
+    e.run_command(Command::SetDraftDictionary(Some("xx_NONE".into())));
+    e.refresh_preview();
+    assert_eq!(spelling(&e), 0);
+    assert!(e.status.contains("xx_NONE"), "{}", e.status);
+    e.run_command(Command::Undo);
+    e.refresh_preview();
+    assert_eq!(e.doc.draft.spelling.language, None);
+    assert_eq!(spelling(&e), 1);
+}

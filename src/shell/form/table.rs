@@ -56,6 +56,9 @@ fn step(at: Cell, nav: Nav, rows: usize, columns: usize) -> Option<Cell> {
     })
 }
 
+/// The label column's width in the grid, in points (a value column's is 90).
+const LABEL_WIDTH: f32 = 260.0;
+
 const KINDS: [(RowKind, &str); 5] = [
     (RowKind::Ordinary, "Ordinary"),
     (RowKind::Heading, "Section heading"),
@@ -128,12 +131,13 @@ impl Form<'_> {
                 for g in 0..t.groups.len() {
                     let (first, span) = (t.groups[g].first, t.groups[g].span);
                     ui.horizontal(|ui| {
-                        let r = ui.add(
-                            TextEdit::multiline(&mut t.groups[g].label)
-                                .desired_rows(2)
-                                .desired_width(220.0)
-                                .hint_text("Three Months Ended\nSeptember 30,"),
-                        );
+                        let out = TextEdit::multiline(&mut t.groups[g].label)
+                            .desired_rows(2)
+                            .desired_width(220.0)
+                            .hint_text("Three Months Ended\nSeptember 30,")
+                            .show(ui);
+                        self.spelling(ui, &out, &t.groups[g].label);
+                        let r = out.response.response;
                         r.widget_info(|| {
                             egui::WidgetInfo::labeled(
                                 egui::Role::TextInput,
@@ -199,7 +203,14 @@ impl Form<'_> {
                     .show(ui, |ui| {
                         ui.allocate_space(egui::Vec2::ZERO);
                         let head = |column| Cell { row: None, column };
-                        self.cell(ui, block, head(0), &mut t.label_heading, 220.0, &mut go);
+                        self.cell(
+                            ui,
+                            block,
+                            head(0),
+                            &mut t.label_heading,
+                            LABEL_WIDTH,
+                            &mut go,
+                        );
                         for c in 0..columns {
                             ui.vertical(|ui| {
                                 self.cell(
@@ -330,21 +341,39 @@ impl Form<'_> {
                 ));
             }
         }
+        let lines = if multiline {
+            value.split('\n').count().max(1) as f32
+        } else {
+            1.0
+        };
         let edit = if multiline {
             TextEdit::multiline(value).desired_rows(1)
+        } else if at.column > 0 {
+            // Figures stand flush right, as in a spreadsheet and in print.
+            TextEdit::singleline(value).align(egui::Align2::RIGHT_CENTER)
         } else {
             TextEdit::singleline(value)
         };
-        let r = ui.add(
-            edit.id(id)
-                .desired_width(width.max(40.0))
-                .event_filter(EventFilter {
-                    tab: true,
-                    horizontal_arrows: true,
-                    vertical_arrows: true,
-                    escape: false,
-                }),
-        );
+        // A grid cell is as wide as its column was last frame: the size is set, not asked
+        // for, or a column that started narrow would stay narrow.
+        let height = lines * ui.text_style_height(&egui::TextStyle::Body) + 2.0 * 4.0;
+        let size = egui::vec2(width.max(40.0), height.max(ui.spacing().interact_size.y));
+        let edit = edit
+            .id(id)
+            .desired_width(width.max(40.0))
+            .event_filter(EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: false,
+            });
+        let layout = egui::Layout::centered_and_justified(ui.layout().main_dir());
+        let out = ui
+            .allocate_ui_with_layout(size, layout, |ui| edit.show(ui))
+            .inner;
+        // Labels and text cells are spelt like any field (figures never are).
+        self.spelling(ui, &out, value);
+        let r = out.response.response;
         let name = match (at.row, at.column) {
             (None, 0) => "Label column heading".to_string(),
             (None, c) => format!("Column {c} heading"),
