@@ -1192,6 +1192,45 @@ fn identical_findings_are_one_entry_listing_each_place_by_name() {
     assert!(h.get_by_label("Heading").is_focused());
 }
 
+#[test]
+fn an_imported_timing_and_dateline_print_as_written_until_edited() {
+    use pressroom::core::draft::Timing;
+    let (mut h, _) = harness_sized(1500.0, 1400.0);
+    h.state_mut().editor.doc.apply(|d| {
+        d.release.timing = Timing::Embargoed {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 7, 23).unwrap(),
+            time: chrono::NaiveTime::from_hms_opt(16, 5, 0).unwrap(),
+            zone: Some(chrono_tz::America::Chicago),
+        };
+        d.release.timing_as_written = "HOLD FOR RELEASE UNTIL 4:05 P.M. CDT, JULY 23".into();
+        d.dateline.city = "Seattle".into();
+        d.dateline.date = chrono::NaiveDate::from_ymd_opt(2026, 7, 23);
+        d.dateline.as_written = "SEATTLE, WA / ACCESSWIRE / July 23, 2026 / ".into();
+    });
+    h.run();
+    assert!(preview_shows(&h, "printed as written: HOLD FOR RELEASE"));
+    assert!(preview_shows(
+        &h,
+        "printed as written: SEATTLE, WA / ACCESSWIRE"
+    ));
+    // Editing the dateline drops its wording, and only its.
+    h.get_by_label("City").focus();
+    h.run();
+    h.get_by_label("City").type_text("s");
+    h.run();
+    let d = h.state().editor.doc.draft.clone();
+    assert_eq!(d.dateline.city, "Seattles");
+    assert_eq!(d.dateline.as_written, "");
+    assert!(d.release.timing_as_written.starts_with("HOLD"));
+    // Editing the timing drops the timing line's wording: the style's own is printed.
+    click(&mut h, "Timing");
+    click(&mut h, "For immediate release");
+    let d = h.state().editor.doc.draft.clone();
+    assert_eq!(d.release.timing, Timing::Immediate);
+    assert_eq!(d.release.timing_as_written, "");
+    assert!(!preview_shows(&h, "printed as written"));
+}
+
 // ---- Tables ---------------------------------------------------------------------------
 
 /// A new draft with a table inserted from the Edit menu (two columns, three rows).

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::drafts::{any_block, any_contact, any_date, any_text, any_timing};
+use common::drafts::{any_block, any_contact, any_date, any_text, any_timing, with_format3_layout};
 use common::examples;
 
 use pressroom::core::draft::*;
@@ -87,7 +87,7 @@ fn draft_words(d: &Draft, style: Style) -> Vec<String> {
                 }
             }
             Part::Logo(_) => {}
-            Part::Timing(t) => add(&render::timing_line(t, false)),
+            Part::Timing(_) => add(&render::timing_text(&d.release, false)),
             Part::Contacts(cs) => {
                 for c in cs {
                     add(&text::clean_line(&c.role));
@@ -98,7 +98,7 @@ fn draft_words(d: &Draft, style: Style) -> Vec<String> {
             }
             Part::Headline(h) => text::lines(h).iter().for_each(|l| add(l)),
             Part::Subheadline(sub) => match sub {
-                Subheadline::Text(t) => add(&text::one_paragraph(t)),
+                Subheadline::Text(t) => text::paragraphs(t).iter().for_each(|p| add(p)),
                 _ => render::subheadline_items(sub).iter().for_each(|i| add(i)),
             },
             Part::Dateline(dl) => add(&text::one_paragraph(&dateline::dateline_lead(
@@ -158,6 +158,7 @@ fn draft_words(d: &Draft, style: Style) -> Vec<String> {
                 text::paragraphs(&sh.text).iter().for_each(|p| add(p));
             }
             Part::EndMark(m) => add(m.text()),
+            Part::Trailer(t) => add(&text::clean_line(t)),
         }
     }
     words(&s)
@@ -1111,14 +1112,16 @@ prop_compose! {
         style in prop_oneof![Just(Style::Edgar), Just(Style::Newswire)],
         spacing in 0usize..3,
         layout in prop::array::uniform8(proptest::option::of(any::<bool>())),
+        layout3 in any::<u16>(),
     ) -> Draft {
         let mut d = Draft {
             version: FORMAT_VERSION,
             // The logo is a file; its handling has tests of its own.
-            release: Release { timing, logo: None, title, exhibit },
+            release: Release { timing, logo: None, title, exhibit, ..Release::default() },
             company: Company { name: company.0, ticker: company.1, exchange: company.2, website: company.3, city: String::new(), state: String::new(), ..Company::default() },
             contacts,
             contacts_placement: placement,
+            contacts_heading: String::new(),
             headline,
             subheadline: sub,
             dateline: Dateline {
@@ -1127,6 +1130,7 @@ prop_compose! {
                 date: dateline.2,
                 wire: [Wire::None, Wire::PrNewswire, Wire::BusinessWire, Wire::GlobeNewswire][dateline.3],
                 style: [DatelineStyle::Auto, DatelineStyle::Full, DatelineStyle::Ap, DatelineStyle::CityDash][dateline.4],
+                as_written: String::new(),
             },
             body: body.into_iter().map(BodyBlock::new).collect(),
             boilerplate: abouts.into_iter().map(|(heading, text)| About { heading, text, ..About::default() }).collect(),
@@ -1145,11 +1149,13 @@ prop_compose! {
                     indent_paragraphs: layout[5],
                     contact_labels: layout[6],
                     page_tag: layout[7],
+                    ..Layout::default()
                 },
                 ..ExportSettings::default()
             },
             spelling: Default::default(),
         };
+        d.export.layout = with_format3_layout(d.export.layout, layout3);
         d.assign_ids();
         d
     }

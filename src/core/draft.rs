@@ -20,6 +20,16 @@ use crate::core::table::Table;
 ///   HTML or a Word document.
 /// - 3: a body block may be a `Table(...)` (a financial table, rows written one a line;
 ///   see `core::table::model`). A format-2 file reads as it is.
+///   `release.timing_as_written` and `dateline.as_written` keep an imported release's
+///   timing line and dateline wording until the field is edited; `release.trailer` is a
+///   closing line such as `SOURCE: Acme Corp.`; the layout may turn the timing line off
+///   (`timing_line`), put it under the contacts, right-align the exhibit label, keep a
+///   centred headline's case (`headline_caps`), and indent "About" sections and the safe
+///   harbor apart from the body (`indent_about`, `indent_safe_harbor`); a contact may carry
+///   its label as written (`label`), and the contacts a heading (`contacts_heading`);
+///   `release.letterhead` is centred above the title; `<PAGE>` tags may number their page
+///   (`page_numbers`); body sub-headings may be centred title blocks
+///   (`body_headings_centred`).
 ///   `spelling` (left out when empty): the draft's own spelling language and the words
 ///   ignored in it (*Ignore in this draft*).
 ///   see `core::table::model`). A format-2 file reads as it is. The company may name its
@@ -100,6 +110,9 @@ pub struct Draft {
     pub company: Company,
     pub contacts: Vec<Contact>,
     pub contacts_placement: ContactsPlacement,
+    /// A heading printed over the contacts ("Contacts"), as an imported release had one.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contacts_heading: String,
     /// One or more lines; a newline is a line break the author chose.
     pub headline: String,
     pub subheadline: Subheadline,
@@ -142,6 +155,7 @@ impl Default for Draft {
                 ..Contact::default()
             }],
             contacts_placement: ContactsPlacement::default(),
+            contacts_heading: String::new(),
             headline: String::new(),
             subheadline: Subheadline::default(),
             dateline: Dateline::default(),
@@ -170,6 +184,18 @@ pub struct Release {
     pub title: String,
     /// For example "EXHIBIT 99.1" when the release is filed with an 8-K.
     pub exhibit: String,
+    /// The timing line as an imported release wrote it ("EMBARGOED UNTIL 8:00 a.m. ET,
+    /// Tuesday, May 5, 2026"): printed instead of the style's own wording until the
+    /// timing is edited. `timing` keeps what it means, for the checks.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub timing_as_written: String,
+    /// A closing line after everything else, as written ("SOURCE: Acme Corp.").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub trailer: String,
+    /// Lines centred above the title (company name, street, city), as older exhibits
+    /// print a letterhead in text; empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub letterhead: String,
 }
 
 impl Default for Release {
@@ -179,6 +205,9 @@ impl Default for Release {
             logo: None,
             title: "NEWS RELEASE".into(),
             exhibit: String::new(),
+            timing_as_written: String::new(),
+            trailer: String::new(),
+            letterhead: String::new(),
         }
     }
 }
@@ -259,6 +288,11 @@ pub struct Contact {
     pub title: String,
     pub phone: String,
     pub email: String,
+    /// The label as an imported release printed it ("Media Contact", "Investors:",
+    /// "FOR FURTHER INFORMATION CONTACT:"), colon and all; empty derives it from the role.
+    /// `Some("")` prints no label (a second organisation under the first's label).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -291,6 +325,11 @@ pub struct Dateline {
     pub date: Option<NaiveDate>,
     pub wire: Wire,
     pub style: DatelineStyle,
+    /// The dateline as an imported release wrote it, with the separator after it
+    /// (`SEATTLE, WA / ACCESSWIRE / November 20, 2026 / `): printed instead of the form
+    /// `style` makes until the dateline is edited.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub as_written: String,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -589,6 +628,31 @@ pub struct Layout {
     pub indent_paragraphs: Option<bool>,
     /// EDGAR's `<PAGE>` tag under each `-more-`.
     pub page_tag: Option<bool>,
+    /// The timing line printed at all (a wire release may open with its headline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing_line: Option<bool>,
+    /// The timing line under the contacts rather than above them (older EDGAR exhibits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing_after_contacts: Option<bool>,
+    /// The exhibit label at the right margin, as filing agents place it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exhibit_right: Option<bool>,
+    /// A centred headline in capitals; `Some(false)` keeps the headline's own case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline_caps: Option<bool>,
+    /// "About" paragraphs with a first-line indent (unset: as body paragraphs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indent_about: Option<bool>,
+    /// Safe-harbor paragraphs with a first-line indent (unset: none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indent_safe_harbor: Option<bool>,
+    /// `<PAGE>  2` rather than `<PAGE>`: each page tag numbers its page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_numbers: Option<bool>,
+    /// Body sub-headings centred, each of their lines kept ("RECONCILIATION OF ...",
+    /// "(In thousands)", "(Unaudited)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_headings_centred: Option<bool>,
 }
 
 impl Layout {

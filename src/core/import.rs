@@ -20,7 +20,10 @@ use crate::core::draft::{
     WIDTH_RANGE, Wire,
 };
 use crate::core::draft_file::{self, LoadError, LoadErrorKind};
+use crate::core::release;
 use crate::core::render::{self, text};
+use crate::core::table::Table;
+use crate::core::table::detect::{Detected, detect_tables};
 use crate::core::walk;
 
 /// Something the importer guessed, or was unsure about, with the line it concerns.
@@ -151,6 +154,8 @@ struct Blk {
     page_break_before: bool,
     /// The end mark stood before this block.
     after_end_mark: bool,
+    /// The block is a table (with its title lines and footnotes), read as this.
+    table: Option<Box<Table>>,
 }
 
 impl Blk {
@@ -174,10 +179,13 @@ fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     for l in lines {
         let l = l.trim();
         // A word broken at its hyphen ("forward-" / "looking") is joined without a space.
+        // ("Form 10-" / "Q" too: the export breaks after any hyphen.)
         let broken_word = out.ends_with('-')
-            && !out.ends_with(" -")
-            && !out.ends_with("--")
-            && l.chars().next().is_some_and(char::is_lowercase);
+            && out[..out.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && l.chars().next().is_some_and(char::is_alphanumeric);
         if !out.is_empty() && !broken_word {
             out.push(' ');
         }
@@ -186,6 +194,9 @@ fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
+/// EDGAR's page tag, bare or with the page's number (`<PAGE>  2`).
+static PAGE_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^<PAGE>(?:\s+\d{1,4})?$").expect("valid"));
 static PAGE_MORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*[-(]\s*more\s*[-)]\s*$").expect("valid"));
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -194,6 +205,27 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static INLINE_CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^((?:[A-Z][\w&.'/-]* ){0,3}contacts?|media|investors?|press):\s*(.*)$")
         .expect("valid")
+});
+/// "FOR FURTHER INFORMATION CONTACT:", "For further information, please contact:".
+static FURTHER_INFORMATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(for (?:further|more) information,? (?:please )?contact):(?: {2,}(.*)|\s*$)")
+        .expect("valid")
+});
+/// A contact label without a colon, alone on its line ("Media Contact", "Investors").
+static BARE_CONTACT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:(?:Media|Investor|Investors|Press|Financial|Analyst|Company|Agency)(?: Relations)? )?Contacts?|Investors|Media|Press|Investor Relations|Media Relations|CONTACTS?|MEDIA CONTACTS?|INVESTOR CONTACTS?)$")
+        .expect("valid")
+});
+/// A company's name ending in its legal suffix: capitalised words (accents and all, with
+/// "of", "de", "&" between), then "Inc.", "S.A.", "N.V.", "AG", "plc", "SE"...
+static COMPANY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[\p{Lu}\d][\p{L}\p{N}&'\u{2019}.\-]*";
+    let joiner = r"(?:of|de|du|des|la|le|der|von|van|and|&|y|e|for)";
+    let suffix = r"(?:Inc\.|Incorporated|Corp\.|Corporation|Co\.|Ltd\.|Limited|plc|PLC|AG|SE|S\.A\.|SA|N\.V\.|NV|A/S|GmbH|S\.p\.A\.|AB|ASA|Oyj|B\.V\.|LLC|L\.P\.|KGaA|S\.A\.B\. de C\.V\.)";
+    Regex::new(&format!(
+        r"(?P<name>{word}(?:\s+(?:{joiner}\s+)?{word})*?,?\s+{suffix})(?:[\s,;:)]|$)"
+    ))
+    .expect("valid")
 });
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:phone|tel\.?|telephone|ph\.?):\s*(.+)$").expect("valid"));
@@ -205,13 +237,20 @@ static BARE_PHONE: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^\s@]+@[^\s@]+\.[^\s@]+$").expect("valid"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(Jan(?:uary|\.)|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.)) (\d{1,2}), (\d{4})").expect("valid")
+    Regex::new(r"(Jan(?:uary|\.)|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))\s+(\d{1,2}), (\d{4})").expect("valid")
 });
-static TIMING_EMBARGO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^embargoed\s+(?:until|for release until)\s+(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?\s*([A-Z]{1,5})?,?\s+(.+)$").expect("valid")
+static IMMEDIATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:for\s+immediate\s+release|for\s+release:?\s+immediately|immediate\s+release)[.:]?$")
+        .expect("valid")
 });
-static TIMING_ON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^for\s+release\s+on\s+(.+)$").expect("valid"));
+/// The words that open the other timing lines, and what follows them.
+static TIMING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(embargoed\s+for\s+release\s+until|embargoed\s+until|embargoed:|under\s+embargo\s+until|hold\s+for\s+release\s+until|not\s+for\s+release\s+(?:before|until)|for\s+release\s+at|for\s+release\s+on|for\s+release:|release\s+at)\s*(.+)$")
+        .expect("valid")
+});
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?").expect("valid")
+});
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[-*\u{2022}o]|\d+[.)])\s+(.*)$").expect("valid"));
 static QUOTE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -260,6 +299,26 @@ fn zone_of(abbrev: &str) -> Option<chrono_tz::Tz> {
     })
 }
 
+/// The zone named after a clock time: an abbreviation ("ET", "EDT") or the words
+/// ("Eastern Time", "Pacific Daylight Time").
+fn zone_in(after: &str) -> Option<chrono_tz::Tz> {
+    use chrono_tz::America;
+    let words: Vec<String> = after
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let first = words.first()?;
+    let by_name = match first.as_str() {
+        "eastern" => Some(America::New_York),
+        "central" => Some(America::Chicago),
+        "mountain" => Some(America::Denver),
+        "pacific" => Some(America::Los_Angeles),
+        _ => None,
+    };
+    by_name.or_else(|| zone_of(first))
+}
+
 fn is_end_mark(t: &str) -> Option<EndMark> {
     EndMark::from_text(t)
 }
@@ -292,27 +351,34 @@ fn is_title(t: &str) -> bool {
     matches!(plain.as_str(), "NEWS RELEASE" | "PRESS RELEASE" | "NEWS")
 }
 
+/// A timing line in one of the forms releases write: what it means, as a [`Timing`]
+/// (a line that names a time but no date takes the dateline's date later: see
+/// [`Reader::layout`]). The wording itself is kept by the caller.
 fn parse_timing(t: &str) -> Option<Timing> {
     let t = t.trim();
-    if t.eq_ignore_ascii_case("for immediate release") {
+    if IMMEDIATE.is_match(t) {
         return Some(Timing::Immediate);
     }
-    if let Some(c) = TIMING_EMBARGO.captures(t) {
-        let mut h: u32 = c[1].parse().ok()?;
-        let m: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
-        if c[3].eq_ignore_ascii_case("p") && h != 12 {
-            h += 12;
-        } else if c[3].eq_ignore_ascii_case("a") && h == 12 {
-            h = 0;
+    if let Some(c) = TIMING_WORDS.captures(t) {
+        let rest = c.get(2).map_or("", |m| m.as_str());
+        let date = parse_date(&title_case_month(rest));
+        if let Some(tc) = CLOCK.captures(rest) {
+            let mut h: u32 = tc[1].parse().ok()?;
+            let m: u32 = tc.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+            if tc[3].eq_ignore_ascii_case("p") && h != 12 {
+                h += 12;
+            } else if tc[3].eq_ignore_ascii_case("a") && h == 12 {
+                h = 0;
+            }
+            let after = &rest[tc.get(0).expect("whole match").end()..];
+            return Some(Timing::Embargoed {
+                // No date on the line: the release's own day, filled in from the dateline.
+                date: date.unwrap_or(NaiveDate::MIN),
+                time: NaiveTime::from_hms_opt(h, m, 0)?,
+                zone: zone_in(after),
+            });
         }
-        return Some(Timing::Embargoed {
-            date: parse_date(&title_case_month(&c[5]))?,
-            time: NaiveTime::from_hms_opt(h, m, 0)?,
-            zone: c.get(4).and_then(|z| zone_of(z.as_str())),
-        });
-    }
-    if let Some(c) = TIMING_ON.captures(t) {
-        return Some(Timing::ReleaseOn(parse_date(&title_case_month(&c[1]))?));
+        return date.map(Timing::ReleaseOn);
     }
     None
 }
@@ -335,6 +401,9 @@ fn title_case_month(s: &str) -> String {
 /// paragraph text after it.
 fn parse_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
     let head: String = p.chars().take(200).collect();
+    if let Some(found) = other_wire_dateline(p) {
+        return Some(found);
+    }
     // Business Wire: CITY, State--(BUSINESS WIRE)--Month D, YYYY--text
     if let Some(i) = head.find("--(BUSINESS WIRE)--") {
         let place = &head[..i];
@@ -351,6 +420,7 @@ fn parse_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
             date,
             wire: Wire::BusinessWire,
             style: DatelineStyle::Ap,
+            as_written: String::new(),
         };
         return Some((d, DatelineStyle::Ap, rest.to_string()));
     }
@@ -390,8 +460,49 @@ fn parse_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
         date: parse_date(m.as_str()),
         wire: wire.unwrap_or(Wire::None),
         style,
+        as_written: String::new(),
     };
     Some((d, style, rest.trim_start().to_string()))
+}
+
+/// Datelines of wires the draft has no form for, read for their place and date (the
+/// wording is kept as written): Accesswire (`SEATTLE, WA / ACCESSWIRE / November 20, 2026 /`),
+/// Newsfile (`Toronto, Ontario--(Newsfile Corp. - November 20, 2026) -`) and the European
+/// day-first form EQS and others use (`Munich, 20 November 2026 -`).
+fn other_wire_dateline(p: &str) -> Option<(Dateline, DatelineStyle, String)> {
+    static FORMS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+        [
+            r"^(?P<place>[^/\n]{2,60}?) / ACCESSWIRE / (?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4}) / ",
+            r"^(?P<place>[^()\n]{2,60}?)\s?--\s?\(Newsfile Corp\. - (?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\) - ",
+            r"^(?P<place>[A-Z][\w.' -]{1,40}(?:, [A-Z][\w.' -]{1,30})?), (?P<day>\d{1,2})\.? (?P<month>[A-Z][a-z]+) (?P<year>\d{4}) (?:[-\u{2013}\u{2014}]|--) ",
+        ]
+        .map(|f| Regex::new(f).expect("valid"))
+    });
+    for form in FORMS.iter() {
+        let Some(c) = form.captures(p) else { continue };
+        let date = match c.name("date") {
+            Some(d) => parse_date(d.as_str()),
+            None => NaiveDate::from_ymd_opt(
+                c["year"].parse().ok()?,
+                month_number(&c["month"]).filter(|_| c["month"].len() >= 3)?,
+                c["day"].parse().ok()?,
+            ),
+        };
+        let date = Some(date?);
+        let (city, region) = split_place(&c["place"]);
+        let upper = city.chars().any(char::is_alphabetic) && city == city.to_uppercase();
+        let d = Dateline {
+            city: if upper { city_case(&city) } else { city },
+            region,
+            date,
+            wire: Wire::None,
+            style: DatelineStyle::Ap,
+            as_written: String::new(),
+        };
+        let rest = p[c.get(0).expect("whole match").end()..].to_string();
+        return Some((d, DatelineStyle::Ap, rest));
+    }
+    None
 }
 
 fn take_wire(s: &str) -> (Option<Wire>, &str) {
@@ -498,6 +609,17 @@ fn is_centred(b: &Blk, width: usize) -> bool {
             .all(|l| l.indent >= 8 && l.indent + l.width + 4 <= width.max(60) + 4 && l.width <= 64)
 }
 
+/// Short centred lines that are not a sentence: a title over a table or a section.
+fn is_centred_title_block(b: &Blk, width: usize) -> bool {
+    b.table.is_none()
+        && is_centred(b, width)
+        && b.lines.iter().all(|l| {
+            l.width <= 64
+                && !l.text.ends_with(['.', ',', ';', ':'])
+                && l.text.split_whitespace().count() <= 12
+        })
+}
+
 fn is_about_heading(t: &str) -> bool {
     let lower = t.trim().to_lowercase();
     lower.starts_with("about ") && t.split_whitespace().count() <= 10
@@ -581,7 +703,10 @@ fn restore_case(caps: &str, body: &str) -> String {
 /// headline and subheadline, the body with its "About" sections and safe harbor, the
 /// contacts at the end, the company, and last the layout the source was written in.
 pub fn import(source: &str) -> Imported {
-    let mut r = Reader::new(source, split_blocks(read_lines(source)));
+    let mut blocks = split_blocks(read_lines(source), exact_tables(source));
+    let trailer = take_trailer(&mut blocks.blocks);
+    let mut r = Reader::new(source, blocks);
+    r.d.release.trailer = trailer;
     r.preamble();
     r.find_end_matter();
     r.headline_and_subheadline();
@@ -591,10 +716,36 @@ pub fn import(source: &str) -> Imported {
     r.layout();
     // Whitespace inside paragraphs is the export's to set.
     normalise_spaces(&mut r.d);
+    automatic_pages(&mut r.d);
     r.d.assign_ids();
     Imported {
         draft: r.d,
         notes: r.notes,
+    }
+}
+
+/// Page breaks that fall where EDGAR's automatic pages of some common length would put
+/// them are automatic ones: the draft keeps paging as it is edited. Read as explicit page
+/// breaks until a page length gives exactly the same export.
+fn automatic_pages(d: &mut Draft) {
+    let explicit_breaks = d.body.iter().any(|b| matches!(b.block, Block::PageBreak));
+    if d.export.style != Style::Edgar || !explicit_breaks {
+        return;
+    }
+    let explicit = render::render(d).text;
+    for keep_safe_harbor_break in [false, true] {
+        let mut auto = d.clone();
+        auto.body.retain(|b| !matches!(b.block, Block::PageBreak));
+        auto.safe_harbor.page_break_before &= keep_safe_harbor_break;
+        for len in [
+            50, 60, 55, 66, 58, 54, 56, 62, 64, 45, 48, 52, 57, 59, 61, 63, 65, 70,
+        ] {
+            auto.export.page_length = len;
+            if render::render(&auto).text == explicit {
+                *d = auto;
+                return;
+            }
+        }
     }
 }
 
@@ -623,13 +774,42 @@ struct Blocks {
     blocks: Vec<Blk>,
     end_mark: EndMark,
     page_breaks: usize,
+    /// The `<PAGE>` tags number their pages (`<PAGE>  2`).
+    numbered_pages: bool,
 }
 
-fn split_blocks(lines: Vec<Line>) -> Blocks {
+/// A closing `SOURCE: Company` line (as wires print it), the last line of all: taken out
+/// and kept as written.
+fn take_trailer(blocks: &mut Vec<Blk>) -> String {
+    static SOURCE_LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^SOURCE:?\s+\S.{0,118}$").expect("valid"));
+    let Some(last) = blocks.last() else {
+        return String::new();
+    };
+    // A line of its own (the export prints it so); run on with the contacts it is theirs.
+    if !last.is_single() || !SOURCE_LINE.is_match(&last.first().text) {
+        return String::new();
+    }
+    let text = last.first().text.clone();
+    blocks.pop();
+    text
+}
+
+/// The tables in the source that lay out again line for line (the others stay text, so
+/// their words are kept as paragraphs).
+fn exact_tables(source: &str) -> Vec<Detected> {
+    detect_tables(source)
+        .into_iter()
+        .filter(|t| t.exact)
+        .collect()
+}
+
+fn split_blocks(lines: Vec<Line>, tables: Vec<Detected>) -> Blocks {
     let mut out = Blocks {
         blocks: Vec::new(),
         end_mark: EndMark::None,
         page_breaks: 0,
+        numbered_pages: false,
     };
     let mut current: Vec<Line> = Vec::new();
     let mut page_break = false;
@@ -641,13 +821,33 @@ fn split_blocks(lines: Vec<Line>) -> Blocks {
                     lines: std::mem::take(current),
                     page_break_before: std::mem::take(page_break),
                     after_end_mark: after_end,
+                    table: None,
                 });
             }
         };
-    for l in lines {
+    let mut tables = tables.into_iter().peekable();
+    let mut lines = lines.into_iter().peekable();
+    while let Some(l) = lines.next() {
+        // A table found in the source is one block, blank rows and footnotes included.
+        if let Some(t) = tables.next_if(|t| t.lines.start + 1 == l.no) {
+            flush(&mut current, &mut out.blocks, &mut page_break, after_end);
+            let mut table_lines = vec![l];
+            while let Some(next) = lines.next_if(|n| n.no <= t.lines.end) {
+                table_lines.push(next);
+            }
+            table_lines.retain(|l| !l.text.is_empty());
+            out.blocks.push(Blk {
+                lines: table_lines,
+                page_break_before: std::mem::take(&mut page_break),
+                after_end_mark: after_end,
+                table: Some(Box::new(t.table)),
+            });
+            continue;
+        }
         if l.text.is_empty() {
             flush(&mut current, &mut out.blocks, &mut page_break, after_end);
-        } else if PAGE_MORE.is_match(&l.text) || l.text.eq_ignore_ascii_case("<PAGE>") {
+        } else if PAGE_MORE.is_match(&l.text) || PAGE_TAG.is_match(&l.text) {
+            out.numbered_pages |= PAGE_TAG.is_match(&l.text) && l.text.len() > "<PAGE>".len();
             flush(&mut current, &mut out.blocks, &mut page_break, after_end);
             if !page_break {
                 out.page_breaks += 1;
@@ -670,6 +870,7 @@ struct Reader<'a> {
     source: &'a str,
     blocks: Vec<Blk>,
     page_breaks: usize,
+    numbered_pages: bool,
     /// The next block to read, and where the end matter (trailing contacts) starts.
     i: usize,
     end: usize,
@@ -678,6 +879,7 @@ struct Reader<'a> {
     layout: Layout,
     title_found: bool,
     title_spaced: bool,
+    timing_found: bool,
     tail_contacts: Option<FoundContacts>,
     /// The prose that spells names and acronyms, for giving capitalised lines their case
     /// back; blocks in capitals (headings) say nothing about case.
@@ -686,6 +888,11 @@ struct Reader<'a> {
     width_guess: usize,
     /// First-line indents of body paragraphs, to find the usual one.
     indents: Vec<usize>,
+    /// ... and of "About" and safe-harbor paragraphs, which may differ from the body's.
+    about_indents: Vec<usize>,
+    safe_indents: Vec<usize>,
+    /// Where in the body centred title blocks were read as headings.
+    centred_headings: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -709,16 +916,21 @@ impl<'a> Reader<'a> {
             end: b.blocks.len(),
             blocks: b.blocks,
             page_breaks: b.page_breaks,
+            numbered_pages: b.numbered_pages,
             i: 0,
             d,
             notes: Vec::new(),
             layout: Layout::default(),
             title_found: false,
+            timing_found: false,
             title_spaced: false,
             tail_contacts: None,
             body_text: String::new(),
             width_guess,
             indents: Vec::new(),
+            about_indents: Vec::new(),
+            safe_indents: Vec::new(),
+            centred_headings: Vec::new(),
         }
     }
 
@@ -731,7 +943,10 @@ impl<'a> Reader<'a> {
 
     /// Takes contacts found at `found` into the draft, with the layout they were written in.
     fn take_contacts(&mut self, found: FoundContacts, placement: ContactsPlacement) {
-        self.d.contacts.extend(found.contacts);
+        let mut contacts = found.contacts;
+        keep_labels_as_written(&mut contacts, &found.labels);
+        self.d.contacts.extend(contacts);
+        self.d.contacts_heading = found.heading;
         self.layout.contact_labels = found.bare.then_some(false);
         self.layout.contacts_hanging = Some(found.hanging);
         self.layout.contacts_spaced = Some(found.spaced);
@@ -745,6 +960,10 @@ impl<'a> Reader<'a> {
             let b = &self.blocks[self.i];
             let t = b.joined();
             if b.is_single() && EXHIBIT.is_match(&t) {
+                // Filing agents set the label against the right margin.
+                let l = b.first();
+                let right = l.indent >= 24 && l.indent + l.width + 8 >= self.width_guess;
+                self.layout.exhibit_right = right.then_some(true);
                 self.d.release.exhibit = t;
             } else if b.is_single() && t.eq_ignore_ascii_case("[LOGO]") {
                 self.d.release.logo = Some("[LOGO FILE]".into());
@@ -753,14 +972,34 @@ impl<'a> Reader<'a> {
                     line,
                     "a logo stood here: choose its image file (Release > Logo image)",
                 );
+            } else if !self.title_found
+                && self.d.release.letterhead.is_empty()
+                && (2..=5).contains(&b.lines.len())
+                && is_centred(b, self.width_guess.max(60))
+                && self
+                    .blocks
+                    .get(self.i + 1)
+                    .is_some_and(|n| n.is_single() && is_title(&n.joined()))
+            {
+                // Company name and address centred over the title: the letterhead, not
+                // the headline.
+                let lines: Vec<&str> = b.lines.iter().map(|l| l.text.as_str()).collect();
+                self.d.release.letterhead = lines.join("\n");
             } else if b.is_single() && is_title(&t) {
                 self.title_found = true;
                 self.title_spaced = unspace_title(&t).is_some();
                 self.d.release.title = unspace_title(&t).unwrap_or(t).to_uppercase();
             } else if b.is_single()
+                && !self.timing_found
                 && let Some(timing) = parse_timing(&t)
             {
                 self.d.release.timing = timing;
+                // Kept as written; [`Reader::layout`] drops it where the style writes the same.
+                self.d.release.timing_as_written = t;
+                self.timing_found = true;
+                if !self.d.contacts.is_empty() {
+                    self.layout.timing_after_contacts = Some(true);
+                }
             } else if let Some(found) = contact_blocks(&self.blocks, self.i) {
                 self.i = found.next;
                 self.take_contacts(found, ContactsPlacement::Top);
@@ -777,7 +1016,10 @@ impl<'a> Reader<'a> {
         let i = self.i;
         for k in i..self.blocks.len() {
             let first = &self.blocks[k].first().text;
-            let labelled = LABEL.is_match(first) || INLINE_CONTACT_LABEL.is_match(first);
+            let labelled = LABEL.is_match(first)
+                || INLINE_CONTACT_LABEL.is_match(first)
+                || FURTHER_INFORMATION.is_match(first)
+                || BARE_CONTACT_LABEL.is_match(first);
             if labelled
                 && k > i + 1
                 && let Some(found) = contact_blocks(&self.blocks, k)
@@ -802,22 +1044,19 @@ impl<'a> Reader<'a> {
             let b = &self.blocks[self.i];
             let centred = is_centred(b, self.width_guess.max(60));
             let caps = !b.joined().chars().any(char::is_lowercase);
-            self.layout.headline_centred = Some(centred && caps);
-            self.d.headline = restore_case(&b.joined(), &self.body_text);
-            if !caps && centred {
-                let line = b.line_no();
-                self.note(
-                    line,
-                    "the headline is centred but not in capitals; export centres it in capitals",
-                );
+            self.layout.headline_centred = Some(centred);
+            // A centred headline in its own case keeps it.
+            if centred && !caps {
+                self.layout.headline_caps = Some(false);
             }
+            self.d.headline = restore_case(&b.joined(), &self.body_text);
             self.i += 1;
         }
         let mut sub_items: Vec<String> = Vec::new();
         let mut sub_bullets = false;
         while self.i < self.end {
             let b = &self.blocks[self.i];
-            if parse_dateline(&b.joined()).is_some() {
+            if parse_dateline(&b.joined()).is_some() || b.table.is_some() {
                 break;
             }
             // A subheadline is short, and stands before the first real paragraph.
@@ -867,6 +1106,15 @@ impl<'a> Reader<'a> {
             } else if b.page_break_before {
                 d.body.push(BodyBlock::new(Block::PageBreak));
             }
+            // A table in the body is a table block; in an "About" section or the safe harbor
+            // (which hold prose only) it stays text.
+            if let Some(t) = &b.table
+                && section == Section::Body
+            {
+                d.body.push(BodyBlock::new(Block::Table(t.clone())));
+                self.i += 1;
+                continue;
+            }
             if looks_like_heading(b) && is_about_heading(&t) {
                 headings_centred.get_or_insert(is_centred(b, self.width_guess.max(60)));
                 let heading = restore_case(&t, &self.body_text);
@@ -893,6 +1141,9 @@ impl<'a> Reader<'a> {
                 });
                 section = Section::SafeHarbor;
                 d.safe_harbor.text = t;
+                if b.lines.len() > 1 || b.first().indent > 0 {
+                    self.safe_indents.push(b.first().indent);
+                }
             } else {
                 match section {
                     Section::About => {
@@ -904,22 +1155,44 @@ impl<'a> Reader<'a> {
                         if b.first().indent > 0 {
                             self.indents.push(b.first().indent);
                         }
+                        if b.lines.len() > 1 || b.first().indent > 0 {
+                            self.about_indents.push(b.first().indent);
+                        }
                     }
                     Section::SafeHarbor => {
                         if !d.safe_harbor.text.is_empty() {
                             d.safe_harbor.text.push_str("\n\n");
                         }
                         d.safe_harbor.text.push_str(&t);
+                        if b.lines.len() > 1 || b.first().indent > 0 {
+                            self.safe_indents.push(b.first().indent);
+                        }
                     }
                     Section::Body => {
                         let mut para = t.clone();
                         if !dateline_seen && let Some((dl, _, rest)) = parse_dateline(&t) {
                             d.dateline = dl;
+                            // Kept as written; [`Reader::layout`] drops it where the style
+                            // writes the same.
+                            if let Some(lead) = t.strip_suffix(rest.as_str()) {
+                                d.dateline.as_written = lead.to_string();
+                            }
                             para = rest;
                             dateline_seen = true;
                         }
                         if let Some(items) = bullet_items(b) {
                             d.body.push(BodyBlock::new(Block::Bullets(items)));
+                        } else if dateline_seen
+                            && para == t
+                            && is_centred_title_block(b, self.width_guess.max(60))
+                        {
+                            // "RECONCILIATION OF ..." / "(In thousands)" / "(Unaudited)":
+                            // centred lines, each kept.
+                            let lines: Vec<&str> =
+                                b.lines.iter().map(|l| l.text.as_str()).collect();
+                            self.centred_headings.push(d.body.len());
+                            d.body
+                                .push(BodyBlock::new(Block::Heading(lines.join("\n"))));
                         } else if looks_like_heading(b)
                             && b.first().indent == 0
                             && para == t
@@ -986,15 +1259,12 @@ impl<'a> Reader<'a> {
         {
             let before = p[..c.get(0).expect("whole match").start()].trim_end();
             let name = before.rsplit(['.', ';']).next().unwrap_or(before).trim();
-            let name = if before.ends_with("Inc.")
-                || before.ends_with("Corp.")
-                || before.ends_with("Co.")
-                || before.ends_with("Ltd.")
-            {
-                before
-            } else {
-                name
-            };
+            // A name with its legal suffix ("Société Minière S.A.") right before the listing.
+            let name = COMPANY_NAME
+                .captures_iter(before)
+                .filter_map(|c| c.name("name"))
+                .find(|m| m.end() == before.len())
+                .map_or(name, |m| m.as_str());
             if name.split_whitespace().count() <= 8 {
                 d.company.name = name.to_string();
                 self.notes.push(Note {
@@ -1004,6 +1274,19 @@ impl<'a> Reader<'a> {
             }
             d.company.exchange = c[1].to_string();
             d.company.ticker = c[2].to_string();
+        }
+        // No listing: the first name with a legal suffix the opening paragraph mentions.
+        if d.company.name.is_empty()
+            && let Some(m) = first_para
+                .as_deref()
+                .and_then(|p| COMPANY_NAME.captures(p))
+                .and_then(|c| c.name("name"))
+        {
+            d.company.name = m.as_str().to_string();
+            self.notes.push(Note {
+                line: 1,
+                message: format!("company taken to be \"{}\"", m.as_str()),
+            });
         }
         for a in &mut d.boilerplate {
             let named = a.heading.get(6..).unwrap_or("").trim().to_string();
@@ -1021,29 +1304,100 @@ impl<'a> Reader<'a> {
         d.company.website = website(&self.source.to_lowercase(), &d.contacts);
     }
 
+    /// Centred title blocks in the body are centred headings, their lines kept, when every
+    /// body heading is centred; beside flush-left headings they go back to paragraphs.
+    fn body_headings(&mut self, layout: &mut Layout) {
+        if self.centred_headings.is_empty() {
+            return;
+        }
+        let flush = self.d.body.iter().enumerate().any(|(i, b)| {
+            matches!(b.block, Block::Heading(_)) && !self.centred_headings.contains(&i)
+        });
+        if !flush {
+            layout.body_headings_centred = Some(true);
+            return;
+        }
+        for &i in &self.centred_headings {
+            if let Block::Heading(h) = &self.d.body[i].block {
+                let joined = join_lines(h.lines());
+                self.d.body[i].block = Block::Paragraph(joined);
+            }
+        }
+    }
+
+    /// The timing line as found: none at all, or its wording where the style would write it
+    /// otherwise; a time without a date is on the dateline's day.
+    fn timing(&mut self, style: Style, layout: &mut Layout) {
+        let release = &mut self.d.release;
+        if !self.timing_found {
+            layout.timing_line = Some(false);
+            return;
+        }
+        if let Timing::Embargoed { date, .. } = &mut release.timing
+            && *date == NaiveDate::MIN
+        {
+            match self.d.dateline.date {
+                Some(day) => *date = day,
+                None => {
+                    release.timing = Timing::Immediate;
+                    self.notes.push(Note {
+                        line: 1,
+                        message: "the timing line names a time but no date: read as immediate"
+                            .into(),
+                    });
+                }
+            }
+        }
+        let own = render::timing_line(&release.timing, style == Style::Newswire);
+        if same_words_and_marks(&own, &release.timing_as_written) {
+            release.timing_as_written.clear();
+        }
+    }
+
     /// The layout the source was written in: style, indent, width, spacing, and where it
     /// differs from the style's own.
     fn layout(&mut self) {
-        let (d, source) = (&mut self.d, self.source);
         let mut layout = self.layout;
         let edgar = self.title_spaced
-            || self.page_breaks > 0 && source.contains("<PAGE>")
+            || self.page_breaks > 0 && self.source.contains("<PAGE>")
+            || !self.d.release.letterhead.is_empty()
             || self.indents.iter().any(|i| *i > 0);
         let style = if edgar { Style::Edgar } else { Style::Newswire };
+        self.timing(style, &mut layout);
+        let (d, source) = (&mut self.d, self.source);
         d.export.style = style;
         // A newswire export prints a title only when told it is not letter-spaced, so
         // the title is recorded whenever it was found, unless it is EDGAR's own.
         if self.title_found && !(edgar && self.title_spaced) {
             layout.title_spaced = Some(self.title_spaced);
         }
+        if !self.title_found && edgar {
+            d.release.title.clear(); // EDGAR prints a title: none was there
+        }
         let mode = most_common(&self.indents);
         if let Some(m) = mode.filter(|m| *m > 0) {
             d.export.paragraph_indent = m;
         }
-        layout.indent_paragraphs = Some(mode.unwrap_or(0) > 0);
-        let page_tags = source
-            .lines()
-            .any(|l| l.trim().eq_ignore_ascii_case("<PAGE>"));
+        self.body_headings(&mut layout);
+        let d = &mut self.d;
+        let body_indented = mode.unwrap_or(0) > 0;
+        layout.indent_paragraphs = Some(body_indented);
+        // Sections set apart from the body's indent keep their own.
+        if let Some(about) = most_common(&self.about_indents)
+            && (about > 0) != body_indented
+        {
+            layout.indent_about = Some(about > 0);
+        }
+        if let Some(safe) = most_common(&self.safe_indents).filter(|i| *i > 0) {
+            layout.indent_safe_harbor = Some(true);
+            if !body_indented {
+                d.export.paragraph_indent = safe; // the one indent the draft has
+            }
+        }
+        let page_tags = source.lines().any(|l| PAGE_TAG.is_match(l.trim()));
+        if self.numbered_pages && page_tags {
+            layout.page_numbers = Some(true);
+        }
         if self.page_breaks > 0 {
             layout.page_tag = Some(page_tags);
         }
@@ -1075,6 +1429,12 @@ impl<'a> Reader<'a> {
         if d.dateline.style == render::style_dateline(style) {
             d.dateline.style = DatelineStyle::Auto;
         }
+        // Spaces aside: the export sets sentence spacing (after "Oct." too) itself.
+        let written = std::mem::take(&mut d.dateline.as_written);
+        let own = render::dateline::dateline_lead(&d.dateline, render::style_dateline(style));
+        if !same_words_and_marks(&own, &written) {
+            d.dateline.as_written = written;
+        }
     }
 }
 
@@ -1083,6 +1443,11 @@ enum Section {
     Body,
     About,
     SafeHarbor,
+}
+
+/// The same text but for runs of spaces (and a trailing space).
+fn same_words_and_marks(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace()) && a.ends_with(' ') == b.ends_with(' ')
 }
 
 fn most_common(v: &[usize]) -> Option<usize> {
@@ -1101,7 +1466,9 @@ fn most_common(v: &[usize]) -> Option<usize> {
 fn infer_width(blocks: &[Blk]) -> usize {
     let mut lo = 30;
     let mut hi = 200;
-    for b in blocks {
+    // Tables are laid out to their own columns, not the prose width.
+    let blocks: Vec<&Blk> = blocks.iter().filter(|b| b.table.is_none()).collect();
+    for b in &blocks {
         for l in &b.lines {
             lo = lo.max(l.indent + l.width);
         }
@@ -1117,8 +1484,11 @@ fn infer_width(blocks: &[Blk]) -> usize {
                 continue; // a word broken at its hyphen: part of it would have fitted
             }
             let next_word = n.text.split_whitespace().next().map_or(0, text::width);
-            lo = lo.max(a.indent + a.width);
-            hi = hi.min(a.indent + a.width + next_word);
+            // A break the next word would have fitted before at every width the lines
+            // allow is the author's (a contact's lines), not a wrap.
+            if a.indent + a.width + next_word >= lo {
+                hi = hi.min(a.indent + a.width + next_word);
+            }
         }
     }
     if lo > 100 {
@@ -1160,10 +1530,16 @@ fn bullet_items(b: &Blk) -> Option<Vec<String>> {
             },
         }
     }
-    (items.len() >= 2 || b.lines.len() == 1).then_some(items)
+    // "o" is a bullet only in a list of them: alone it is a word ("o" in a name, a typo).
+    let letter_marker = b.first().text.starts_with("o ");
+    (items.len() >= 2 || b.lines.len() == 1 && !letter_marker).then_some(items)
 }
 
 struct FoundContacts {
+    /// Each contact's label as printed ("" under the label of the one before).
+    labels: Vec<String>,
+    /// A heading over them all ("Contacts").
+    heading: String,
     /// Phone numbers and addresses stood without `Phone:` / `Email:` before them.
     bare: bool,
     contacts: Vec<Contact>,
@@ -1181,30 +1557,75 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
     let mut hanging = false;
     let mut blocks_used = 0;
     let mut hang_at = 0;
+    let mut labels = Vec::new();
+    let mut heading = String::new();
     while k < blocks.len() {
         let b = &blocks[k];
         let first = &b.first().text;
+        // "FOR RELEASE:  Immediately" reads like a label, but it is the timing line.
+        if b.is_single() && parse_timing(first).is_some() {
+            break;
+        }
         let labelled = LABEL
             .captures(first)
-            .or_else(|| INLINE_CONTACT_LABEL.captures(first));
-        let reachable = b
-            .lines
-            .iter()
-            .any(|l| PHONE.is_match(&l.text) || EMAIL.is_match(&l.text));
-        let continues = labelled.is_none()
-            && k > start
-            && hang_at > 0
-            && b.first().indent >= hang_at
-            && reachable;
+            .or_else(|| INLINE_CONTACT_LABEL.captures(first))
+            .or_else(|| FURTHER_INFORMATION.captures(first))
+            .or_else(|| BARE_CONTACT_LABEL.captures(first));
+        // "Contacts" alone over labelled contacts is their heading.
+        if k == start
+            && b.is_single()
+            && heading.is_empty()
+            && labelled
+                .as_ref()
+                .is_some_and(|c| c.get(2).is_none_or(|m| m.as_str().trim().is_empty()))
+            && blocks.get(k + 1).is_some_and(|n| {
+                let t = &n.first().text;
+                !n.is_single()
+                    && (LABEL.is_match(t)
+                        || INLINE_CONTACT_LABEL.is_match(t)
+                        || BARE_CONTACT_LABEL.is_match(t))
+            })
+        {
+            heading = first.clone();
+            k += 1;
+            continue;
+        }
+        let reachable = b.lines.iter().any(|l| {
+            PHONE.is_match(&l.text)
+                || EMAIL.is_match(&l.text)
+                || BARE_PHONE.is_match(&l.text)
+                || BARE_EMAIL.is_match(&l.text)
+        });
+        // A block after a contact with no label of its own, set where the details are: a
+        // second organisation under the same label.
+        let aligned = if hang_at > 0 {
+            b.first().indent >= hang_at
+        } else {
+            b.first().indent == blocks[k - 1.min(k)].first().indent
+        };
+        let continues =
+            labelled.is_none() && k > start && !contacts.is_empty() && aligned && reachable;
         if labelled.is_none() && !continues {
             break;
         }
-        let (role, first_item) = match &labelled {
-            Some(c) => (
-                c[1].to_string(),
-                c.get(2).map_or("", |m| m.as_str()).trim().to_string(),
-            ),
-            None => (String::new(), b.first().text.clone()),
+        // The label as printed: up to its colon, or the whole line when it has none.
+        let (label, role, first_item) = match &labelled {
+            Some(c) => {
+                let whole = c.get(0).expect("whole match");
+                let item = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+                let label = match first[..whole.end()].find(':') {
+                    Some(colon) => first[..=colon].to_string(),
+                    None => first[..whole.end()].trim().to_string(),
+                };
+                // "For further information, please contact:" names no role.
+                let role = if FURTHER_INFORMATION.is_match(first) {
+                    String::new()
+                } else {
+                    c[1].to_string()
+                };
+                (label, role, item)
+            }
+            None => (String::new(), String::new(), b.first().text.clone()),
         };
         if labelled.is_some() && !first_item.is_empty() {
             hanging = true;
@@ -1219,9 +1640,10 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
         }
         items.extend(b.lines[1..].iter().map(|l| l.text.clone()));
         // One block may hold several contacts one after another (no blank line between).
-        for group in split_contacts(&items) {
+        for (g, group) in split_contacts(&items).into_iter().enumerate() {
             let mut c = contact_from(&group);
             if contacts.is_empty() || !group.is_empty() {
+                labels.push(if g == 0 { label.clone() } else { String::new() });
                 let role_clean = role.trim_end_matches(':').to_string();
                 // "Contact" is what the export prints for a contact without a role.
                 c.role = if role_clean == "Contact" {
@@ -1248,6 +1670,8 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
         .flat_map(|b| b.lines.iter())
         .any(|l| BARE_PHONE.is_match(&l.text) || BARE_EMAIL.is_match(&l.text));
     Some(FoundContacts {
+        labels,
+        heading,
         bare,
         spaced: blocks_used > 1 || contacts.len() == 1,
         contacts,
@@ -1255,6 +1679,40 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
         hanging,
         after_end_mark: blocks[start].after_end_mark,
     })
+}
+
+/// Gives the contacts whose label the export would print otherwise their label as the
+/// source printed it (a colon or none, "Contact" once over two organisations).
+fn keep_labels_as_written(contacts: &mut [Contact], written: &[String]) {
+    let printed = |cs: &[Contact]| {
+        let shown: Vec<&Contact> = cs.iter().filter(|c| release::contact_has_text(c)).collect();
+        render::contact_labels(&shown)
+    };
+    let want: Vec<String> = contacts
+        .iter()
+        .zip(written)
+        .filter(|(c, _)| release::contact_has_text(c))
+        .map(|(_, w)| w.clone())
+        .collect();
+    if printed(contacts) == want {
+        return;
+    }
+    let derived = printed(contacts);
+    let mut shown = 0;
+    for (c, w) in contacts.iter_mut().zip(written) {
+        if !release::contact_has_text(c) {
+            continue;
+        }
+        if derived.get(shown) != Some(w) {
+            c.label = Some(w.clone());
+        }
+        shown += 1;
+    }
+    if printed(contacts) != want {
+        for (c, w) in contacts.iter_mut().zip(written) {
+            c.label = Some(w.clone());
+        }
+    }
 }
 
 /// Splits a run of contact lines into one list per person: a new person starts after

@@ -37,6 +37,8 @@ pub enum Part<'a> {
     },
     SafeHarbor(&'a SafeHarbor),
     EndMark(EndMark),
+    /// A closing line as written ("SOURCE: Acme Corp."), last of all.
+    Trailer(&'a str),
 }
 
 impl Part<'_> {
@@ -55,6 +57,7 @@ impl Part<'_> {
             Part::About { about, .. } => FieldRef::About(about.id),
             Part::SafeHarbor(_) => FieldRef::SafeHarbor,
             Part::EndMark(_) => FieldRef::EndMark,
+            Part::Trailer(_) => FieldRef::EndMark,
         }
     }
 }
@@ -79,10 +82,21 @@ pub fn parts(d: &Draft) -> Vec<Part<'_>> {
         out.push(Part::Logo(logo));
     }
     out.push(Part::Title(&d.release.title));
-    out.push(Part::Timing(&d.release.timing));
+    let layout = d.export.layout;
+    // A release may have no timing line at all, or print it under the contacts.
+    let timing = (layout.timing_line != Some(false)).then_some(Part::Timing(&d.release.timing));
     let contacts = contacts_part(d);
+    let timing_after = layout.timing_after_contacts == Some(true)
+        && d.contacts_placement == ContactsPlacement::Top
+        && contacts.is_some();
+    if !timing_after {
+        out.extend(timing.clone());
+    }
     if d.contacts_placement == ContactsPlacement::Top {
         out.extend(contacts.clone());
+    }
+    if timing_after {
+        out.extend(timing);
     }
     out.push(Part::Headline(&d.headline));
     let has_sub = match &d.subheadline {
@@ -133,6 +147,9 @@ pub fn parts(d: &Draft) -> Vec<Part<'_>> {
     if d.contacts_placement == ContactsPlacement::EndAfterMark {
         out.extend(contacts);
     }
+    if !d.release.trailer.trim().is_empty() {
+        out.push(Part::Trailer(&d.release.trailer));
+    }
     out
 }
 
@@ -166,6 +183,7 @@ mod tests {
                 Part::About { .. } => "about",
                 Part::SafeHarbor(_) => "safe harbor",
                 Part::EndMark(_) => "end mark",
+                Part::Trailer(_) => "trailer",
             })
             .collect()
     }

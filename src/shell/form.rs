@@ -284,6 +284,7 @@ impl Form<'_> {
 
     fn release(&mut self, ui: &mut Ui) {
         self.arrive(FieldRef::Timing);
+        let timing_before = self.draft.release.timing.clone();
         grid(ui, "release", |ui| {
             let l = ui.label("Timing");
             let mut kind = timing_kind(&self.draft.release.timing);
@@ -349,6 +350,18 @@ impl Form<'_> {
                 self.changed(true);
             }
             self.focus_next = false; // a timing without a date field takes it at its combo
+            // An imported release's wording stands until the timing is edited.
+            if self.draft.release.timing != timing_before {
+                self.draft.release.timing_as_written.clear();
+            }
+            if !self.draft.release.timing_as_written.is_empty() {
+                ui.label("");
+                ui.weak(format!(
+                    "printed as written: {}",
+                    self.draft.release.timing_as_written
+                ));
+                ui.end_row();
+            }
             self.arrive(FieldRef::Logo);
             let mut logo = self.draft.release.logo.clone().unwrap_or_default();
             let l = ui.label("Logo image");
@@ -495,6 +508,7 @@ impl Form<'_> {
     fn dateline(&mut self, ui: &mut Ui) {
         self.arrive(FieldRef::Dateline);
         let mut d = std::mem::take(&mut self.draft.dateline);
+        let before = d.clone();
         grid(ui, "dateline", |ui| {
             self.text(ui, "City", &mut d.city);
             self.text(ui, "State or country", &mut d.region);
@@ -544,6 +558,15 @@ impl Form<'_> {
                 self.changed(true);
             }
             ui.end_row();
+            // An imported release's wording stands until the dateline is edited.
+            if d != before {
+                d.as_written.clear();
+            }
+            if !d.as_written.is_empty() {
+                ui.label("");
+                ui.weak(format!("printed as written: {}", d.as_written.trim_end()));
+                ui.end_row();
+            }
         });
         self.draft.dateline = d;
     }

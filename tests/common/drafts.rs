@@ -167,3 +167,23 @@ pub fn any_block() -> impl Strategy<Value = Block> {
         any_table().prop_map(|t| Block::Table(Box::new(t))),
     ]
 }
+
+/// The format-3 layout choices from the bits of one number (two bits each: unset, off,
+/// on), so the property tests' draft strategies stay small enough for a test thread's stack.
+#[allow(dead_code)] // each test file uses what it needs
+pub fn with_format3_layout(mut l: Layout, bits: u16) -> Layout {
+    let tri = |i: u16| match (bits >> (2 * i)) & 3 {
+        0 => None,
+        1 => Some(false),
+        _ => Some(true),
+    };
+    l.timing_line = tri(0);
+    l.timing_after_contacts = tri(1);
+    l.exhibit_right = tri(2);
+    l.headline_caps = tri(3);
+    l.indent_about = tri(4);
+    l.indent_safe_harbor = tri(5);
+    l.page_numbers = tri(6);
+    l.body_headings_centred = tri(7);
+    l
+}

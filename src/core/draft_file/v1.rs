@@ -58,6 +58,7 @@ impl From<DraftV1> for Draft {
             company: v.company,
             contacts: v.contacts,
             contacts_placement: v.contacts_placement,
+            contacts_heading: String::new(),
             headline: v.headline,
             subheadline: v.subheadline,
             dateline: v.dateline,

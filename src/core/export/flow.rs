@@ -136,14 +136,25 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                 }
             }
             Part::Title(title) => {
+                // The letterhead, centred above the title as the title is.
+                for line in text::lines(&draft.release.letterhead) {
+                    f(Item::Title(line));
+                }
                 let title = one_line(title);
                 if rules.show_title && !title.is_empty() {
                     f(Item::Title(title));
                 }
             }
-            Part::Timing(t) => f(Item::Timing(render::timing_line(t, rules.timing_caps))),
+            Part::Timing(_) => f(Item::Timing(render::timing_text(
+                &draft.release,
+                rules.timing_caps,
+            ))),
             Part::Contacts(all) => {
                 let entries = contacts(all, rules.contact_labels);
+                let heading = text::one_paragraph(&draft.contacts_heading);
+                if !entries.is_empty() && !heading.is_empty() {
+                    f(Item::SectionHeading(heading));
+                }
                 if !entries.is_empty() {
                     f(Item::Contacts(entries));
                 }
@@ -155,10 +166,10 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                 }
             }
             Part::Subheadline(sub) => match sub {
+                // Each paragraph its own, as the text writer prints them.
                 Subheadline::Text(t) => {
-                    let t = text::one_paragraph(t);
-                    if !t.is_empty() {
-                        f(Item::Subheadline(prose(&t)));
+                    for p in text::paragraphs(t) {
+                        f(Item::Subheadline(prose(&p)));
                     }
                 }
                 Subheadline::Bullets(_) => {
@@ -253,6 +264,11 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                 }
             }
             Part::EndMark(mark) => f(Item::EndMark(mark.text())),
+            Part::Trailer(line) => f(Item::Paragraph {
+                lead: None,
+                text: one_line(line),
+                prose: Prose::Body,
+            }),
         }
     }
 }

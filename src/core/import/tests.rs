@@ -118,6 +118,89 @@ fn timing_lines() {
 }
 
 #[test]
+fn timing_lines_in_other_words_keep_their_zone() {
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    use chrono_tz::America::{Chicago, Los_Angeles, New_York};
+    let cases = [
+        (
+            "EMBARGOED UNTIL 8:00 a.m. ET, Tuesday, May 5, 2026",
+            day(5, 5),
+            at(8, 0),
+            Some(New_York),
+        ),
+        (
+            "HOLD FOR RELEASE UNTIL 4:05 P.M. CDT, THURSDAY, JULY 23, 2026",
+            day(7, 23),
+            at(16, 5),
+            Some(Chicago),
+        ),
+        (
+            "Embargoed for release until 6:00 a.m. Pacific Time, October 14, 2026",
+            day(10, 14),
+            at(6, 0),
+            Some(Los_Angeles),
+        ),
+        (
+            "Not for release before 12 p.m., June 1, 2026",
+            day(6, 1),
+            at(12, 0),
+            None,
+        ),
+    ];
+    for (line, date, time, zone) in cases {
+        assert_eq!(
+            parse_timing(line),
+            Some(Timing::Embargoed { date, time, zone }),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        parse_timing("FOR RELEASE:  Immediately"),
+        Some(Timing::Immediate)
+    );
+    assert_eq!(
+        parse_timing("For release as soon as possible, we hope"),
+        None
+    );
+}
+
+#[test]
+fn a_time_without_a_date_is_on_the_datelines_day_and_the_wording_is_kept() {
+    let text = "For release at 7:00 a.m. Eastern Time\n\nAcme Wins a Contract\n\n\
+        BOSTON, Sept. 21, 2026 /PRNewswire/ -- Acme Corp. won a contract today.\n";
+    let d = import(text).draft;
+    assert_eq!(
+        d.release.timing,
+        Timing::Embargoed {
+            date: NaiveDate::from_ymd_opt(2026, 9, 21).unwrap(),
+            time: NaiveTime::from_hms_opt(7, 0, 0).unwrap(),
+            zone: Some(chrono_tz::America::New_York),
+        }
+    );
+    assert_eq!(
+        d.release.timing_as_written,
+        "For release at 7:00 a.m. Eastern Time"
+    );
+    let out = render::render(&d).text;
+    assert!(
+        out.starts_with("For release at 7:00 a.m. Eastern Time\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_release_without_a_timing_line_exports_without_one() {
+    let text = "Acme Wins a Contract\n\n\
+        BOSTON, Sept. 21, 2026 /PRNewswire/ -- Acme Corp. won a contract today.\n";
+    let d = import(text).draft;
+    assert_eq!(d.export.layout.timing_line, Some(false));
+    let out = render::render(&d).text;
+    assert!(!out.to_lowercase().contains("release"), "{out}");
+    assert!(out.starts_with("Acme Wins a Contract\n"), "{out}");
+}
+
+#[test]
 fn capitals_get_their_case_back() {
     let body = "HemaCare Corporation announced today. The FDA agreed.";
     assert_eq!(
@@ -176,4 +259,55 @@ fn a_release_is_told_from_a_draft_by_its_opening_not_its_words() {
     assert!(looks_like_ron("// A template\n(headline: \"x\")"));
     assert!(looks_like_ron("[\"just\", \"a\", \"list\"]"));
     assert!(looks_like_ron("Draft(headline: \"x\")"));
+}
+
+#[test]
+fn aligned_amounts_become_a_table_and_spaced_prose_stays_prose() {
+    let text = "Acme Declares Dividends\n\n\
+        BOSTON, Sept. 21, 2026 /PRNewswire/ -- Acme Corp. declared dividends today.\n\n\
+        Common stock                              $0.62\n\
+        Series A preferred stock                   0.41\n\
+        Series B preferred stock                   0.34\n\n\
+        The board met today.  It voted twice.  The dividend is\n\
+        the 40th in a row.  Shares rose 2% on the news, to\n\
+        $41.20 at the close.  Volume was 1.2 million shares.\n";
+    let d = import(text).draft;
+    let kinds: Vec<&str> = d.body.iter().map(|b| b.block.kind_name()).collect();
+    assert_eq!(kinds, ["Paragraph", "Table", "Paragraph"], "{:?}", d.body);
+    let Block::Table(t) = &d.body[1].block else {
+        unreachable!()
+    };
+    assert_eq!(t.rows.len(), 3);
+    assert_eq!(t.rows[1].label, "Series A preferred stock");
+    let out = render::render(&d).text;
+    assert!(
+        out.contains("Series A preferred stock                   0.41\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn company_names_keep_their_accents_and_legal_suffix() {
+    let cases = [
+        (
+            "PARIS, March 4, 2027 /PRNewswire/ -- Société Minière du Nord S.A. (Euronext Paris: SMN) rose.",
+            "Société Minière du Nord S.A.",
+        ),
+        (
+            "LONDON, March 4, 2027 /PRNewswire/ -- The board of Ashworth & Pryce plc (LSE: APR) met.",
+            "Ashworth & Pryce plc",
+        ),
+        (
+            "MUNICH, March 4, 2027 /PRNewswire/ -- Müller Präzisionstechnik SE today opened a plant.",
+            "Müller Präzisionstechnik SE",
+        ),
+        (
+            "OSLO, March 4, 2027 /PRNewswire/ -- Fjordkraft Ørsted A/S and others signed.",
+            "Fjordkraft Ørsted A/S",
+        ),
+    ];
+    for (para, name) in cases {
+        let text = format!("Headline Of The Release\n\n{para}\n");
+        assert_eq!(import(&text).draft.company.name, name, "{para}");
+    }
 }

@@ -138,6 +138,10 @@ pub fn ap_region(region: &str) -> String {
 /// The dateline that opens the first paragraph, with the separator that follows it
 /// (ending in a space, ready for the paragraph text), or empty when there is none.
 pub fn dateline_lead(d: &Dateline, default_style: DatelineStyle) -> String {
+    // As an imported release wrote it (another wire's form), until the dateline is edited.
+    if !d.as_written.trim().is_empty() {
+        return d.as_written.trim_start().to_string();
+    }
     let style = match d.style {
         DatelineStyle::Auto => default_style,
         s => s,
@@ -217,6 +221,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2003, 9, 15),
             wire,
             style,
+            as_written: String::new(),
         }
     }
 

@@ -186,6 +186,7 @@ pub fn style_layout(style: Style) -> Layout {
         contact_labels: Some(r.contact_labels),
         indent_paragraphs: Some(r.paragraph_indent),
         page_tag: Some(r.page_tag),
+        ..Layout::default()
     }
 }
 
@@ -357,19 +358,26 @@ impl<'a> Writer<'a> {
             match part {
                 Part::Exhibit(label) => {
                     let line = self.one_line(label, FieldRef::Exhibit);
-                    self.push(wrap(&line, self.width, "", ""), 1);
+                    let mut lines = wrap(&line, self.width, "", "");
+                    if d.export.layout.exhibit_right == Some(true) {
+                        lines = lines.iter().map(|l| right_align(l, self.width)).collect();
+                    }
+                    self.push(lines, 1);
                 }
                 Part::Logo(_) => {
                     self.push(vec!["[LOGO]".into()], 1);
                     gap = 2;
                 }
                 Part::Title(title) => {
+                    if self.letterhead(gap) {
+                        gap = 1;
+                    }
                     if self.title(title, gap) {
                         gap = 1;
                     }
                 }
-                Part::Timing(timing) => {
-                    let line = timing_line(timing, self.rules.timing_caps);
+                Part::Timing(_) => {
+                    let line = timing_text(&d.release, self.rules.timing_caps);
                     let line = self.one_line(&line, FieldRef::Timing);
                     self.push(wrap(&line, self.width, "", ""), gap);
                 }
@@ -382,7 +390,11 @@ impl<'a> Writer<'a> {
                 Part::Dateline(dateline) => {
                     let lead = dateline::dateline_lead(dateline, self.rules.dateline);
                     if !lead.is_empty() {
-                        self.prose(lead.trim_end(), FieldRef::Dateline, true);
+                        self.prose(
+                            lead.trim_end(),
+                            FieldRef::Dateline,
+                            self.rules.paragraph_indent,
+                        );
                     }
                 }
                 Part::Block {
@@ -398,12 +410,35 @@ impl<'a> Writer<'a> {
                 Part::About { about, heading } => {
                     let field = FieldRef::About(about.id);
                     self.heading(&heading, field);
-                    self.prose(&about.text, field, true);
+                    let indented =
+                        (d.export.layout.indent_about).unwrap_or(self.rules.paragraph_indent);
+                    self.prose(&about.text, field, indented);
                 }
                 Part::SafeHarbor(sh) => self.safe_harbor(sh),
                 Part::EndMark(mark) => self.push(vec![centre(mark.text(), self.width)], 1),
+                Part::Trailer(line) => {
+                    let line = self.one_line(&text::one_paragraph(line), FieldRef::EndMark);
+                    self.push(wrap(&line, self.width, "", ""), 1);
+                }
             }
         }
+    }
+
+    /// The letterhead (company name and address, centred) above the title, as older
+    /// exhibits print it; true when there is one.
+    fn letterhead(&mut self, gap: usize) -> bool {
+        let lines: Vec<String> = text::lines(&self.draft.release.letterhead)
+            .iter()
+            .map(|l| {
+                let l = self.one_line(l, FieldRef::Title);
+                centre(&l, self.width)
+            })
+            .collect();
+        if lines.is_empty() {
+            return false;
+        }
+        self.push(lines, gap);
+        true
     }
 
     /// The title line, if the style prints one; true when it did.
@@ -440,6 +475,12 @@ impl<'a> Writer<'a> {
             return;
         }
         self.field = FieldRef::Contact(contacts[0].0);
+        let heading = text::one_paragraph(&self.draft.contacts_heading);
+        if !heading.is_empty() {
+            let heading = self.one_line(&heading, self.field);
+            let lines = wrap(&heading, self.width, "", "");
+            self.push_kept(lines, 1);
+        }
         let shown: Vec<&Contact> = contacts.iter().map(|(_, c)| *c).collect();
         let labels = contact_labels(&shown);
         if self.rules.hanging_contacts {
@@ -511,7 +552,11 @@ impl<'a> Writer<'a> {
         for line in text::lines(headline) {
             let line = self.one_line(&line, FieldRef::Headline);
             if self.rules.centred_headline {
-                let upper = line.to_uppercase();
+                let upper = if self.draft.export.layout.headline_caps == Some(false) {
+                    line
+                } else {
+                    line.to_uppercase()
+                };
                 lines.extend(
                     balanced_lines(&upper, max)
                         .iter()
@@ -527,23 +572,30 @@ impl<'a> Writer<'a> {
     }
 
     fn subheadline(&mut self, sub: &Subheadline) {
-        let lines = match sub {
+        match sub {
+            // Each paragraph of a subheadline is a block of its own (a result line, then
+            // the call's time).
             Subheadline::Text(t) => {
-                let t = self.one_line(&text::one_paragraph(t), FieldRef::Subheadline);
-                if self.rules.centred_headline {
-                    let max = self.headline_max();
-                    balanced_lines(&t, max)
-                        .iter()
-                        .map(|l| centre(l, self.width))
-                        .collect()
-                } else {
-                    wrap(&t, self.width, "", "")
+                for p in paragraphs(t) {
+                    let p = self.one_line(&p, FieldRef::Subheadline);
+                    let lines = if self.rules.centred_headline {
+                        let max = self.headline_max();
+                        balanced_lines(&p, max)
+                            .iter()
+                            .map(|l| centre(l, self.width))
+                            .collect()
+                    } else {
+                        wrap(&p, self.width, "", "")
+                    };
+                    self.push(lines, 1);
                 }
             }
-            Subheadline::Bullets(items) => self.bullets(items, FieldRef::Subheadline),
-            Subheadline::None => Vec::new(),
-        };
-        self.push(lines, 1);
+            Subheadline::Bullets(items) => {
+                let lines = self.bullets(items, FieldRef::Subheadline);
+                self.push(lines, 1);
+            }
+            Subheadline::None => {}
+        }
     }
 
     /// A body block; `lead_here` is the dateline that opens it.
@@ -554,7 +606,7 @@ impl<'a> Writer<'a> {
                     Some(l) => format!("{l}{}", t.trim_start()),
                     None => t.clone(),
                 };
-                self.prose(&t, field, true);
+                self.prose(&t, field, self.rules.paragraph_indent);
             }
             Block::Quote(q) => {
                 for (k, p) in quote_paragraphs(q).into_iter().enumerate() {
@@ -562,13 +614,29 @@ impl<'a> Writer<'a> {
                         (Some(l), 0) => format!("{l}{p}"),
                         _ => p,
                     };
-                    self.prose(&p, field, true);
+                    self.prose(&p, field, self.rules.paragraph_indent);
                 }
             }
             Block::Bullets(items) => {
                 let lines = self.bullets(items, field);
                 if !lines.is_empty() {
                     self.push(lines, 1);
+                }
+            }
+            // Centred, a heading keeps its line breaks (a title block over a table).
+            Block::Heading(h) if self.draft.export.layout.body_headings_centred == Some(true) => {
+                let max = HEADLINE_MAX.min(self.width);
+                let mut lines = Vec::new();
+                for line in text::lines(h) {
+                    let line = self.one_line(&line, field);
+                    lines.extend(
+                        balanced_lines(&line, max)
+                            .iter()
+                            .map(|l| centre(l, self.width)),
+                    );
+                }
+                if !lines.is_empty() {
+                    self.push_kept(lines, 1);
                 }
             }
             Block::Heading(h) => {
@@ -630,7 +698,10 @@ impl<'a> Writer<'a> {
         if !sh.heading.trim().is_empty() {
             self.heading(&sh.heading, FieldRef::SafeHarbor);
         }
-        self.prose(&sh.text, FieldRef::SafeHarbor, false);
+        // The safe harbor is set flush unless the draft indents it (its own choice, apart
+        // from the body's, as sources differ).
+        let indent = self.draft.export.layout.indent_safe_harbor == Some(true);
+        self.prose(&sh.text, FieldRef::SafeHarbor, indent);
     }
 
     fn heading(&mut self, heading: &str, field: FieldRef) {
@@ -661,10 +732,10 @@ impl<'a> Writer<'a> {
         lines
     }
 
-    /// Paragraphs of prose, wrapped, each its own chunk.
+    /// Paragraphs of prose, wrapped, each its own chunk; `indented` with a first-line indent.
     fn prose(&mut self, text: &str, field: FieldRef, indented: bool) {
         self.field = field;
-        let indent = if indented && self.rules.paragraph_indent {
+        let indent = if indented {
             self.draft.export.paragraph_indent.min(self.width / 2)
         } else {
             0
@@ -789,6 +860,7 @@ impl<'a> Writer<'a> {
             page_length,
             width: self.width,
             page_tag: self.rules.page_tag,
+            page_numbers: self.draft.export.layout.page_numbers == Some(true),
             fields: Vec::new(),
             page_breaks: Vec::new(),
             tables: Vec::new(),
@@ -967,6 +1039,8 @@ struct Paginator {
     page_length: usize,
     width: usize,
     page_tag: bool,
+    /// `<PAGE>  2`: the tag numbers the page it opens, as older exhibits print it.
+    page_numbers: bool,
     fields: Vec<(FieldRef, usize)>,
     page_breaks: Vec<(usize, BreakCause)>,
     tables: Vec<(FieldRef, Range<usize>)>,
@@ -990,7 +1064,13 @@ impl Paginator {
         self.out.push(&centre("-more-", self.width));
         self.page_lines = 0;
         if self.page_tag {
-            self.out.push("<PAGE>");
+            if self.page_numbers {
+                // The page this tag opens: one more than the breaks before it.
+                self.out
+                    .push(&format!("<PAGE>  {}", self.page_breaks.len() + 1));
+            } else {
+                self.out.push("<PAGE>");
+            }
             self.page_lines = 1;
         }
         self.fresh = true;
@@ -1082,8 +1162,9 @@ pub fn contact_lines(c: &Contact, labels: bool) -> Vec<String> {
     lines
 }
 
-/// The label each printed contact gets: a role becomes "Role:", the first contact without
-/// one "Contact:" ("Contacts:" when several have none), and the others without one none.
+/// The label each printed contact gets: its label as written when it has one; else a role
+/// becomes "Role:", the first contact without one "Contact:" ("Contacts:" when several have
+/// none), and the others without one none.
 /// Every writer labels contacts through this.
 pub fn contact_labels(shown: &[&Contact]) -> Vec<String> {
     let unlabelled = shown.iter().filter(|c| c.role.trim().is_empty()).count();
@@ -1092,7 +1173,12 @@ pub fn contact_labels(shown: &[&Contact]) -> Vec<String> {
         .iter()
         .map(|c| {
             let role = c.role.trim().trim_end_matches(':');
-            if !role.is_empty() {
+            if let Some(label) = &c.label {
+                // As an imported release printed it, colon or none; it stands for the
+                // plain "Contact:" too.
+                plain_seen |= role.is_empty();
+                label.trim().to_string()
+            } else if !role.is_empty() {
                 format!("{role}:")
             } else if plain_seen {
                 String::new()
@@ -1176,6 +1262,23 @@ pub fn timing_line(t: &Timing, caps: bool) -> String {
         Timing::ReleaseOn(date) => format!("For Release on {}", dateline::full_date(*date)),
     };
     if caps { s.to_uppercase() } else { s }
+}
+
+/// The timing line a release prints: as an imported release wrote it, until the timing is
+/// edited, else in the style's own wording.
+pub fn timing_text(release: &crate::core::draft::Release, caps: bool) -> String {
+    let written = release.timing_as_written.trim();
+    if written.is_empty() {
+        timing_line(&release.timing, caps)
+    } else {
+        text::one_paragraph(written)
+    }
+}
+
+/// A line set against the right margin (an exhibit label, as filing agents place it).
+fn right_align(line: &str, width: usize) -> String {
+    let pad = width.saturating_sub(text::width(line));
+    format!("{}{line}", " ".repeat(pad))
 }
 
 /// "8:00 a.m." in the AP manner.

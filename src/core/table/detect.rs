@@ -875,6 +875,10 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
             })
             .unwrap_or(lines.len());
         let run = &lines[next + 1..stop];
+        // A `<TABLE>` right after the blank line: another table starts there.
+        if run.is_empty() {
+            break;
+        }
         if indent_of(&run[0]) == 0 && footnote_hang(&run[0]) > 0 && !number_line(&run[0]) {
             break; // the footnotes
         }
