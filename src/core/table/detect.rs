@@ -26,7 +26,7 @@
 use std::ops::Range;
 
 use super::layout::{CONTINUATION, ColumnPlace, DollarPlace, TextLayout, footnote_hang, layout};
-use super::model::{ColumnGroup, Negatives, Row, RowKind, Table, Unit, guess_row};
+use super::model::{ColumnGroup, Negatives, Row, RowKind, SumPart, Table, Unit, guess_row};
 use super::number::{CellValue, read_cell};
 use crate::core::draft::Style;
 use crate::core::render::text;
@@ -416,6 +416,90 @@ fn body(frame: &Frame, lines: &[String], seen: &mut Seen) -> Vec<Row> {
     rows
 }
 
+/// What the text does not print, read back from what it does: a heading's or blank row's
+/// unit and sum part are the plain ones; nil is `--` however it was printed (`--` in EDGAR,
+/// an em dash in Unicode); and which rows are costs taken away, from the subtotals and totals
+/// (see [`infer_sum_parts`]).
+fn settle_meaning(table: &mut Table) {
+    for row in &mut table.rows {
+        if matches!(row.kind, RowKind::Heading | RowKind::Blank) {
+            row.unit = Unit::Currency;
+            row.sum = SumPart::Added;
+        }
+        for cell in &mut row.cells {
+            if matches!(read_cell(cell), CellValue::Number(n) if n.dash) {
+                *cell = "--".into();
+            }
+        }
+    }
+    infer_sum_parts(table);
+}
+
+/// The most rows [`infer_sum_parts`] tries turning into costs for one subtotal (2^n tries).
+const MAX_SUM_CANDIDATES: usize = 10;
+
+/// Costs are printed positive, so which rows a subtotal takes away is not in the text. For
+/// each subtotal and total, top to bottom, that does not foot with the rows as read: the
+/// fewest rows since the last total turned into costs (`Subtracted`) that make it and every
+/// one above it foot. When none does (a misfooted table, or too many rows to try), the
+/// rows stay added and the footing check reports what does not add up.
+fn infer_sum_parts(table: &mut Table) {
+    use super::footing::foot;
+    let mut start = 0;
+    let mut settled = true;
+    for k in 0..table.rows.len() {
+        let kind = table.rows[k].kind;
+        if !matches!(kind, RowKind::Subtotal | RowKind::Total) {
+            continue;
+        }
+        let upto = |t: &Table| {
+            let mut p = t.clone();
+            p.rows.truncate(k + 1);
+            p
+        };
+        if settled && !foot(&upto(table)).is_empty() {
+            let candidates: Vec<usize> = (start..k)
+                .filter(|&r| {
+                    let row = &table.rows[r];
+                    matches!(row.kind, RowKind::Ordinary | RowKind::Subtotal)
+                        && row.sum == SumPart::Added
+                        && row.cells.iter().any(|c| read_cell(c).number().is_some())
+                })
+                .collect();
+            let mut found = None;
+            if candidates.len() <= MAX_SUM_CANDIDATES {
+                let mut masks: Vec<u32> = (1..1u32 << candidates.len()).collect();
+                masks.sort_by_key(|m| m.count_ones());
+                let base = upto(table);
+                found = masks.into_iter().find(|&m| {
+                    let mut t = base.clone();
+                    for (b, &r) in candidates.iter().enumerate() {
+                        if m & (1 << b) != 0 {
+                            t.rows[r].sum = SumPart::Subtracted;
+                        }
+                    }
+                    foot(&t).is_empty()
+                });
+            }
+            match found {
+                Some(m) => {
+                    for (b, &r) in candidates.iter().enumerate() {
+                        if m & (1 << b) != 0 {
+                            table.rows[r].sum = SumPart::Subtracted;
+                        }
+                    }
+                }
+                // Nothing below can be settled on a misfooted figure.
+                None => settled = false,
+            }
+        }
+        if kind == RowKind::Total {
+            start = k + 1;
+            settled = true;
+        }
+    }
+}
+
 /// Units from labels, corrected by where `$` was seen: a row with `$` is a currency row; a
 /// row without one where the rule would have put one is not.
 fn settle_units(rows: &mut [Row], dollars: &[Vec<bool>]) {
@@ -708,6 +792,7 @@ fn tagged(lines: &[String], open: usize, close: usize, floor: usize) -> Option<D
     let mut seen = Seen::default();
     table.rows = body(&frame, body_lines, &mut seen);
     settle_units(&mut table.rows, &seen.dollars);
+    settle_meaning(&mut table);
     caption(&frame, &caption_lines, &mut table);
     options_from(&mut table, &seen);
     let width = inner
@@ -839,6 +924,10 @@ fn recorded(
     }
 }
 
+/// A line after a blank one indented this far, alone, is a title (the next table's), not a
+/// row of this one: rows and section headings start within a few levels of the margin.
+const TITLE_INDENT: usize = 8;
+
 /// The widest a line may be and still be a section heading between a table's blank rows,
 /// when no row with amounts shows where the label column ends.
 const HEADING_RUN_WIDTH: usize = 60;
@@ -881,6 +970,15 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         }
         if indent_of(&run[0]) == 0 && footnote_hang(&run[0]) > 0 && !number_line(&run[0]) {
             break; // the footnotes
+        }
+        // A centred line after the blank one is the next table's title (statements follow
+        // one another a blank line apart); a table's own headings start at its left.
+        if chunks(&run[0]).len() == 1
+            && indent_of(&run[0]) >= TITLE_INDENT
+            && !number_line(&run[0])
+            && rule_char(&run[0]).is_none()
+        {
+            break;
         }
         if !run.iter().any(|l| number_line(l)) {
             // A heading alone between blank rows ("Per share data:") belongs to the table
@@ -1035,7 +1133,9 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
             .iter()
             .filter(|&&(a, b)| ch.start < b && ch.end > a)
             .count();
-        if ch.start >= segments[0].1 && over <= 1 {
+        // (Under title lines, a centred line is one more: "(Unaudited)" may stand over a
+        // column of a wide table.)
+        if ch.start >= segments[0].1 && over <= 1 && titles == 0 {
             break;
         }
         // A label with a rule under it (after its other lines) is a column group's, however
@@ -1085,6 +1185,7 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         return None;
     }
     settle_units(&mut table.rows, &seen.dollars);
+    settle_meaning(&mut table);
     caption(&frame, &all_lines[titles..c], &mut table);
     options_from(&mut table, &seen);
     table.title = all_lines[..titles]

@@ -573,3 +573,29 @@ fn a_centred_group_label_with_its_rule_is_not_a_title() {
     assert!(found[0].table.title.is_empty(), "{text}");
     assert_eq!(found[0].table.groups, t.groups, "{text}");
 }
+
+/// Costs print positive; the subtotals say which rows they take away.
+#[test]
+fn costs_are_read_back_from_the_subtotals_they_make_foot() {
+    let t = operations();
+    for style in [Style::Newswire, Style::Edgar] {
+        let out = layout(&t, style, 80).unwrap();
+        let text = format!("Prose.\n\n{}\n\nMore prose.\n", out.lines.join("\n"));
+        let found = detect_tables(&text);
+        assert_eq!(found.len(), 1, "{text}");
+        let back = &found[0].table;
+        for (a, b) in t.rows.iter().zip(&back.rows) {
+            if a.has_cells() && a.unit == crate::core::table::Unit::Currency {
+                assert_eq!((&a.label, a.sum), (&b.label, b.sum), "{style:?}");
+            }
+        }
+        assert!(crate::core::table::foot(back).is_empty(), "{style:?}");
+    }
+    // A misfooted table is left as read: every row added, the footing check to say so.
+    let mut wrong = operations();
+    wrong.rows[2].cells[0] = "5,100".into(); // gross profit 100 off
+    let out = layout(&wrong, Style::Newswire, 80).unwrap();
+    let text = format!("Prose.\n\n{}\n\nMore prose.\n", out.lines.join("\n"));
+    let back = &detect_tables(&text)[0].table;
+    assert!(!crate::core::table::foot(back).is_empty());
+}
