@@ -1,0 +1,177 @@
+//! Versions and redlines from the command line: `pressroom versions` and `pressroom diff`.
+
+mod common;
+
+use pressroom::core::draft::{Block, Draft};
+use pressroom::core::versions;
+
+use common::{assert_ok, pressroom, write_draft};
+
+fn draft(paragraph: &str) -> Draft {
+    let mut d = Draft {
+        headline: "Acme Reports Record Results".into(),
+        ..Draft::default()
+    };
+    d.set_body([Block::Paragraph(paragraph.into())]);
+    d
+}
+
+#[test]
+fn versions_lists_the_kept_versions_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q3.ron");
+    for text in [
+        "Revenue rose.",
+        "Revenue rose 12%.",
+        "Revenue rose 12% to $4 million.",
+    ] {
+        versions::save_keeping_version(&path, &draft(text), 50).unwrap();
+    }
+    versions::History::of(&path)
+        .set_label(1, "sent to counsel")
+        .unwrap();
+    let out = pressroom().arg("versions").arg(&path).output().unwrap();
+    assert_ok(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].trim_start().starts_with("2 "), "{text}");
+    assert!(lines[0].contains(" 7 words"), "{text}");
+    assert!(lines[1].trim_start().starts_with("1 "), "{text}");
+    assert!(lines[1].ends_with("sent to counsel"), "{text}");
+
+    let fresh = write_draft(dir.path(), "new.ron", &draft("x"));
+    let out = pressroom().arg("versions").arg(&fresh).output().unwrap();
+    assert_ok(&out);
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no versions"));
+    let missing = pressroom()
+        .args(["versions", "nowhere.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn diff_exits_0_when_equal_1_when_different_2_when_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write_draft(
+        dir.path(),
+        "old.ron",
+        &draft("Revenue rose 12%.  Net income fell."),
+    );
+    let same = write_draft(
+        dir.path(),
+        "same.ron",
+        &draft("Revenue rose\n12%. Net income fell."),
+    );
+    let new = write_draft(
+        dir.path(),
+        "new.ron",
+        &draft("Revenue rose 14%. Net income fell."),
+    );
+
+    let out = pressroom()
+        .arg("diff")
+        .arg(&old)
+        .arg(&same)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "re-wrapping is not a change");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("No changes"));
+
+    let out = pressroom()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("1 insertion, 1 deletion in 1 field"),
+        "{text}"
+    );
+    assert!(text.contains("Revenue rose [-12-] [+14+]%."), "{text}");
+
+    let html = dir.path().join("redline.html");
+    let out = pressroom()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--format", "html", "-o"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<del>12</del> <ins>14</ins>"), "{page}");
+
+    // Never over an input.
+    let out = pressroom()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .arg("-o")
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(std::fs::read_to_string(&new).unwrap().contains("14%"));
+
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(headline: ").unwrap();
+    let out = pressroom()
+        .arg("diff")
+        .arg(&old)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.ron:1:"));
+}
+
+#[test]
+fn diff_against_a_kept_version_and_a_text_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q3.ron");
+    versions::save_keeping_version(&path, &draft("Revenue rose 12%."), 50).unwrap();
+    versions::save_keeping_version(&path, &draft("Revenue rose 15%."), 50).unwrap();
+    let out = pressroom()
+        .arg("diff")
+        .arg(&path)
+        .args(["--version", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[-12-] [+15+]"), "{text}");
+    let out = pressroom()
+        .arg("diff")
+        .arg(&path)
+        .args(["--version", "9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    // A text release is imported first; what it lacks shows as deleted.
+    let release = dir.path().join("release.txt");
+    let exported = pressroom()
+        .args(["export", "--style", "newswire"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_ok(&exported);
+    std::fs::write(&release, &exported.stdout).unwrap();
+    let out = pressroom()
+        .arg("diff")
+        .arg(&release)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains("[-Revenue") && !text.contains("[+Revenue"),
+        "the paragraph is matched, not deleted and inserted: {text}"
+    );
+}
