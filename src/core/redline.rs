@@ -34,6 +34,37 @@ const MATCH_WINDOW: usize = 8;
 /// (a hostile 20 MiB paragraph must not hang the window).
 const TEXT_DEADLINE: Duration = Duration::from_secs(1);
 
+/// The files a redline is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedlineFormat {
+    Text,
+    Html,
+}
+
+impl RedlineFormat {
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            RedlineFormat::Text => &["txt"],
+            RedlineFormat::Html => &["html", "htm"],
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RedlineFormat::Text => "Redline as text",
+            RedlineFormat::Html => "Redline as HTML",
+        }
+    }
+
+    /// The redline in this format; `title` heads the HTML page.
+    pub fn write(self, r: &Redline, title: &str) -> String {
+        match self {
+            RedlineFormat::Text => to_text(r),
+            RedlineFormat::Html => to_html(r, title),
+        }
+    }
+}
+
 /// What happened to a run of words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {

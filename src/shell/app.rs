@@ -20,6 +20,7 @@ use crate::shell::preview;
 use crate::shell::profiles_window::ProfileEditor;
 use crate::shell::rich_preview;
 use crate::shell::{checks_panel, form, prompts};
+use crate::shell::{redline_view, versions_window};
 
 pub struct PressroomApp {
     pub editor: Editor,
@@ -125,6 +126,7 @@ impl PressroomApp {
                     });
             });
         self.editor.refresh_preview();
+        self.editor.refresh_redline();
         let revision_shown = self.editor.doc.revision();
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         // Room for several findings, wrapped; its top edge drags to resize.
@@ -139,6 +141,11 @@ impl PressroomApp {
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(view) = &mut self.editor.redline {
+                // Comparing: the redline takes the preview's place until closed.
+                commands.extend(redline_view::ui(ui, view));
+                return;
+            }
             let style = ExportStyle::of_draft(&self.editor.doc.draft);
             if let Some(s) = style_switch(ui, style) {
                 commands.push(Command::SetStyle(s));
@@ -151,6 +158,9 @@ impl PressroomApp {
             }
         });
         self.profiles_window(&ctx);
+        if let Some(view) = &mut self.editor.versions {
+            commands.extend(versions_window::show(&ctx, view));
+        }
         if let Some(topic) = self.editor.help {
             let next = help::show(&ctx, topic);
             if next != Some(topic) {
@@ -286,6 +296,14 @@ impl PressroomApp {
                 item(ui, Command::Export, true, commands);
                 item(ui, Command::CopyExport, true, commands);
                 ui.separator();
+                item(
+                    ui,
+                    Command::ShowVersions,
+                    self.editor.doc.path.is_some(),
+                    commands,
+                );
+                item(ui, Command::CompareWith, true, commands);
+                ui.separator();
                 item(ui, Command::Quit, true, commands);
             });
             ui.menu_button("Edit", |ui| {
@@ -328,6 +346,19 @@ impl PressroomApp {
                     }
                 });
                 item(ui, Command::EditProfiles, true, commands);
+            });
+            ui.menu_button("Review", |ui| {
+                let comparing = self.editor.redline.is_some();
+                item(
+                    ui,
+                    Command::ShowVersions,
+                    self.editor.doc.path.is_some(),
+                    commands,
+                );
+                item(ui, Command::CompareWith, true, commands);
+                item(ui, Command::NextChange, comparing, commands);
+                item(ui, Command::PreviousChange, comparing, commands);
+                item(ui, Command::CloseRedline, comparing, commands);
             });
             ui.menu_button("View", |ui| {
                 ui.label("Theme");

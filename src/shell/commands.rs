@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::core::draft::{BlockKind, FieldRef};
 use crate::core::export::ExportStyle;
+use crate::core::redline::RedlineFormat;
 use crate::shell::help::HelpTopic;
 use crate::shell::prefs::Theme;
 use crate::shell::prompts::Answer;
@@ -51,6 +52,26 @@ pub enum Command {
     Answer(Answer),
     /// Opens the Help window on a topic, or closes it (`None`).
     Help(Option<HelpTopic>),
+    /// File > Versions...: the draft's kept versions; `CloseVersions` closes the list.
+    ShowVersions,
+    CloseVersions,
+    /// Shows a kept version, read-only, in the Versions window.
+    ViewVersion(u32),
+    /// Makes a kept version the draft (an undoable edit).
+    RestoreVersion(u32),
+    DeleteVersion(u32),
+    /// Labels a kept version ("sent to counsel"); an empty label removes it.
+    LabelVersion(u32, String),
+    /// The preview shows the draft's redline against a kept version, another draft or a
+    /// text release (`CompareWith` asks which file).
+    CompareWithVersion(u32),
+    CompareWith,
+    CompareWithPath(PathBuf),
+    CloseRedline,
+    NextChange,
+    PreviousChange,
+    /// Writes the redline shown as a file (asks where).
+    ExportRedline(RedlineFormat),
 }
 
 /// Where an inserted safe-harbor text comes from.
@@ -89,6 +110,14 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (KeyboardShortcut::new(CTRL, Key::O), Command::Open),
     (KeyboardShortcut::new(CTRL, Key::E), Command::Export),
     (KeyboardShortcut::new(CTRL, Key::Q), Command::Quit),
+    (
+        KeyboardShortcut::new(Modifiers::SHIFT, Key::F8),
+        Command::PreviousChange,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::NONE, Key::F8),
+        Command::NextChange,
+    ),
 ];
 
 /// Takes every shortcut press out of a frame's events, in the order they were pressed:
@@ -158,6 +187,20 @@ impl Command {
             Command::Answer(_) => "Answer",
             Command::Help(Some(topic)) => topic.label(),
             Command::Help(None) => "Close Help",
+            Command::ShowVersions => "Versions...",
+            Command::CloseVersions => "Close",
+            Command::ViewVersion(_) => "View",
+            Command::RestoreVersion(_) => "Restore",
+            Command::DeleteVersion(_) => "Delete",
+            Command::LabelVersion(..) => "Label",
+            Command::CompareWithVersion(_) => "Compare",
+            Command::CompareWith => "Compare with...",
+            Command::CompareWithPath(_) => "Compare with",
+            Command::CloseRedline => "Close Redline",
+            Command::NextChange => "Next Change",
+            Command::PreviousChange => "Previous Change",
+            Command::ExportRedline(RedlineFormat::Html) => "Export Redline as HTML...",
+            Command::ExportRedline(RedlineFormat::Text) => "Export Redline as Text...",
         }
     }
 }

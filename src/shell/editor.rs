@@ -21,6 +21,8 @@ use crate::shell::help::HelpTopic;
 use crate::shell::prefs::Prefs;
 use crate::shell::preview::Preview;
 use crate::shell::prompts::{Answer, Prompt, Then};
+use crate::shell::redline_view::RedlineView;
+use crate::shell::versions_window::VersionsView;
 
 /// The heading an inserted safe harbor gets when the section has none.
 pub const SAFE_HARBOR_HEADING: &str = "Forward-Looking Statements";
@@ -68,6 +70,10 @@ pub struct Editor {
     pub profile_names: Vec<(String, String)>,
     pub default_profile_name: Option<String>,
     effects: Vec<Effect>,
+    /// The Versions window's state, while it is open.
+    pub versions: Option<VersionsView>,
+    /// The redline the preview shows instead of the release, while comparing.
+    pub redline: Option<RedlineView>,
 }
 
 /// The open document's recovery copy and when it was last written.
@@ -113,6 +119,8 @@ impl Editor {
             profile_names: Vec::new(),
             default_profile_name: None,
             effects: Vec::new(),
+            versions: None,
+            redline: None,
         }
     }
 
@@ -386,6 +394,19 @@ impl Editor {
             }
             Command::Answer(answer) => self.answer(answer),
             Command::Help(topic) => self.help = topic,
+            c @ (Command::ShowVersions
+            | Command::CloseVersions
+            | Command::ViewVersion(_)
+            | Command::RestoreVersion(_)
+            | Command::DeleteVersion(_)
+            | Command::LabelVersion(..)
+            | Command::CompareWithVersion(_)
+            | Command::CompareWith
+            | Command::CompareWithPath(_)
+            | Command::CloseRedline
+            | Command::NextChange
+            | Command::PreviousChange
+            | Command::ExportRedline(_)) => self.review_command(c),
         }
     }
 
@@ -503,6 +524,8 @@ impl Editor {
             }
             Purpose::ImportText => self.import_path(&path),
             Purpose::ChooseLogo => self.set_logo(&path),
+            Purpose::CompareWith => self.run_command(Command::CompareWithPath(path)),
+            Purpose::ExportRedline(format) => self.export_redline_to(&path, format),
         }
     }
 
@@ -613,10 +636,25 @@ impl Editor {
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
-        match self.doc.save_to(path) {
-            Ok(()) => {
+        match self.doc.save_keeping_version(path, self.prefs.max_versions) {
+            Ok(saved) => {
                 self.prefs.remember(path);
-                self.status = format!("Saved {}", path.display());
+                self.status = match (saved.version, saved.version_error) {
+                    (_, Some(e)) => format!(
+                        "Saved {}, but the previous content could not be kept as a version: {e}",
+                        path.display()
+                    ),
+                    (Some(n), None) => {
+                        format!(
+                            "Saved {} (the previous content is version {n})",
+                            path.display()
+                        )
+                    }
+                    (None, None) => format!("Saved {}", path.display()),
+                };
+                if self.versions.is_some() {
+                    self.review_command(Command::ShowVersions);
+                }
                 true
             }
             Err(e) => {
@@ -857,7 +895,11 @@ impl Editor {
         let name = match purpose {
             Purpose::SaveDraft => format!("{stem}.ron"),
             Purpose::Export(style) => format!("{stem}.{}", style.extension()),
-            Purpose::OpenDraft | Purpose::ImportText | Purpose::ChooseLogo => String::new(),
+            Purpose::ExportRedline(f) => format!("{stem}-redline.{}", f.extensions()[0]),
+            Purpose::OpenDraft
+            | Purpose::ImportText
+            | Purpose::ChooseLogo
+            | Purpose::CompareWith => String::new(),
         };
         (dir, name)
     }
@@ -929,5 +971,6 @@ fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     }
 }
 
+mod review;
 #[cfg(test)]
 mod tests;

@@ -17,7 +17,9 @@ pub mod preview;
 pub mod probe;
 pub mod profiles_window;
 pub mod prompts;
+pub mod redline_view;
 pub mod rich_preview;
+pub mod versions_window;
 
 use std::path::PathBuf;
 

@@ -15,6 +15,8 @@ const RECENT_LIMIT: usize = 10;
 pub struct Prefs {
     pub recent: Vec<PathBuf>,
     pub theme: Theme,
+    /// How many versions each draft keeps (the oldest unlabelled go first).
+    pub max_versions: usize,
 }
 
 impl Default for Prefs {
@@ -22,6 +24,7 @@ impl Default for Prefs {
         Self {
             recent: Vec::new(),
             theme: Theme::System,
+            max_versions: crate::core::versions::DEFAULT_MAX_VERSIONS,
         }
     }
 }

@@ -1,0 +1,231 @@
+//! The review commands: the Versions window's (view, restore, label, delete), and the
+//! redline's (compare with a version, a draft or a text release; next and previous
+//! change; export). The windows that draw this state are `versions_window` and
+//! `redline_view`.
+
+use std::path::{Path, PathBuf};
+
+use super::Editor;
+use crate::core::draft::Draft;
+use crate::core::export::{self, ExportOptions, ExportStyle};
+use crate::core::redline::RedlineFormat;
+use crate::core::safe_fs::{self, WriteOptions};
+use crate::core::versions::History;
+use crate::core::{draft_file, import};
+use crate::shell::commands::Command;
+use crate::shell::dialogs::{Pick, Purpose};
+use crate::shell::editor::Effect;
+use crate::shell::prompts::Prompt;
+use crate::shell::redline_view::RedlineView;
+use crate::shell::versions_window::VersionsView;
+
+impl Editor {
+    /// Carries out a review command (see [`Command`]).
+    pub(super) fn review_command(&mut self, command: Command) {
+        match command {
+            Command::ShowVersions => self.show_versions(),
+            Command::CloseVersions => self.versions = None,
+            Command::ViewVersion(n) => self.view_version(n),
+            Command::RestoreVersion(n) => {
+                if let Some(d) = self.load_version(n) {
+                    self.doc.apply(|draft| *draft = d);
+                    self.status = format!("Restored version {n} (Undo takes it back)");
+                    self.effects.push(Effect::Repaint);
+                }
+            }
+            Command::DeleteVersion(n) => self.edit_versions(|h| h.delete(n), "Deleted version"),
+            Command::LabelVersion(n, label) => {
+                self.edit_versions(|h| h.set_label(n, &label), "Labelled version")
+            }
+            Command::CompareWithVersion(n) => {
+                if let Some(old) = self.load_version(n) {
+                    let label = self
+                        .versions
+                        .as_ref()
+                        .and_then(|v| v.index.get(n))
+                        .filter(|v| !v.label.is_empty())
+                        .map(|v| format!(" ({})", v.label))
+                        .unwrap_or_default();
+                    self.start_redline(old, format!("version {n}{label}"));
+                }
+            }
+            Command::CompareWith => match self.dialogs.pick(Purpose::CompareWith, None) {
+                Pick::Path(p) => self.compare_with_path(&p),
+                Pick::Cancelled => {}
+                Pick::Unavailable => self.ask_path(Purpose::CompareWith, None),
+            },
+            Command::CompareWithPath(p) => self.compare_with_path(&p),
+            Command::CloseRedline => self.redline = None,
+            Command::NextChange => self.step_change(true),
+            Command::PreviousChange => self.step_change(false),
+            Command::ExportRedline(format) => {
+                if self.redline.is_none() {
+                    self.status = "Compare with a version or a file first".into();
+                    return;
+                }
+                let suggested = self.suggested_path(Purpose::ExportRedline(format));
+                match self
+                    .dialogs
+                    .pick(Purpose::ExportRedline(format), Some(&suggested))
+                {
+                    Pick::Path(p) => self.export_redline_to(&p, format),
+                    Pick::Cancelled => {}
+                    Pick::Unavailable => self.ask_path(Purpose::ExportRedline(format), None),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn history(&self) -> Option<History> {
+        self.doc.path.as_deref().map(History::of)
+    }
+
+    fn show_versions(&mut self) {
+        let Some(history) = self.history() else {
+            self.status = "Versions are kept from the draft's second save on: save it first".into();
+            return;
+        };
+        let draft = self.doc.path.clone().unwrap_or_default();
+        self.versions = Some(match history.list() {
+            Ok(index) => VersionsView::new(draft, index),
+            Err(e) => {
+                let mut v = VersionsView::new(draft, Default::default());
+                v.error = Some(e.to_string());
+                v
+            }
+        });
+    }
+
+    fn load_version(&mut self, n: u32) -> Option<Draft> {
+        let history = self.history()?;
+        match history.load(n) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!("Could not open version {n}.\n\n{e}")));
+                None
+            }
+        }
+    }
+
+    fn view_version(&mut self, n: u32) {
+        let Some(d) = self.load_version(n) else {
+            return;
+        };
+        let style = ExportStyle::of_draft(&d);
+        let style = if style.is_text() {
+            style
+        } else {
+            ExportStyle::NewswireText
+        };
+        let text = export::export(&d, style, &ExportOptions::default())
+            .map(|o| String::from_utf8_lossy(&o.main).into_owned())
+            .unwrap_or_else(|e| format!("This version cannot be shown: {e}"));
+        if let Some(v) = &mut self.versions {
+            v.viewing = Some((n, text));
+        }
+    }
+
+    /// Changes the versions on disk, then shows the list as it now is.
+    fn edit_versions(
+        &mut self,
+        change: impl FnOnce(&History) -> Result<(), crate::core::versions::VersionError>,
+        done: &str,
+    ) {
+        let Some(history) = self.history() else {
+            return;
+        };
+        match change(&history) {
+            Ok(()) => self.status = done.to_string(),
+            Err(e) => self.status = format!("Versions: {e}"),
+        }
+        let viewing = self.versions.as_mut().and_then(|v| v.viewing.take());
+        self.show_versions();
+        if let (Some(v), Some((n, text))) = (&mut self.versions, viewing)
+            && v.index.get(n).is_some()
+        {
+            v.viewing = Some((n, text));
+        }
+    }
+
+    /// Compares the draft with a draft file or (imported first) a text release.
+    fn compare_with_path(&mut self, path: &Path) {
+        let is_text = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        let loaded = if is_text {
+            import::import_file(path).map(|i| i.draft)
+        } else {
+            draft_file::load(path)
+        };
+        match loaded {
+            Ok(old) => {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                self.start_redline(old, name);
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!("Could not compare.\n\n{e}")));
+            }
+        }
+    }
+
+    fn start_redline(&mut self, old: Draft, against: String) {
+        let view = RedlineView::new(old, against, &self.doc.draft, self.doc.revision());
+        self.status = format!("Compared with {}: {}", view.against, view.redline.summary());
+        self.redline = Some(view);
+        self.effects.push(Effect::Repaint);
+    }
+
+    /// Brings the redline up to date with the draft as typed.
+    pub fn refresh_redline(&mut self) {
+        if let Some(v) = &mut self.redline {
+            v.refresh(&self.doc.draft, self.doc.revision());
+        }
+    }
+
+    /// Moves to the next (or previous) change, and opens the form at its field.
+    fn step_change(&mut self, forward: bool) {
+        self.refresh_redline();
+        let Some(v) = &mut self.redline else {
+            return;
+        };
+        let Some(at) = v.step(forward) else {
+            self.status = "No changes".into();
+            return;
+        };
+        let text = &v.redline.texts[at];
+        let n = v.changes.iter().position(|&c| c == at).map_or(0, |k| k + 1);
+        self.status = format!("Change {n} of {}: {}", v.changes.len(), text.label);
+        // A deleted text has no field left to go to.
+        if let Some(r) = text.new {
+            self.jump = Some(r.field);
+        }
+        self.effects.push(Effect::Repaint);
+    }
+
+    pub(super) fn export_redline_to(&mut self, path: &Path, format: RedlineFormat) {
+        let path: PathBuf = if path.extension().is_some() {
+            path.to_path_buf()
+        } else {
+            path.with_extension(format.extensions()[0])
+        };
+        self.refresh_redline();
+        let Some(v) = &self.redline else {
+            return;
+        };
+        let title = format!("{} against {}", self.doc.display_name(), v.against);
+        let bytes = format.write(&v.redline, &title);
+        let inputs: Vec<&Path> = self.doc.path.as_deref().into_iter().collect();
+        let options = WriteOptions {
+            inputs: &inputs,
+            ..WriteOptions::plain(draft_file::MAX_FILE_BYTES)
+        };
+        match safe_fs::write(&path, bytes.as_bytes(), &options) {
+            Ok(_) => self.status = format!("Exported the redline to {}", path.display()),
+            Err(e) => self.prompt = Some(Prompt::Error(format!("Could not export.\n\n{e}"))),
+        }
+    }
+}

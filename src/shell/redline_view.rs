@@ -1,0 +1,193 @@
+//! The redline in the preview's place: the draft compared with an older one, text by
+//! text under each field's label. Insertions are underlined in blue, deletions struck
+//! through in red, moved text double-marked in green (shown once, where it went); the
+//! current change (F8 / Shift+F8) is highlighted and scrolled to.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, Stroke, TextFormat, Ui};
+
+use crate::core::draft::Draft;
+use crate::core::redline::{self, Change, Redline, RedlineFormat};
+use crate::shell::commands::Command;
+
+/// A comparison on screen.
+pub struct RedlineView {
+    /// What the draft is compared with: "version 3 (sent to counsel)", a file's name.
+    pub against: String,
+    pub old: Draft,
+    pub redline: Redline,
+    /// The positions in `redline.texts` with a change to show.
+    pub changes: Vec<usize>,
+    /// The draft revision the redline is of.
+    revision: u64,
+    /// The change stepped to (a position in `redline.texts`).
+    pub current: Option<usize>,
+    /// Scroll the current change into view on the next frame.
+    pub scroll: bool,
+}
+
+impl RedlineView {
+    pub fn new(old: Draft, against: String, draft: &Draft, revision: u64) -> Self {
+        let redline = redline::compare(&old, draft);
+        Self {
+            against,
+            changes: redline.changes(),
+            old,
+            redline,
+            revision,
+            current: None,
+            scroll: false,
+        }
+    }
+
+    /// Compares again if the draft changed since.
+    pub fn refresh(&mut self, draft: &Draft, revision: u64) {
+        if revision == self.revision {
+            return;
+        }
+        let at = self.current.map(|c| self.redline.texts[c].at());
+        self.redline = redline::compare(&self.old, draft);
+        self.changes = self.redline.changes();
+        self.revision = revision;
+        // Keep the current change on the same text while it still has one.
+        self.current = at.and_then(|at| {
+            self.changes
+                .iter()
+                .copied()
+                .find(|&c| self.redline.texts[c].at() == at)
+        });
+    }
+
+    /// Steps to the next or previous change (wrapping); its position in `redline.texts`.
+    pub fn step(&mut self, forward: bool) -> Option<usize> {
+        let changes = &self.changes;
+        if changes.is_empty() {
+            return None;
+        }
+        let next = match (self.current, forward) {
+            (None, true) => changes[0],
+            (None, false) => *changes.last()?,
+            (Some(c), true) => changes
+                .iter()
+                .copied()
+                .find(|&x| x > c)
+                .unwrap_or(changes[0]),
+            (Some(c), false) => changes
+                .iter()
+                .rev()
+                .copied()
+                .find(|&x| x < c)
+                .unwrap_or(*changes.last()?),
+        };
+        self.current = Some(next);
+        self.scroll = true;
+        Some(next)
+    }
+}
+
+pub const INSERTED: Color32 = Color32::from_rgb(0x06, 0x45, 0xad);
+pub const DELETED: Color32 = Color32::from_rgb(0xb0, 0x00, 0x20);
+pub const MOVED: Color32 = Color32::from_rgb(0x1b, 0x7a, 0x1b);
+
+/// Draws the redline; returns the commands its buttons asked for.
+pub fn ui(ui: &mut Ui, view: &mut RedlineView) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("Redline against {}", view.against));
+        ui.label(view.redline.summary().to_string());
+    });
+    ui.horizontal_wrapped(|ui| {
+        for c in [
+            Command::PreviousChange,
+            Command::NextChange,
+            Command::ExportRedline(RedlineFormat::Html),
+            Command::ExportRedline(RedlineFormat::Text),
+            Command::CloseRedline,
+        ] {
+            let mut b = egui::Button::new(c.label());
+            if let Some(s) = c.shortcut() {
+                b = b.shortcut_text(ui.ctx().format_shortcut(&s));
+            }
+            if ui.add(b).clicked() {
+                commands.push(c);
+            }
+        }
+    });
+    ui.separator();
+    let dark = ui.visuals().dark_mode;
+    let text_colour = ui.visuals().text_color();
+    egui::ScrollArea::vertical()
+        .id_salt("redline-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, t) in view.redline.texts.iter().enumerate() {
+                if !t.visible() {
+                    continue;
+                }
+                let current = view.current == Some(i);
+                let mut heading = t.label.clone();
+                if t.moved {
+                    heading.push_str(" (moved)");
+                }
+                ui.add_space(4.0);
+                ui.weak(heading);
+                let job = layout(t, text_colour, dark, ui.available_width());
+                let frame = egui::Frame::new().inner_margin(2.0);
+                let frame = if current {
+                    frame.fill(ui.visuals().selection.bg_fill.gamma_multiply(0.35))
+                } else {
+                    frame
+                };
+                let response = frame.show(ui, |ui| ui.label(job)).response;
+                if current && view.scroll {
+                    response.scroll_to_me(Some(egui::Align::Center));
+                }
+            }
+        });
+    view.scroll = false;
+    commands
+}
+
+/// One text's pieces as one laid-out paragraph.
+fn layout(t: &redline::TextDiff, text: Color32, dark: bool, width: f32) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    let lighten = |c: Color32| {
+        if dark {
+            c.lerp_to_gamma(Color32::WHITE, 0.45)
+        } else {
+            c
+        }
+    };
+    let font = FontId::proportional(14.0);
+    for (k, p) in t.pieces.iter().enumerate() {
+        let s = p.text(k > 0);
+        let (space, words) = match s.strip_prefix(' ') {
+            Some(w) => (" ", w),
+            None => ("", s.as_str()),
+        };
+        let plain = TextFormat::simple(font.clone(), text);
+        let format = match p.change {
+            Change::Same => plain.clone(),
+            Change::Inserted => TextFormat {
+                color: lighten(INSERTED),
+                underline: Stroke::new(1.0, lighten(INSERTED)),
+                ..plain.clone()
+            },
+            Change::Deleted => TextFormat {
+                color: lighten(DELETED),
+                strikethrough: Stroke::new(1.0, lighten(DELETED)),
+                ..plain.clone()
+            },
+            Change::MovedHere => TextFormat {
+                color: lighten(MOVED),
+                underline: Stroke::new(2.0, lighten(MOVED)),
+                ..plain.clone()
+            },
+            Change::MovedAway => continue,
+        };
+        job.append(space, 0.0, plain);
+        job.append(words, 0.0, format);
+    }
+    job
+}

@@ -1,0 +1,154 @@
+//! The review features driven as a person would: File > Versions..., compare with a
+//! version, next change (F8), restore and undo, export the redline.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pressroom::shell::PressroomApp;
+use pressroom::shell::dialogs::{FakeDialogs, Pick, Purpose};
+use pressroom::shell::prefs::Prefs;
+
+fn harness() -> (Harness<'static, PressroomApp>, FakeDialogs) {
+    let dialogs = FakeDialogs::default();
+    let app = PressroomApp::new(Prefs::default(), Box::new(dialogs.clone()));
+    let h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut PressroomApp| app.show(ui), app);
+    (h, dialogs)
+}
+
+fn click(h: &mut Harness<'static, PressroomApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn set_headline(h: &mut Harness<'static, PressroomApp>, text: &str) {
+    h.get_by_label("Headline").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Headline").type_text(text);
+    h.run();
+}
+
+/// A draft saved twice: version 1 holds "Acme Reports Results".
+fn saved_twice(dir: &std::path::Path) -> (Harness<'static, PressroomApp>, FakeDialogs) {
+    let (mut h, dialogs) = harness();
+    h.run();
+    set_headline(&mut h, "Acme Reports Results");
+    dialogs.answer(Pick::Path(dir.join("q3.ron")));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    set_headline(&mut h, "Acme Reports Record Results");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.state().editor.status.contains("version 1"),
+        "{}",
+        h.state().editor.status
+    );
+    (h, dialogs)
+}
+
+fn open_versions(h: &mut Harness<'static, PressroomApp>) {
+    click(h, "File");
+    click(h, "Versions...");
+    assert!(h.query_by_label_contains("No versions yet").is_none());
+}
+
+#[test]
+fn compare_with_a_version_shows_the_redline_and_f8_steps_to_the_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = saved_twice(dir.path());
+    open_versions(&mut h);
+    click(&mut h, "Compare");
+    assert!(
+        h.query_by_label("1 insertion, 0 deletions in 1 field")
+            .is_some(),
+        "the summary line is shown"
+    );
+    assert!(
+        h.query_by_label_contains("Redline against version 1")
+            .is_some()
+    );
+
+    h.key_press(Key::F8);
+    h.run();
+    let e = &h.state().editor;
+    let view = e.redline.as_ref().unwrap();
+    let current = view.current.expect("stepped to the change");
+    assert_eq!(view.redline.texts[current].label, "headline");
+    assert!(
+        e.status.starts_with("Change 1 of 1: headline"),
+        "{}",
+        e.status
+    );
+
+    // Typing while the redline is shown updates it.
+    set_headline(&mut h, "Acme Posts Results");
+    assert!(
+        h.query_by_label("1 insertion, 1 deletion in 1 field")
+            .is_some()
+    );
+    click(&mut h, "Close Redline");
+    assert!(h.state().editor.redline.is_none());
+    assert!(h.query_by_label_contains("Redline against").is_none());
+}
+
+#[test]
+fn restore_a_version_then_undo_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = saved_twice(dir.path());
+    open_versions(&mut h);
+    click(&mut h, "Restore");
+    assert_eq!(h.state().editor.doc.draft.headline, "Acme Reports Results");
+    assert!(h.state().editor.doc.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().editor.doc.draft.headline,
+        "Acme Reports Record Results"
+    );
+}
+
+#[test]
+fn a_typed_label_is_kept_in_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = saved_twice(dir.path());
+    open_versions(&mut h);
+    h.get_by_label("Label").focus();
+    h.run();
+    h.get_by_label("Label").type_text("sent to counsel");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let index = pressroom::core::versions::History::of(&dir.path().join("q3.ron"))
+        .list()
+        .unwrap();
+    assert_eq!(index.versions[0].label, "sent to counsel");
+}
+
+#[test]
+fn compare_with_a_file_and_export_the_redline_as_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = saved_twice(dir.path());
+    let old = pressroom::core::versions::History::of(&dir.path().join("q3.ron")).path_of(1);
+    dialogs.answer(Pick::Path(old));
+    click(&mut h, "Review");
+    click(&mut h, "Compare with...");
+    assert!(
+        h.query_by_label_contains("Redline against 0001.ron")
+            .is_some()
+    );
+    let out = dir.path().join("blackline");
+    dialogs.answer(Pick::Path(out.clone()));
+    click(&mut h, "Export Redline as HTML...");
+    assert_eq!(
+        dialogs.asked()[1..],
+        [
+            Purpose::CompareWith,
+            Purpose::ExportRedline(pressroom::core::redline::RedlineFormat::Html)
+        ]
+    );
+    let page = std::fs::read_to_string(out.with_extension("html")).unwrap();
+    assert!(page.contains("<ins>Record</ins>"), "{page}");
+}
