@@ -1099,6 +1099,8 @@ prop_compose! {
                 },
                 ..ExportSettings::default()
             },
+            // Comments print in no export; tests/comments.rs holds them to that.
+            comments: Vec::new(),
         };
         d.assign_ids();
         d

@@ -69,6 +69,7 @@ prop_compose! {
                     page_tag: layout[7],
                 },
             },
+            comments: Vec::new(),
         };
         d.assign_ids();
         d

@@ -152,3 +152,43 @@ fn compare_with_a_file_and_export_the_redline_as_html() {
     let page = std::fs::read_to_string(out.with_extension("html")).unwrap();
     assert!(page.contains("<ins>Record</ins>"), "{page}");
 }
+
+#[test]
+fn a_comment_on_the_field_typed_in_is_marked_counted_and_resolved() {
+    let (mut h, _) = harness();
+    h.run();
+    set_headline(&mut h, "Acme Reports Results");
+    click(&mut h, "Review");
+    click(&mut h, "Comments");
+    h.get_by_label("Comment").focus();
+    h.run();
+    h.get_by_label("Comment").type_text("Is this final?");
+    h.run();
+    click(&mut h, "Add Comment");
+    let d = &h.state().editor.doc.draft;
+    assert_eq!(d.comments.len(), 1);
+    assert_eq!(
+        d.comments[0].field,
+        pressroom::core::draft::FieldRef::Headline
+    );
+    assert_eq!(d.comments[0].text, "Is this final?");
+    assert!(!d.comments[0].author.is_empty());
+    assert!(h.query_by_label("1 open comment").is_some(), "status bar");
+    assert!(
+        h.query_by_label("comment marker").is_some(),
+        "the form's marker"
+    );
+    assert!(
+        h.query_by_label_contains("Unresolved comment").is_some(),
+        "the checks list it"
+    );
+
+    click(&mut h, "Resolve");
+    assert!(h.state().editor.doc.draft.comments[0].resolved);
+    assert!(h.query_by_label("1 open comment").is_none());
+    assert!(h.query_by_label("comment marker").is_none());
+    // Resolving is an edit like any other.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!h.state().editor.doc.draft.comments[0].resolved);
+}

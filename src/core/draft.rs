@@ -16,6 +16,9 @@ use serde::{Deserialize, Serialize};
 ///   `NoEndMark` are written for what format 1 wrote as `r#None` (and still reads);
 ///   `export.format` (Text when left out) says whether the draft's style is a text, an
 ///   HTML or a Word document.
+/// - 3: `comments` (left out when there are none): reviewers' comments, each on a field
+///   (`field: Body(4)`), optionally on some of its words (`quote`), with author, time,
+///   replies and `resolved`.
 pub const FORMAT_VERSION: u32 = 2;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -100,6 +103,56 @@ pub struct Draft {
     pub safe_harbor: SafeHarbor,
     pub end_mark: EndMark,
     pub export: ExportSettings,
+    /// Reviewers' comments: kept with the draft, never printed by any export.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+}
+
+/// A reviewer's comment on a field, or on some words of it, with its replies.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Comment {
+    pub field: FieldRef,
+    /// The words commented on; empty for the field as a whole.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quote: String,
+    #[serde(default)]
+    pub author: String,
+    pub time: chrono::DateTime<chrono::Utc>,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<Reply>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub resolved: bool,
+}
+
+/// A reply in a comment's thread.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Reply {
+    #[serde(default)]
+    pub author: String,
+    pub time: chrono::DateTime<chrono::Utc>,
+    #[serde(default)]
+    pub text: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Draft {
+    /// How many comments are still open (not resolved).
+    pub fn open_comments(&self) -> usize {
+        self.comments.iter().filter(|c| !c.resolved).count()
+    }
+
+    /// How many open comments point at `field`.
+    pub fn open_comments_on(&self, field: FieldRef) -> usize {
+        self.comments
+            .iter()
+            .filter(|c| !c.resolved && c.field == field)
+            .count()
+    }
 }
 
 impl Default for Draft {
@@ -127,6 +180,7 @@ impl Default for Draft {
             safe_harbor: SafeHarbor::default(),
             end_mark: EndMark::default(),
             export: ExportSettings::default(),
+            comments: Vec::new(),
         }
     }
 }
@@ -635,7 +689,8 @@ impl Draft {
 
 /// A place in the draft, for messages that point the user at a field. Body blocks,
 /// contacts and "About" sections are named by their stable id, not their position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Comments keep it in the draft file (`Body(4)`, `Headline`).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldRef {
     Exhibit,
     Logo,

@@ -20,7 +20,7 @@ use crate::shell::preview;
 use crate::shell::profiles_window::ProfileEditor;
 use crate::shell::rich_preview;
 use crate::shell::{checks_panel, form, prompts};
-use crate::shell::{redline_view, versions_window};
+use crate::shell::{comments_panel, redline_view, versions_window};
 
 pub struct PressroomApp {
     pub editor: Editor,
@@ -122,6 +122,9 @@ impl PressroomApp {
                             editor.doc.edited(out.typing_in, ctx.input(|i| i.time));
                         }
                         follow = out.edited_field;
+                        if follow.is_some() {
+                            editor.last_field = follow;
+                        }
                         commands.extend(out.commands);
                     });
             });
@@ -140,6 +143,19 @@ impl PressroomApp {
                     commands.push(Command::GoTo(field));
                 }
             });
+        if let Some(panel) = &mut self.editor.comments {
+            egui::Panel::right("comments")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    commands.extend(comments_panel::ui(
+                        ui,
+                        panel,
+                        &self.editor.doc.draft,
+                        self.editor.last_field,
+                    ));
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(view) = &mut self.editor.redline {
                 // Comparing: the redline takes the preview's place until closed.
@@ -359,6 +375,8 @@ impl PressroomApp {
                 item(ui, Command::NextChange, comparing, commands);
                 item(ui, Command::PreviousChange, comparing, commands);
                 item(ui, Command::CloseRedline, comparing, commands);
+                ui.separator();
+                item(ui, Command::ShowComments, true, commands);
             });
             ui.menu_button("View", |ui| {
                 ui.label("Theme");
@@ -400,6 +418,15 @@ impl PressroomApp {
             ui.colored_label(colour, checks_panel::summary(&p.findings));
             ui.separator();
             ui.label(format!("{} words", p.words));
+            let open = self.editor.doc.draft.open_comments();
+            if open > 0 {
+                ui.separator();
+                let s = if open == 1 { "" } else { "s" };
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("{open} open comment{s}"),
+                );
+            }
             ui.separator();
             let len = self.editor.doc.draft.headline.trim().chars().count();
             let note = HeadlineLength::of(len).advice();

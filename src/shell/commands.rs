@@ -72,6 +72,18 @@ pub enum Command {
     PreviousChange,
     /// Writes the redline shown as a file (asks where).
     ExportRedline(RedlineFormat),
+    /// Opens or closes the Comments list beside the preview.
+    ShowComments,
+    /// A reviewer's comment on a field (or on `quote`, some of its words): an edit.
+    AddComment {
+        field: FieldRef,
+        quote: String,
+        text: String,
+    },
+    /// A reply to comment `i` (its position in the draft's list).
+    ReplyToComment(usize, String),
+    /// Marks comment `i` resolved (true) or open again.
+    ResolveComment(usize, bool),
 }
 
 /// Where an inserted safe-harbor text comes from.
@@ -201,6 +213,11 @@ impl Command {
             Command::PreviousChange => "Previous Change",
             Command::ExportRedline(RedlineFormat::Html) => "Export Redline as HTML...",
             Command::ExportRedline(RedlineFormat::Text) => "Export Redline as Text...",
+            Command::ShowComments => "Comments",
+            Command::AddComment { .. } => "Add Comment",
+            Command::ReplyToComment(..) => "Reply",
+            Command::ResolveComment(_, true) => "Resolve",
+            Command::ResolveComment(_, false) => "Reopen",
         }
     }
 }

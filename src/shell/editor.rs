@@ -14,6 +14,7 @@ use crate::core::recovery::{Recovered, RecoveryStore};
 use crate::core::safe_fs::{self, WriteOptions};
 use crate::core::templates::{self, Template};
 use crate::shell::commands::{Command, SafeHarborSource, move_item};
+use crate::shell::comments_panel::CommentsPanel;
 use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
 use crate::shell::document::Document;
 use crate::shell::file_browser::{self, Browser};
@@ -74,6 +75,10 @@ pub struct Editor {
     pub versions: Option<VersionsView>,
     /// The redline the preview shows instead of the release, while comparing.
     pub redline: Option<RedlineView>,
+    /// The Comments list's state, while it is open.
+    pub comments: Option<CommentsPanel>,
+    /// The field last typed in: where a new comment goes unless the user picks another.
+    pub last_field: Option<FieldRef>,
 }
 
 /// The open document's recovery copy and when it was last written.
@@ -121,6 +126,8 @@ impl Editor {
             effects: Vec::new(),
             versions: None,
             redline: None,
+            comments: None,
+            last_field: None,
         }
     }
 
@@ -406,7 +413,11 @@ impl Editor {
             | Command::CloseRedline
             | Command::NextChange
             | Command::PreviousChange
-            | Command::ExportRedline(_)) => self.review_command(c),
+            | Command::ExportRedline(_)
+            | Command::ShowComments
+            | Command::AddComment { .. }
+            | Command::ReplyToComment(..)
+            | Command::ResolveComment(..)) => self.review_command(c),
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod checks_panel;
 pub mod commands;
+pub mod comments_panel;
 pub mod dialogs;
 pub mod document;
 pub mod editor;

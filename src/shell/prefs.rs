@@ -17,6 +17,8 @@ pub struct Prefs {
     pub theme: Theme,
     /// How many versions each draft keeps (the oldest unlabelled go first).
     pub max_versions: usize,
+    /// The name comments are signed with; empty means the system's user name.
+    pub author: String,
 }
 
 impl Default for Prefs {
@@ -25,7 +27,21 @@ impl Default for Prefs {
             recent: Vec::new(),
             theme: Theme::System,
             max_versions: crate::core::versions::DEFAULT_MAX_VERSIONS,
+            author: String::new(),
         }
+    }
+}
+
+impl Prefs {
+    /// Who comments are by: the chosen name, else the system's user name.
+    pub fn comment_author(&self) -> String {
+        if !self.author.trim().is_empty() {
+            return self.author.trim().to_string();
+        }
+        ["USER", "USERNAME", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+            .unwrap_or_else(|| "Reviewer".into())
     }
 }
 

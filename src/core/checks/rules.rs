@@ -187,6 +187,11 @@ rules! {
         looks_for: "Control characters (escape, bell, form feed and the like, often pasted from other programs) in any text field.",
         why: "No export prints them: they are dropped without a trace, and text around them may read differently than it was typed.",
         fix: "Retype the text around them; the finding names the field and the characters.";
+    COMMENT_UNRESOLVED = "comment-unresolved", Warning, "field commented on",
+        "a reviewer's comment is not resolved",
+        looks_for: "A reviewer's comment (Review > Comments) that has not been resolved.",
+        why: "A release should not go out with open questions from counsel, the CFO or the disclosure committee.",
+        fix: "Answer the comment, change the text if needed, and mark it resolved.";
     NO_END_MARK = "no-end-mark", Note, "end mark",
         "",
         looks_for: "A release without an end mark (###, -30-).",

@@ -66,6 +66,7 @@ impl From<DraftV1> for Draft {
             safe_harbor: v.safe_harbor,
             end_mark: v.end_mark,
             export: v.export,
+            comments: Vec::new(),
         };
         // Format 1's defaults carried ids; a file's own items had none: number them afresh.
         d.contacts

@@ -6,13 +6,14 @@
 use std::path::{Path, PathBuf};
 
 use super::Editor;
-use crate::core::draft::Draft;
+use crate::core::draft::{Comment, Draft, Reply};
 use crate::core::export::{self, ExportOptions, ExportStyle};
 use crate::core::redline::RedlineFormat;
 use crate::core::safe_fs::{self, WriteOptions};
 use crate::core::versions::History;
 use crate::core::{draft_file, import};
 use crate::shell::commands::Command;
+use crate::shell::comments_panel::CommentsPanel;
 use crate::shell::dialogs::{Pick, Purpose};
 use crate::shell::editor::Effect;
 use crate::shell::prompts::Prompt;
@@ -72,6 +73,50 @@ impl Editor {
                     Pick::Cancelled => {}
                     Pick::Unavailable => self.ask_path(Purpose::ExportRedline(format), None),
                 }
+            }
+            Command::ShowComments => {
+                self.comments = match self.comments {
+                    Some(_) => None,
+                    None => Some(CommentsPanel::default()),
+                }
+            }
+            Command::AddComment { field, quote, text } => {
+                if text.trim().is_empty() {
+                    self.status = "Write the comment first".into();
+                    return;
+                }
+                let comment = Comment {
+                    field,
+                    quote: quote.trim().to_string(),
+                    author: self.prefs.comment_author(),
+                    time: chrono::Utc::now(),
+                    text: text.trim().to_string(),
+                    replies: Vec::new(),
+                    resolved: false,
+                };
+                self.doc.apply(|d| d.comments.push(comment));
+                if let Some(panel) = &mut self.comments {
+                    panel.new_text.clear();
+                    panel.quote.clear();
+                }
+                self.status = "Comment added".into();
+            }
+            Command::ReplyToComment(i, text) => {
+                if i >= self.doc.draft.comments.len() || text.trim().is_empty() {
+                    return;
+                }
+                let reply = Reply {
+                    author: self.prefs.comment_author(),
+                    time: chrono::Utc::now(),
+                    text: text.trim().to_string(),
+                };
+                self.doc.apply(|d| d.comments[i].replies.push(reply));
+                if let Some(panel) = &mut self.comments {
+                    panel.replies.remove(&i);
+                }
+            }
+            Command::ResolveComment(i, resolved) if i < self.doc.draft.comments.len() => {
+                self.doc.apply(|d| d.comments[i].resolved = resolved);
             }
             _ => {}
         }
