@@ -150,6 +150,8 @@ pub enum DiffFormat {
     Text,
     /// A blackline page for a browser or Word: insertions underlined, deletions struck.
     Html,
+    /// A Word document whose changes are tracked changes, to accept or reject in Word; needs -o.
+    Docx,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -440,25 +442,38 @@ fn diff(
         return EXIT_BAD_INPUT;
     };
     let r = redline::compare(&old_draft, &new_draft);
+    let title = format!("{} against {old_name}", new.display());
     let bytes = match format {
-        DiffFormat::Text => redline::to_text(&r),
-        DiffFormat::Html => redline::to_html(&r, &format!("{} against {old_name}", new.display())),
+        DiffFormat::Text => redline::to_text(&r).into_bytes(),
+        DiffFormat::Html => redline::to_html(&r, &title).into_bytes(),
+        DiffFormat::Docx if is_stdout(output) => {
+            say("a Word redline needs -o FILE.docx");
+            return EXIT_BAD_INPUT;
+        }
+        DiffFormat::Docx => match redline::to_docx(&r, &title, "Pressroom", chrono::Utc::now()) {
+            Ok(b) => b,
+            Err(e) => {
+                say(&format!("cannot make the Word document: {e}"));
+                return EXIT_BAD_INPUT;
+            }
+        },
     };
     let inputs = [old, new];
     let options = WriteOptions {
         inputs: &inputs,
         ..WriteOptions::plain(MAX_FILE_BYTES)
     };
-    let text = if format == DiffFormat::Text && is_stdout(output) {
+    let bytes = if format == DiffFormat::Text && is_stdout(output) {
         // Line by line, so the line breaks stay and the user's control characters do not.
-        bytes
+        String::from_utf8_lossy(&bytes)
             .split_inclusive('\n')
             .map(|l| terminal_safe(l.trim_end_matches('\n')).into_owned() + "\n")
-            .collect()
+            .collect::<String>()
+            .into_bytes()
     } else {
         bytes
     };
-    match write_out(output, text.as_bytes(), &options) {
+    match write_out(output, &bytes, &options) {
         0 if r.is_same() => 0,
         0 => EXIT_FAILURE,
         _ => EXIT_BAD_INPUT,

@@ -175,3 +175,108 @@ fn diff_against_a_kept_version_and_a_text_release() {
         "the paragraph is matched, not deleted and inserted: {text}"
     );
 }
+
+/// The Word redline's changes are Word's tracked changes, and LibreOffice opens it (where
+/// installed; in CI, which installs it through `scripts/test`, its absence is a failure).
+#[test]
+fn diff_as_word_writes_tracked_changes_that_libreoffice_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write_draft(
+        dir.path(),
+        "old.ron",
+        &draft("Revenue rose 12% in the quarter."),
+    );
+    let new = write_draft(
+        dir.path(),
+        "new.ron",
+        &draft("Revenue rose 14% in the quarter."),
+    );
+    let out_path = dir.path().join("redline.docx");
+    let out = pressroom()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--format", "docx", "-o"])
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&out_path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let ins = xml.find("<w:ins ").expect("an insertion");
+    let del = xml.find("<w:del ").expect("a deletion");
+    assert!(
+        xml[del..].contains("<w:delText xml:space=\"preserve\">12</w:delText>")
+            || xml[del..].contains(">12</w:delText>"),
+        "{xml}"
+    );
+    assert!(xml[ins..].contains(">14</w:t>"), "{xml}");
+    assert!(xml.contains("w:author=\"Pressroom\""));
+    // Standard output cannot take a Word document.
+    let out = pressroom()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--format", "docx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    let Ok(status) = std::process::Command::new("soffice")
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+    else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install LibreOffice"
+        );
+        eprintln!("skipped: soffice (LibreOffice) is not installed");
+        return;
+    };
+    assert!(status.success());
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&out_path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            eprintln!("skipped: soffice did not finish in 120 s");
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let text = std::fs::read_to_string(dir.path().join("redline.txt"))
+        .expect("LibreOffice read the document");
+    assert!(text.contains("Revenue rose"), "{text}");
+    assert!(
+        text.contains("14"),
+        "the insertion is in the document: {text}"
+    );
+}

@@ -11,7 +11,8 @@
 //! - A moved block (a whole text, or a run of at least [`MOVE_MIN_TOKENS`] tokens deleted
 //!   in one place and inserted elsewhere) is shown once, where it now is, as moved.
 //!
-//! Writers: [`to_text`] (`[+inserted+]`, `[-deleted-]`, `[>moved<]`) and [`to_html`].
+//! Writers: [`to_text`] (`[+inserted+]`, `[-deleted-]`, `[>moved<]`), [`to_html`] and
+//! [`to_docx`] (Word tracked changes).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -39,6 +40,8 @@ const TEXT_DEADLINE: Duration = Duration::from_secs(1);
 pub enum RedlineFormat {
     Text,
     Html,
+    /// Word, the changes as tracked changes.
+    Docx,
 }
 
 impl RedlineFormat {
@@ -46,6 +49,7 @@ impl RedlineFormat {
         match self {
             RedlineFormat::Text => &["txt"],
             RedlineFormat::Html => &["html", "htm"],
+            RedlineFormat::Docx => &["docx"],
         }
     }
 
@@ -53,15 +57,18 @@ impl RedlineFormat {
         match self {
             RedlineFormat::Text => "Redline as text",
             RedlineFormat::Html => "Redline as HTML",
+            RedlineFormat::Docx => "Redline as Word (tracked changes)",
         }
     }
 
-    /// The redline in this format; `title` heads the HTML page.
-    pub fn write(self, r: &Redline, title: &str) -> String {
-        match self {
-            RedlineFormat::Text => to_text(r),
-            RedlineFormat::Html => to_html(r, title),
-        }
+    /// The redline in this format; `title` heads the document, Word's tracked changes are
+    /// by `author`, now.
+    pub fn write(self, r: &Redline, title: &str, author: &str) -> Result<Vec<u8>, String> {
+        Ok(match self {
+            RedlineFormat::Text => to_text(r).into_bytes(),
+            RedlineFormat::Html => to_html(r, title).into_bytes(),
+            RedlineFormat::Docx => to_docx(r, title, author, chrono::Utc::now())?,
+        })
     }
 }
 
@@ -760,6 +767,9 @@ pub fn to_html(r: &Redline, title: &str) -> String {
     out.push_str("</body>\n</html>\n");
     out
 }
+
+mod docx;
+pub use docx::to_docx;
 
 #[cfg(test)]
 mod tests;

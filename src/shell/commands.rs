@@ -213,6 +213,7 @@ impl Command {
             Command::PreviousChange => "Previous Change",
             Command::ExportRedline(RedlineFormat::Html) => "Export Redline as HTML...",
             Command::ExportRedline(RedlineFormat::Text) => "Export Redline as Text...",
+            Command::ExportRedline(RedlineFormat::Docx) => "Export Redline as Word...",
             Command::ShowComments => "Comments",
             Command::AddComment { .. } => "Add Comment",
             Command::ReplyToComment(..) => "Reply",

@@ -102,6 +102,7 @@ pub fn ui(ui: &mut Ui, view: &mut RedlineView) -> Vec<Command> {
             Command::NextChange,
             Command::ExportRedline(RedlineFormat::Html),
             Command::ExportRedline(RedlineFormat::Text),
+            Command::ExportRedline(RedlineFormat::Docx),
             Command::CloseRedline,
         ] {
             let mut b = egui::Button::new(c.label());

@@ -262,13 +262,19 @@ impl Editor {
             return;
         };
         let title = format!("{} against {}", self.doc.display_name(), v.against);
-        let bytes = format.write(&v.redline, &title);
+        let bytes = match format.write(&v.redline, &title, &self.prefs.comment_author()) {
+            Ok(b) => b,
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!("Could not export.\n\n{e}")));
+                return;
+            }
+        };
         let inputs: Vec<&Path> = self.doc.path.as_deref().into_iter().collect();
         let options = WriteOptions {
             inputs: &inputs,
             ..WriteOptions::plain(draft_file::MAX_FILE_BYTES)
         };
-        match safe_fs::write(&path, bytes.as_bytes(), &options) {
+        match safe_fs::write(&path, &bytes, &options) {
             Ok(_) => self.status = format!("Exported the redline to {}", path.display()),
             Err(e) => self.prompt = Some(Prompt::Error(format!("Could not export.\n\n{e}"))),
         }
