@@ -280,3 +280,142 @@ impl Editor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::draft::Block;
+    use crate::shell::dialogs::FakeDialogs;
+    use crate::shell::prefs::Prefs;
+
+    fn editor() -> (Editor, FakeDialogs) {
+        let dialogs = FakeDialogs::default();
+        (
+            Editor::new(Prefs::default(), Box::new(dialogs.clone())),
+            dialogs,
+        )
+    }
+
+    fn saved_twice(dir: &Path) -> (Editor, PathBuf) {
+        let (mut e, dialogs) = editor();
+        let path = dir.join("q3.ron");
+        e.doc.apply(|d| {
+            d.headline = "Acme Reports Results".into();
+            d.set_body([
+                Block::Paragraph("Revenue rose 12%.".into()),
+                Block::Paragraph("Margins held.".into()),
+            ]);
+        });
+        dialogs.answer(Pick::Path(path.clone()));
+        e.run_command(Command::Save);
+        e.doc.apply(|d| {
+            d.headline = "Acme Reports Record Results".into();
+            d.body[0].block = Block::Paragraph("Revenue rose 14%.".into());
+        });
+        e.run_command(Command::Save);
+        (e, path)
+    }
+
+    #[test]
+    fn save_as_starts_a_new_history_and_a_failed_version_is_said_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut e, path) = saved_twice(dir.path());
+        assert_eq!(History::of(&path).list().unwrap().versions.len(), 1);
+        assert!(e.status.contains("version 1"), "{}", e.status);
+
+        let (_, dialogs) = editor();
+        let copy = dir.path().join("copy.ron");
+        e.dialogs = Box::new(dialogs.clone());
+        dialogs.answer(Pick::Path(copy.clone()));
+        e.run_command(Command::SaveAs);
+        assert!(History::of(&copy).list().unwrap().versions.is_empty());
+
+        // A file where the versions folder should be: said, and the draft still saved.
+        std::fs::write(dir.path().join("copy.versions"), "in the way").unwrap();
+        e.doc.apply(|d| d.headline = "Third".into());
+        e.run_command(Command::Save);
+        assert!(e.status.contains("could not be kept"), "{}", e.status);
+        assert_eq!(draft_file::load(&copy).unwrap().headline, "Third");
+        assert!(!e.doc.is_dirty());
+    }
+
+    #[test]
+    fn versions_need_a_saved_draft() {
+        let (mut e, _) = editor();
+        e.run_command(Command::ShowVersions);
+        assert!(e.versions.is_none());
+        assert!(e.status.contains("save it first"), "{}", e.status);
+    }
+
+    #[test]
+    fn next_and_previous_change_wrap_and_open_the_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut e, _) = saved_twice(dir.path());
+        e.run_command(Command::ShowVersions);
+        e.run_command(Command::CompareWithVersion(1));
+        let view = e.redline.as_ref().unwrap();
+        assert_eq!(
+            view.changes.len(),
+            2,
+            "the headline and the first paragraph"
+        );
+        assert!(view.against.starts_with("version 1"));
+        e.jump = None;
+        e.run_command(Command::NextChange);
+        assert_eq!(e.jump, Some(crate::core::draft::FieldRef::Headline));
+        e.run_command(Command::NextChange);
+        let first_block = e.doc.draft.body[0].id;
+        assert_eq!(
+            e.jump,
+            Some(crate::core::draft::FieldRef::Body(first_block))
+        );
+        assert!(e.status.starts_with("Change 2 of 2"), "{}", e.status);
+        e.run_command(Command::NextChange);
+        assert!(e.status.starts_with("Change 1 of 2"), "wraps: {}", e.status);
+        e.run_command(Command::PreviousChange);
+        assert!(e.status.starts_with("Change 2 of 2"), "{}", e.status);
+
+        // Typing the old text back leaves one change.
+        e.doc.apply(|d| d.headline = "Acme Reports Results".into());
+        e.refresh_redline();
+        assert_eq!(e.redline.as_ref().unwrap().changes.len(), 1);
+    }
+
+    #[test]
+    fn compare_with_a_text_release_imports_it_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut e, _) = saved_twice(dir.path());
+        // With a dateline, as releases have: the importer finds where the body starts.
+        e.doc.apply(|d| {
+            d.dateline.city = "Madison".into();
+            d.dateline.region = "Wis.".into();
+            d.dateline.date = chrono::NaiveDate::from_ymd_opt(2026, 11, 27);
+        });
+        let release = dir.path().join("old.txt");
+        let text = export::export(
+            &e.doc.draft,
+            ExportStyle::NewswireText,
+            &ExportOptions::default(),
+        )
+        .unwrap()
+        .main;
+        std::fs::write(&release, text).unwrap();
+        e.run_command(Command::CompareWithPath(release));
+        let view = e.redline.as_ref().expect("compared");
+        assert_eq!(view.against, "old.txt");
+        let body_changed = view.changes.iter().any(|&i| {
+            matches!(
+                view.redline.texts[i].at().field,
+                crate::core::draft::FieldRef::Body(_)
+            )
+        });
+        assert!(
+            !body_changed,
+            "the imported body matches: {}",
+            crate::core::redline::to_text(&view.redline)
+        );
+
+        e.run_command(Command::CompareWithPath(dir.path().join("missing.ron")));
+        assert!(matches!(e.prompt, Some(Prompt::Error(_))));
+    }
+}
