@@ -192,3 +192,39 @@ fn a_comment_on_the_field_typed_in_is_marked_counted_and_resolved() {
     h.run();
     assert!(!h.state().editor.doc.draft.comments[0].resolved);
 }
+
+#[test]
+fn next_change_reaches_a_change_far_down_a_long_redline() {
+    use pressroom::core::draft::Block;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    let mut d = pressroom::core::draft::Draft {
+        headline: "Acme".into(),
+        ..Default::default()
+    };
+    d.set_body((0..300).map(|i| Block::Paragraph(format!("Paragraph number {i} of the release."))));
+    pressroom::core::versions::save_keeping_version(&path, &d, 50).unwrap();
+    d.body[250].block = Block::Paragraph("Paragraph number 250 of the amended release.".into());
+    pressroom::core::versions::save_keeping_version(&path, &d, 50).unwrap();
+
+    let (mut h, _) = harness();
+    h.state_mut()
+        .run_command(&egui::Context::default(), pressroom::shell::commands::Command::OpenPath(path));
+    h.run();
+    h.state_mut().run_command(
+        &egui::Context::default(),
+        pressroom::shell::commands::Command::CompareWithPath(
+            pressroom::core::versions::History::of(&dir.path().join("long.ron")).path_of(1),
+        ),
+    );
+    h.run();
+    assert!(
+        h.query_by_label_contains("body block 251").is_none(),
+        "far down, not laid out"
+    );
+    h.key_press(Key::F8);
+    h.run();
+    h.run();
+    assert!(h.query_by_label("body block 251").is_some());
+    assert!(h.query_by_label_contains("amended").is_some());
+}

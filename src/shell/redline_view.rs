@@ -9,6 +9,7 @@ use egui::{Color32, FontId, Stroke, TextFormat, Ui};
 use crate::core::draft::Draft;
 use crate::core::redline::{self, Change, Redline, RedlineFormat};
 use crate::shell::commands::Command;
+use crate::shell::lazy_list::LazyList;
 
 /// A comparison on screen.
 pub struct RedlineView {
@@ -121,29 +122,45 @@ pub fn ui(ui: &mut Ui, view: &mut RedlineView) -> Vec<Command> {
         .id_salt("redline-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (i, t) in view.redline.texts.iter().enumerate() {
-                if !t.visible() {
-                    continue;
-                }
+            // Only the texts near the view are laid out: a 50,000-word redline has a
+            // thousand of them, and typing redraws it.
+            let shown: Vec<usize> = (0..view.redline.texts.len())
+                .filter(|&i| view.redline.texts[i].visible())
+                .collect();
+            let texts = &view.redline.texts;
+            let mut list = LazyList::begin(ui, "redline", shown.len(), true, |k, width| {
+                let chars: usize = texts[shown[k]]
+                    .pieces
+                    .iter()
+                    .map(|p| p.tokens.len() * 6)
+                    .sum();
+                let lines = (chars as f32 * 7.0 / width.max(100.0)).ceil().max(1.0);
+                24.0 + lines * 18.0
+            });
+            for (k, &i) in shown.iter().enumerate() {
+                let t = &texts[i];
                 let current = view.current == Some(i);
-                let mut heading = t.label.clone();
-                if t.moved {
-                    heading.push_str(" (moved)");
-                }
-                ui.add_space(4.0);
-                ui.weak(heading);
-                let job = layout(t, text_colour, dark, ui.available_width());
-                let frame = egui::Frame::new().inner_margin(2.0);
-                let frame = if current {
-                    frame.fill(ui.visuals().selection.bg_fill.gamma_multiply(0.35))
-                } else {
-                    frame
-                };
-                let response = frame.show(ui, |ui| ui.label(job)).response;
-                if current && view.scroll {
-                    response.scroll_to_me(Some(egui::Align::Center));
-                }
+                list.item(ui, k, current && view.scroll, |ui| {
+                    let mut heading = t.label.clone();
+                    if t.moved {
+                        heading.push_str(" (moved)");
+                    }
+                    ui.add_space(4.0);
+                    ui.weak(heading);
+                    let job = layout(t, text_colour, dark, ui.available_width());
+                    let frame = egui::Frame::new().inner_margin(2.0);
+                    let frame = if current {
+                        frame.fill(ui.visuals().selection.bg_fill.gamma_multiply(0.35))
+                    } else {
+                        frame
+                    };
+                    let response = frame.show(ui, |ui| ui.label(job)).response;
+                    if current && view.scroll {
+                        response.scroll_to_me(Some(egui::Align::Center));
+                    }
+                });
             }
+            list.end(ui);
         });
     view.scroll = false;
     commands
