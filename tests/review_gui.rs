@@ -208,8 +208,10 @@ fn next_change_reaches_a_change_far_down_a_long_redline() {
     pressroom::core::versions::save_keeping_version(&path, &d, 50).unwrap();
 
     let (mut h, _) = harness();
-    h.state_mut()
-        .run_command(&egui::Context::default(), pressroom::shell::commands::Command::OpenPath(path));
+    h.state_mut().run_command(
+        &egui::Context::default(),
+        pressroom::shell::commands::Command::OpenPath(path),
+    );
     h.run();
     h.state_mut().run_command(
         &egui::Context::default(),

@@ -335,11 +335,36 @@ fn part_name(part: Part) -> Option<String> {
     )
 }
 
-fn label(d: &Draft, r: TextRef) -> String {
-    let field = d.field_label(r.field);
-    match part_name(r.part) {
-        Some(p) => format!("{field}, {p}"),
-        None => field,
+/// Labels texts as [`Draft::field_label`] does, with the positions of a draft's items
+/// looked up once (a long release has a thousand blocks).
+struct Labels {
+    at: HashMap<FieldRef, usize>,
+}
+
+impl Labels {
+    fn of(d: &Draft) -> Labels {
+        let mut at = HashMap::new();
+        for (i, c) in d.contacts.iter().enumerate() {
+            at.insert(FieldRef::Contact(c.id), i);
+        }
+        for (i, b) in d.body.iter().enumerate() {
+            at.insert(FieldRef::Body(b.id), i);
+        }
+        for (i, a) in d.boilerplate.iter().enumerate() {
+            at.insert(FieldRef::About(a.id), i);
+        }
+        Labels { at }
+    }
+
+    fn label(&self, r: TextRef) -> String {
+        let field = match self.at.get(&r.field) {
+            Some(i) => format!("{} {}", r.field.section_name(), i + 1),
+            None => r.field.section_name().to_string(),
+        };
+        match part_name(r.part) {
+            Some(p) => format!("{field}, {p}"),
+            None => field,
+        }
     }
 }
 
@@ -352,8 +377,7 @@ fn kind(r: TextRef) -> (std::mem::Discriminant<FieldRef>, Part) {
 pub fn compare(old: &Draft, new: &Draft) -> Redline {
     let old_texts = walk::texts(old);
     let new_texts = walk::texts(new);
-    let old_tokens: Vec<Vec<Token>> = old_texts.iter().map(|(_, t)| tokens(t)).collect();
-    let new_tokens: Vec<Vec<Token>> = new_texts.iter().map(|(_, t)| tokens(t)).collect();
+    let mut new_tokens: Vec<Vec<Token>> = new_texts.iter().map(|(_, t)| tokens(t)).collect();
 
     // Pair texts: same place first, then a similar text of the same kind nearby.
     let old_at: HashMap<TextRef, usize> = old_texts
@@ -365,6 +389,20 @@ pub fn compare(old: &Draft, new: &Draft) -> Redline {
         .iter()
         .map(|(r, _)| old_at.get(r).copied())
         .collect();
+    // An old text the same as its new one is never read token by token: most texts, in
+    // a redline of two versions.
+    let mut same_as_new = vec![false; old_texts.len()];
+    for (j, i) in pair_of_new.iter().enumerate() {
+        if let Some(i) = *i {
+            same_as_new[i] = old_texts[i].1 == new_texts[j].1;
+        }
+    }
+    let old_tokens: Vec<Vec<Token>> = old_texts
+        .iter()
+        .zip(&same_as_new)
+        .map(|((_, t), same)| if *same { Vec::new() } else { tokens(t) })
+        .collect();
+    let has_words = |t: &str| t.chars().any(|c| !c.is_whitespace());
     let mut paired_old = vec![false; old_texts.len()];
     for i in pair_of_new.iter().flatten() {
         paired_old[*i] = true;
@@ -403,7 +441,7 @@ pub fn compare(old: &Draft, new: &Draft) -> Redline {
     let stayed = longest_increasing(&order.iter().map(|(_, i)| *i).collect::<Vec<_>>());
     let mut moved_new = vec![false; new_texts.len()];
     for (k, (j, i)) in order.iter().enumerate() {
-        if !stayed.contains(&k) && !new_tokens[*j].is_empty() && !old_tokens[*i].is_empty() {
+        if !stayed.contains(&k) && has_words(new_texts[*j].1) && has_words(old_texts[*i].1) {
             moved_new[*j] = true;
         }
     }
@@ -432,6 +470,14 @@ pub fn compare(old: &Draft, new: &Draft) -> Redline {
     // follows it in the old order.
     let mut out = Vec::with_capacity(new_texts.len() + unpaired_old.len());
     let mut pending = unpaired_old.iter().copied().peekable();
+    let (old_labels, new_labels) = (Labels::of(old), Labels::of(new));
+    let whole_owned = |change: Change, tokens: Vec<Token>| {
+        if tokens.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece { change, tokens }]
+        }
+    };
     let whole = |change: Change, t: &[Token]| {
         if t.is_empty() {
             Vec::new()
@@ -451,7 +497,7 @@ pub fn compare(old: &Draft, new: &Draft) -> Redline {
         TextDiff {
             old: Some(old_texts[i].0),
             new: None,
-            label: label(old, old_texts[i].0),
+            label: old_labels.label(old_texts[i].0),
             moved: false,
             pieces: whole(change, &old_tokens[i]),
         }
@@ -468,6 +514,10 @@ pub fn compare(old: &Draft, new: &Draft) -> Redline {
         }
         let new_ref = new_texts[j].0;
         let (old_ref, pieces) = match (pair_of_new[j], whole_moves.get(&j)) {
+            (Some(i), _) if same_as_new[i] => (
+                Some(old_texts[i].0),
+                whole_owned(Change::Same, std::mem::take(&mut new_tokens[j])),
+            ),
             (Some(i), _) => (
                 Some(old_texts[i].0),
                 word_diff(&old_tokens[i], &new_tokens[j]),
@@ -478,7 +528,7 @@ pub fn compare(old: &Draft, new: &Draft) -> Redline {
         out.push(TextDiff {
             old: old_ref,
             new: Some(new_ref),
-            label: label(new, new_ref),
+            label: new_labels.label(new_ref),
             moved: moved_new[j],
             pieces,
         });

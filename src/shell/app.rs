@@ -129,7 +129,9 @@ impl PressroomApp {
                     });
             });
         self.editor.refresh_preview();
-        self.editor.refresh_redline();
+        if let Some(wait) = self.editor.refresh_redline_at(ctx.input(|i| i.time)) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
         let revision_shown = self.editor.doc.revision();
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         // Room for several findings, wrapped; its top edge drags to resize.

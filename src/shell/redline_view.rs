@@ -3,6 +3,8 @@
 //! through in red, moved text double-marked in green (shown once, where it went); the
 //! current change (F8 / Shift+F8) is highlighted and scrolled to.
 
+use std::time::{Duration, Instant};
+
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Stroke, TextFormat, Ui};
 
@@ -25,12 +27,25 @@ pub struct RedlineView {
     pub current: Option<usize>,
     /// Scroll the current change into view on the next frame.
     pub scroll: bool,
+    /// How long the last comparison took: a slow one waits for a pause in typing.
+    cost: Duration,
+    /// The draft revision not yet compared, and since when (seconds).
+    stale: Option<(u64, f64)>,
 }
+
+/// A comparison quicker than this follows every keystroke.
+const QUICK: Duration = Duration::from_millis(4);
+/// Otherwise the redline follows once typing pauses this long (seconds), so keystrokes in
+/// a long release stay within their budget.
+pub const PAUSE: f64 = 0.3;
 
 impl RedlineView {
     pub fn new(old: Draft, against: String, draft: &Draft, revision: u64) -> Self {
+        let started = Instant::now();
         let redline = redline::compare(&old, draft);
         Self {
+            cost: started.elapsed(),
+            stale: None,
             against,
             changes: redline.changes(),
             old,
@@ -47,7 +62,10 @@ impl RedlineView {
             return;
         }
         let at = self.current.map(|c| self.redline.texts[c].at());
+        let started = Instant::now();
         self.redline = redline::compare(&self.old, draft);
+        self.cost = started.elapsed();
+        self.stale = None;
         self.changes = self.redline.changes();
         self.revision = revision;
         // Keep the current change on the same text while it still has one.
@@ -57,6 +75,36 @@ impl RedlineView {
                 .copied()
                 .find(|&c| self.redline.texts[c].at() == at)
         });
+    }
+
+    /// Brings the redline up to date at `now` (seconds): at once when comparing is quick,
+    /// else once the draft has not changed for [`PAUSE`]. Returns how long to wait for that.
+    pub fn refresh_at(&mut self, draft: &Draft, revision: u64, now: f64) -> Option<f64> {
+        if revision == self.revision {
+            return None;
+        }
+        if self.cost < QUICK {
+            self.refresh(draft, revision);
+            return None;
+        }
+        let since = match self.stale {
+            Some((r, since)) if r == revision => since,
+            _ => {
+                self.stale = Some((revision, now));
+                now
+            }
+        };
+        if now - since >= PAUSE {
+            self.refresh(draft, revision);
+            None
+        } else {
+            Some(PAUSE - (now - since))
+        }
+    }
+
+    /// Whether the draft changed since the redline was made (it follows after a pause).
+    pub fn is_stale(&self) -> bool {
+        self.stale.is_some()
     }
 
     /// Steps to the next or previous change (wrapping); its position in `redline.texts`.
@@ -96,6 +144,9 @@ pub fn ui(ui: &mut Ui, view: &mut RedlineView) -> Vec<Command> {
     ui.horizontal_wrapped(|ui| {
         ui.strong(format!("Redline against {}", view.against));
         ui.label(view.redline.summary().to_string());
+        if view.is_stale() {
+            ui.weak("(updating)");
+        }
     });
     ui.horizontal_wrapped(|ui| {
         for c in [
@@ -208,4 +259,37 @@ fn layout(t: &redline::TextDiff, text: Color32, dark: bool, width: f32) -> Layou
         job.append(words, 0.0, format);
     }
     job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slow_redline_follows_typing_once_it_pauses() {
+        let old = Draft {
+            headline: "Acme Reports Results".into(),
+            ..Draft::default()
+        };
+        let mut draft = old.clone();
+        let mut view = RedlineView::new(old, "v1".into(), &draft, 0);
+        assert!(view.redline.is_same());
+        view.cost = Duration::from_millis(40); // as on a 50,000-word release
+        draft.headline = "Acme Reports Record Results".into();
+        let wait = view.refresh_at(&draft, 1, 10.0).expect("waits");
+        assert!((wait - PAUSE).abs() < 1e-9);
+        assert!(view.is_stale() && view.redline.is_same());
+        // Another keystroke starts the pause again.
+        draft.headline = "Acme Reports Record Results!".into();
+        assert!(view.refresh_at(&draft, 2, 10.2).is_some());
+        assert!(view.refresh_at(&draft, 2, 10.4).is_some());
+        assert_eq!(view.refresh_at(&draft, 2, 10.2 + PAUSE), None);
+        assert!(!view.is_stale() && !view.redline.is_same());
+
+        // A quick one follows every keystroke.
+        view.cost = Duration::ZERO;
+        draft.headline = "Acme".into();
+        assert_eq!(view.refresh_at(&draft, 3, 11.0), None);
+        assert_eq!(view.redline.summary().deletions, 1);
+    }
 }

@@ -231,6 +231,15 @@ impl Editor {
         }
     }
 
+    /// Brings the redline up to date as typing allows (see [`RedlineView::refresh_at`]);
+    /// how long to wait before asking again.
+    pub fn refresh_redline_at(&mut self, now: f64) -> Option<f64> {
+        let revision = self.doc.revision();
+        self.redline
+            .as_mut()?
+            .refresh_at(&self.doc.draft, revision, now)
+    }
+
     /// Moves to the next (or previous) change, and opens the form at its field.
     fn step_change(&mut self, forward: bool) {
         self.refresh_redline();
