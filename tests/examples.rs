@@ -73,3 +73,22 @@ fn a_format_1_draft_loads_as_the_current_format() {
     assert_eq!(old, current);
     assert_eq!(old.version, pressroom::core::draft::FORMAT_VERSION);
 }
+
+#[test]
+fn a_format_2_draft_loads_as_the_current_format() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let old_path = root.join("tests/drafts/format-2-earnings.ron");
+    let old_text = std::fs::read_to_string(&old_path).unwrap();
+    assert!(old_text.contains("version: 2,") && old_text.contains("id:"));
+    let old = draft_file::load(&old_path).unwrap();
+    let current = draft_file::load(&root.join("examples/earnings-embargoed.ron")).unwrap();
+    assert_eq!(old, current);
+    assert_eq!(old.version, pressroom::core::draft::FORMAT_VERSION);
+    // Saved again, it is written in the current format and reads back equal.
+    let text = draft_file::to_ron(&old);
+    assert!(text.contains(&format!(
+        "version: {},",
+        pressroom::core::draft::FORMAT_VERSION
+    )));
+    assert_eq!(draft_file::parse(&text, &old_path).unwrap(), old);
+}

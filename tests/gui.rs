@@ -1165,3 +1165,185 @@ fn identical_findings_are_one_entry_listing_each_place_by_name() {
     h.run();
     assert!(h.get_by_label("Heading").is_focused());
 }
+
+// ---- Tables ---------------------------------------------------------------------------
+
+/// A new draft with a table inserted from the Edit menu (two columns, three rows).
+fn with_new_table() -> Harness<'static, PressroomApp> {
+    let (mut h, _) = harness_sized(1500.0, 2400.0);
+    h.run();
+    click(&mut h, "Edit");
+    click(&mut h, "Insert Table");
+    h
+}
+
+fn table(h: &Harness<'static, PressroomApp>) -> pressroom::core::table::Table {
+    h.state()
+        .editor
+        .doc
+        .draft
+        .body
+        .iter()
+        .find_map(|b| match &b.block {
+            pressroom::core::draft::Block::Table(t) => Some((**t).clone()),
+            _ => None,
+        })
+        .expect("a table block")
+}
+
+#[test]
+fn typing_in_cells_with_tab_and_enter_between_them_fills_the_table_and_the_preview() {
+    let mut h = with_new_table();
+    h.get_by_label("Row 1 label").focus();
+    h.run();
+    // Keys as a person types them: a label, Tab, a figure, Tab, a figure, Enter.
+    for (text, key) in [
+        ("Net sales", Key::Tab),
+        ("12,345", Key::Tab),
+        ("11,020", Key::Enter),
+    ] {
+        h.event(egui::Event::Text(text.into()));
+        h.run();
+        h.key_press(key);
+        h.run();
+    }
+    let t = table(&h);
+    assert_eq!(t.rows[0].label, "Net sales");
+    assert_eq!(t.rows[0].cells, vec!["12,345".to_string(), "11,020".into()]);
+    // Enter went down a row, to the same column.
+    assert_eq!(focused_label(&h).as_deref(), Some("Row 2 column 2"));
+    // Shift+Tab goes back a cell.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    assert_eq!(focused_label(&h).as_deref(), Some("Row 2 column 1"));
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(focused_label(&h).as_deref(), Some("Row 1 column 1"));
+    // The preview shows the row as export writes it: `$` on the first figure.
+    assert!(
+        h.state_mut()
+            .editor
+            .preview_text()
+            .lines()
+            .any(|l| l.starts_with("Net sales") && l.contains("$ 12,345")),
+        "{}",
+        h.state_mut().editor.preview_text()
+    );
+}
+
+#[test]
+fn typing_in_a_cell_is_one_undo_step() {
+    let mut h = with_new_table();
+    h.get_by_label("Row 2 column 1").focus();
+    h.run();
+    h.get_by_label("Row 2 column 1").type_text("4,200");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    h.event(egui::Event::Text("3,900".into()));
+    h.run();
+    assert_eq!(
+        table(&h).rows[1].cells,
+        vec!["4,200".to_string(), "3,900".into()]
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        table(&h).rows[1].cells,
+        vec!["4,200".to_string(), String::new()]
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(table(&h).rows[1].cells, vec![String::new(), String::new()]);
+}
+
+#[test]
+fn pasting_spreadsheet_cells_fills_the_table_and_undo_takes_the_paste_back() {
+    let mut h = with_new_table();
+    h.get_by_label("Row 1 label").focus();
+    h.run();
+    // As Excel puts a range on the clipboard: tabs between cells, CRLF between rows, the
+    // second row ragged (trailing empty cells dropped).
+    let clip = "Revenue\t12,345\t11,020\t9,870\r\nCost of revenue\t(7,345)\r\nGross profit\t5,000\t4,100\t3,900\r\nExtra row\t1\t2\t3\r\n";
+    h.event(egui::Event::Paste(clip.into()));
+    h.run();
+    let t = table(&h);
+    assert_eq!(t.columns(), 3, "a column added");
+    assert_eq!(t.rows.len(), 4, "a row added");
+    assert_eq!(
+        t.rows[1].cells,
+        vec!["(7,345)".to_string(), String::new(), String::new()]
+    );
+    assert_eq!(t.cell(2, 2), "3,900");
+    assert!(
+        h.state().editor.status.contains("Pasted 4 rows"),
+        "{}",
+        h.state().editor.status
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(table(&h), pressroom::core::table::Table::starter());
+}
+
+#[test]
+fn a_paste_with_a_quote_left_open_says_so_and_changes_nothing() {
+    let mut h = with_new_table();
+    h.get_by_label("Row 1 column 1").focus();
+    h.run();
+    h.event(egui::Event::Paste("\"Revenue\t1\n2\t3\n".into()));
+    h.run();
+    assert!(h.query_by_label_contains("never closed").is_some());
+    assert_eq!(table(&h), pressroom::core::table::Table::starter());
+}
+
+#[test]
+fn rows_change_kind_and_columns_are_added_from_the_grid() {
+    let mut h = with_new_table();
+    click(&mut h, "+ Column");
+    assert_eq!(table(&h).columns(), 3);
+    // The third row's menu: make it a total.
+    let menus: Vec<_> = h.query_all_by_label("Ordinary").collect();
+    assert_eq!(menus.len(), 3);
+    menus[2].click();
+    h.run();
+    click(&mut h, "Total");
+    assert_eq!(
+        table(&h).rows[2].kind,
+        pressroom::core::table::RowKind::Total
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        table(&h).rows[2].kind,
+        pressroom::core::table::RowKind::Ordinary
+    );
+}
+
+#[test]
+fn insert_table_from_csv_reads_the_file_and_a_broken_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("q3.csv");
+    std::fs::write(
+        &good,
+        ",2026,2025\nNet sales,\"148,320\",\"136,070\"\nCost of sales,\"(102,410)\",\"(95,890)\"\nTotal,\"45,910\",\"40,180\"\n",
+    )
+    .unwrap();
+    let (mut h, dialogs) = harness_sized(1500.0, 2400.0);
+    h.run();
+    dialogs.answer(Pick::Path(good));
+    click(&mut h, "Edit");
+    click(&mut h, "Insert Table from CSV...");
+    assert_eq!(dialogs.asked(), vec![Purpose::TableFromCsv]);
+    let t = table(&h);
+    assert_eq!(t.headings, vec!["2026".to_string(), "2025".into()]);
+    assert_eq!(t.rows[0].cells[0], "148,320");
+    assert_eq!(t.rows[2].kind, pressroom::core::table::RowKind::Total);
+    let before = h.state().editor.doc.draft.clone();
+    let bad = dir.path().join("open.csv");
+    std::fs::write(&bad, "a,\"b\n1,2\n").unwrap();
+    dialogs.answer(Pick::Path(bad));
+    click(&mut h, "Edit");
+    click(&mut h, "Insert Table from CSV...");
+    assert!(h.query_by_label_contains("open.csv").is_some());
+    assert_eq!(h.state().editor.doc.draft, before);
+}

@@ -7,6 +7,8 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::core::table::Table;
+
 /// The `.ron` format version this build writes. Older files are migrated on load
 /// (see `draft_file::migrate`); a change that adds, renames or reshapes fields raises it.
 ///
@@ -16,10 +18,12 @@ use serde::{Deserialize, Serialize};
 ///   `NoEndMark` are written for what format 1 wrote as `r#None` (and still reads);
 ///   `export.format` (Text when left out) says whether the draft's style is a text, an
 ///   HTML or a Word document.
-/// - 3: `comments` (left out when there are none): reviewers' comments, each on a field
+/// - 3: a body block may be a `Table(...)` (a financial table, rows written one a line;
+///   see `core::table::model`). A format-2 file reads as it is.
+///   `comments` (left out when there are none): reviewers' comments, each on a field
 ///   (`field: Body(4)`), optionally on some of its words (`quote`), with author, time,
 ///   replies and `resolved`.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
 pub const HEADLINE_SUGGESTED_CHARS: usize = 70;
@@ -308,6 +312,8 @@ pub enum Block {
     Bullets(Vec<String>),
     Heading(String),
     PageBreak,
+    /// A financial table (boxed: it is much larger than the other blocks).
+    Table(Box<Table>),
 }
 
 /// A body block with its stable id.
@@ -335,14 +341,16 @@ pub enum BlockKind {
     Bullets,
     Heading,
     PageBreak,
+    Table,
 }
 
 impl BlockKind {
-    pub const ALL: [BlockKind; 5] = [
+    pub const ALL: [BlockKind; 6] = [
         BlockKind::Paragraph,
         BlockKind::Quote,
         BlockKind::Bullets,
         BlockKind::Heading,
+        BlockKind::Table,
         BlockKind::PageBreak,
     ];
 
@@ -353,6 +361,7 @@ impl BlockKind {
             BlockKind::Bullets => "Bullet list",
             BlockKind::Heading => "Sub-heading",
             BlockKind::PageBreak => "Page break",
+            BlockKind::Table => "Table",
         }
     }
 
@@ -364,6 +373,7 @@ impl BlockKind {
             BlockKind::Bullets => Block::Bullets(vec![String::new()]),
             BlockKind::Heading => Block::Heading(String::new()),
             BlockKind::PageBreak => Block::PageBreak,
+            BlockKind::Table => Block::Table(Box::new(Table::starter())),
         }
     }
 }
@@ -376,6 +386,7 @@ impl Block {
             Block::Bullets(_) => BlockKind::Bullets,
             Block::Heading(_) => BlockKind::Heading,
             Block::PageBreak => BlockKind::PageBreak,
+            Block::Table(_) => BlockKind::Table,
         }
     }
 
@@ -683,6 +694,25 @@ impl Draft {
             FieldRef::About(_) => at("about section"),
             FieldRef::Body(_) => at("body block"),
             other => other.section_name().to_string(),
+        }
+    }
+
+    /// A table block named for messages: "body block 4, table \"Statements of Operations\""
+    /// (its first title line with words, or its position alone).
+    pub fn table_label(&self, field: FieldRef) -> String {
+        let place = self.field_label(field);
+        let title = self.body.iter().find_map(|b| match (&b.block, field) {
+            (Block::Table(t), FieldRef::Body(id)) if b.id == id => t
+                .title
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.eq_ignore_ascii_case(self.company.name.trim()))
+                .find(|l| l.chars().any(char::is_alphabetic) && !l.starts_with('(')),
+            _ => None,
+        });
+        match title {
+            Some(t) => format!("{place}, table \"{t}\""),
+            None => format!("{place}, a table"),
         }
     }
 }

@@ -260,6 +260,12 @@ fn migrate(
         _ => read_noting_unknown(text, options, &mut paths)?,
     };
     draft.version = FORMAT_VERSION;
+    // Format 3's tables: a hand-edited row may have more cells than headings, and so on.
+    for b in &mut draft.body {
+        if let crate::core::draft::Block::Table(t) = &mut b.block {
+            t.normalize();
+        }
+    }
     // A hand-edited file may have left an id out or copied one.
     draft.assign_ids();
     Ok((draft, paths))

@@ -330,6 +330,15 @@ fn part_name(part: Part) -> Option<String> {
             Part::Website => "website",
             Part::City => "city",
             Part::Region => "state or region",
+            Part::TableTitle(i) => return Some(format!("title line {}", i + 1)),
+            Part::GroupLabel(i) => return Some(format!("column group {}", i + 1)),
+            Part::LabelHeading => "label heading",
+            Part::ColumnHeading(i) => return Some(format!("column {} heading", i + 1)),
+            Part::RowLabel(r) => return Some(format!("row {} label", r + 1)),
+            Part::Cell { row, column } => {
+                return Some(format!("row {}, column {}", row + 1, column + 1));
+            }
+            Part::Footnote(i) => return Some(format!("footnote {}", i + 1)),
         }
         .to_string(),
     )

@@ -37,6 +37,18 @@ pub enum Part {
     /// A city (the company's or the dateline's) and its state or region.
     City,
     Region,
+    /// A table's pieces: a title line, a column group's label, the label column's heading,
+    /// a value column's heading, a row's label, a cell and a footnote, by position.
+    TableTitle(usize),
+    GroupLabel(usize),
+    LabelHeading,
+    ColumnHeading(usize),
+    RowLabel(usize),
+    Cell {
+        row: usize,
+        column: usize,
+    },
+    Footnote(usize),
 }
 
 /// Where a piece of text lives: the field, and the part of it.
@@ -65,7 +77,9 @@ impl TextRef {
     /// "About" sections' and the safe harbor's text.
     pub fn is_wrapped_prose(self) -> bool {
         match self.field {
-            FieldRef::Body(_) => matches!(self.part, Part::Text | Part::Item(_)),
+            FieldRef::Body(_) => {
+                matches!(self.part, Part::Text | Part::Item(_) | Part::Footnote(_))
+            }
             FieldRef::About(_) | FieldRef::SafeHarbor => self.part == Part::Text,
             _ => false,
         }
@@ -132,6 +146,28 @@ macro_rules! walk_draft {
                     }
                 }
                 Block::PageBreak => {}
+                Block::Table(t) => {
+                    let t = & $($m)? **t;
+                    for (i, line) in (& $($m)? t.title).into_iter().enumerate() {
+                        $f(TextRef::new(f, P::TableTitle(i)), line);
+                    }
+                    for (i, g) in (& $($m)? t.groups).into_iter().enumerate() {
+                        $f(TextRef::new(f, P::GroupLabel(i)), & $($m)? g.label);
+                    }
+                    $f(TextRef::new(f, P::LabelHeading), & $($m)? t.label_heading);
+                    for (i, h) in (& $($m)? t.headings).into_iter().enumerate() {
+                        $f(TextRef::new(f, P::ColumnHeading(i)), h);
+                    }
+                    for (r, row) in (& $($m)? t.rows).into_iter().enumerate() {
+                        $f(TextRef::new(f, P::RowLabel(r)), & $($m)? row.label);
+                        for (c, cell) in (& $($m)? row.cells).into_iter().enumerate() {
+                            $f(TextRef::new(f, P::Cell { row: r, column: c }), cell);
+                        }
+                    }
+                    for (i, n) in (& $($m)? t.footnotes).into_iter().enumerate() {
+                        $f(TextRef::new(f, P::Footnote(i)), n);
+                    }
+                }
             }
         }
         for a in & $($m)? $d.boilerplate {
@@ -185,6 +221,14 @@ mod tests {
         for kind in BlockKind::ALL {
             d.add_block(kind.new_block());
         }
+        for b in &mut d.body {
+            if let Block::Table(t) = &mut b.block {
+                t.title.push(String::new());
+                t.groups
+                    .push(crate::core::table::ColumnGroup::new(String::new(), 0, 2));
+                t.footnotes.push(String::new());
+            }
+        }
         d.add_block(Block::Quote(Quote::default()));
         d.add_about(About::default());
         d.add_about(About::default());
@@ -205,9 +249,11 @@ mod tests {
         assert_eq!(got, expected, "shared and mutable walks agree on the order");
         // 2 release + 6 company + 12 contacts + headline + 2 subheadline bullets + 2 dateline
         // + paragraph, 4 quote parts, 1 bullet, heading, 4 quote parts + 4 about + 2 safe harbor
+        // + a table's title line, group label, label heading, 2 headings, 3 rows of a label
+        // and 2 cells, and footnote
         assert_eq!(
             seen.len(),
-            2 + 6 + 12 + 1 + 2 + 2 + 1 + 4 + 1 + 1 + 4 + 4 + 2
+            2 + 6 + 12 + 1 + 2 + 2 + 1 + 4 + 1 + 1 + 4 + 4 + 2 + (1 + 1 + 1 + 2 + 9 + 1)
         );
         let refs: std::collections::HashSet<TextRef> = seen.iter().map(|(r, _)| *r).collect();
         assert_eq!(refs.len(), seen.len(), "every place named once");
@@ -217,7 +263,8 @@ mod tests {
         assert!(first(FieldRef::Contact(d.contacts[0].id)) < first(FieldRef::Headline));
         assert!(first(FieldRef::Headline) < first(FieldRef::Subheadline));
         assert!(first(FieldRef::Body(d.body[0].id)) < first(FieldRef::Body(d.body[1].id)));
-        assert!(first(FieldRef::Body(d.body[5].id)) < first(FieldRef::About(d.boilerplate[0].id)));
+        let last = d.body.last().unwrap().id;
+        assert!(first(FieldRef::Body(last)) < first(FieldRef::About(d.boilerplate[0].id)));
         assert!(first(FieldRef::About(d.boilerplate[1].id)) < first(FieldRef::SafeHarbor));
     }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use egui::{Context, Ui, ViewportCommand};
 
 use crate::core::checks::Severity;
-use crate::core::draft::HeadlineLength;
+use crate::core::draft::{BlockKind, HeadlineLength};
 use crate::core::export::ExportStyle;
 use crate::core::profiles::ProfileStore;
 use crate::core::recovery::RecoveryStore;
@@ -351,6 +351,8 @@ impl PressroomApp {
                         commands.push(Command::InsertSafeHarbor(SafeHarborSource::Profile));
                     }
                 });
+                item(ui, Command::AddBlock(BlockKind::Table), true, commands);
+                item(ui, Command::InsertTableFromCsv, true, commands);
             });
             ui.menu_button("Draft", |ui| {
                 ui.menu_button("Apply Profile", |ui| {

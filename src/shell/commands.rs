@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::core::draft::{BlockKind, FieldRef};
+use crate::core::draft::{BlockKind, FieldRef, ItemId};
 use crate::core::export::ExportStyle;
 use crate::core::redline::RedlineFormat;
+use crate::core::table::TableEdit;
 use crate::shell::help::HelpTopic;
 use crate::shell::prefs::Theme;
 use crate::shell::prompts::Answer;
@@ -35,6 +36,10 @@ pub enum Command {
     EditProfiles,
     ChooseLogo,
     AddBlock(BlockKind),
+    /// A change to a table block's shape or row meanings (its cells are typed in place).
+    EditTable(ItemId, TableEdit),
+    /// Reads a CSV or TSV file into a new table block at the end of the body.
+    InsertTableFromCsv,
     RemoveBlock(usize),
     MoveBlock(usize, Move),
     AddContact,
@@ -186,7 +191,10 @@ impl Command {
             Command::ApplyProfile(_) => "Apply Profile",
             Command::EditProfiles => "Company Profiles...",
             Command::ChooseLogo => "Choose...",
+            Command::AddBlock(BlockKind::Table) => "Insert Table",
             Command::AddBlock(_) => "Add block",
+            Command::EditTable(..) => "Edit table",
+            Command::InsertTableFromCsv => "Insert Table from CSV...",
             Command::RemoveBlock(_) | Command::RemoveContact(_) | Command::RemoveAbout(_) => {
                 "Remove"
             }

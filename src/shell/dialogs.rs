@@ -17,6 +17,8 @@ pub enum Purpose {
     CompareWith,
     /// Where to write the redline shown.
     ExportRedline(RedlineFormat),
+    /// A spreadsheet's CSV or TSV file, read into a new table block.
+    TableFromCsv,
 }
 
 impl Purpose {
@@ -29,6 +31,7 @@ impl Purpose {
             Purpose::ImportText => "Import a plain-text release",
             Purpose::CompareWith => "Compare with a draft or text release",
             Purpose::ExportRedline(_) => "Export redline",
+            Purpose::TableFromCsv => "Insert a table from a CSV or TSV file",
         }
     }
 
@@ -46,6 +49,7 @@ impl Purpose {
             Purpose::ImportText => &["txt"],
             Purpose::CompareWith => &["ron", "txt"],
             Purpose::ExportRedline(f) => f.extensions(),
+            Purpose::TableFromCsv => &["csv", "tsv", "txt"],
             Purpose::ChooseLogo => &["png", "jpg", "jpeg", "gif", "svg"],
         }
     }
@@ -57,6 +61,7 @@ impl Purpose {
             Purpose::SaveDraft => "Save",
             Purpose::Export(_) => "Export",
             Purpose::ImportText => "Import",
+            Purpose::TableFromCsv => "Insert",
             Purpose::ChooseLogo => "Choose",
             Purpose::CompareWith => "Compare",
             Purpose::ExportRedline(_) => "Export",
@@ -125,6 +130,7 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("Pressroom draft or text release", &["ron", "txt"])
                 .add_filter("Pressroom draft", &["ron"]),
             Purpose::ExportRedline(f) => dialog.add_filter(f.label(), f.extensions()),
+            Purpose::TableFromCsv => dialog.add_filter("Spreadsheet text", &["csv", "tsv", "txt"]),
             Purpose::ChooseLogo => {
                 dialog.add_filter("Image", &["png", "jpg", "jpeg", "gif", "svg"])
             }

@@ -6,12 +6,13 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::checks::Severity;
-use crate::core::draft::{About, Contact, Draft, FieldRef};
+use crate::core::draft::{About, Block, Contact, Draft, FieldRef, ItemId};
 use crate::core::draft_file;
 use crate::core::export::{self, ExportOptions, ExportStyle};
 use crate::core::profiles::{Profile, ProfileField, ProfileStore};
 use crate::core::recovery::{Recovered, RecoveryStore};
 use crate::core::safe_fs::{self, WriteOptions};
+use crate::core::table::TableEdit;
 use crate::core::templates::{self, Template};
 use crate::shell::commands::{Command, SafeHarborSource, move_item};
 use crate::shell::comments_panel::CommentsPanel;
@@ -46,6 +47,9 @@ pub enum Effect {
     /// Draw another frame: the state changed after this one was drawn.
     Repaint,
 }
+
+/// The largest CSV or TSV file a table is read from (1,000 rows of 50 long cells fit).
+const TABLE_FILE_LIMIT: u64 = 8 * 1024 * 1024;
 
 pub struct Editor {
     pub doc: Document,
@@ -374,6 +378,12 @@ impl Editor {
             Command::AddBlock(kind) => self.doc.apply(|d| {
                 d.add_block(kind.new_block());
             }),
+            Command::EditTable(id, edit) => self.edit_table(id, &edit),
+            Command::InsertTableFromCsv => match self.dialogs.pick(Purpose::TableFromCsv, None) {
+                Pick::Path(p) => self.insert_table_from(&p),
+                Pick::Cancelled => {}
+                Pick::Unavailable => self.ask_path(Purpose::TableFromCsv, None),
+            },
             Command::RemoveBlock(i) => self.doc.apply(|d| remove_at(&mut d.body, i)),
             Command::MoveBlock(i, m) => self.doc.apply(|d| {
                 move_item(&mut d.body, i, m);
@@ -534,6 +544,7 @@ impl Editor {
                 self.export_to(&with_extension(path, style.extension()), style)
             }
             Purpose::ImportText => self.import_path(&path),
+            Purpose::TableFromCsv => self.insert_table_from(&path),
             Purpose::ChooseLogo => self.set_logo(&path),
             Purpose::CompareWith => self.run_command(Command::CompareWithPath(path)),
             Purpose::ExportRedline(format) => self.export_redline_to(&path, format),
@@ -603,6 +614,88 @@ impl Editor {
     }
 
     /// Imports a text release as a new, unsaved draft (after asking about unsaved changes).
+    /// Applies a table edit as one undo step; a paste the reader refuses changes nothing
+    /// and says why.
+    fn edit_table(&mut self, id: ItemId, edit: &TableEdit) {
+        let Some(Block::Table(t)) = self
+            .doc
+            .draft
+            .body
+            .iter()
+            .find(|b| b.id == id)
+            .map(|b| &b.block)
+        else {
+            return;
+        };
+        let mut table = (**t).clone();
+        match crate::core::table::apply_edit(&mut table, edit) {
+            Ok(done) => {
+                if let crate::core::table::edit::Done::Pasted(p) = done {
+                    self.status = format!(
+                        "Pasted {} rows and {} columns{}",
+                        p.rows.len(),
+                        p.columns.len(),
+                        match (p.rows_added, p.columns_added) {
+                            (0, 0) => String::new(),
+                            (r, c) => format!(" ({r} rows and {c} columns added)"),
+                        }
+                    );
+                }
+                self.doc.apply(|d| {
+                    if let Some(b) = d.body.iter_mut().find(|b| b.id == id) {
+                        b.block = Block::Table(Box::new(table));
+                    }
+                });
+                self.jump = None;
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!("Could not paste the cells: {e}.")));
+            }
+        }
+    }
+
+    /// A CSV or TSV file (a tab on its first line makes it TSV; more `;` than `,` European
+    /// CSV) as a new table block at the end of the body.
+    fn insert_table_from(&mut self, path: &Path) {
+        let read = crate::core::safe_fs::read_limited(path, TABLE_FILE_LIMIT)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| {
+                    "it is not UTF-8 text (save it from the spreadsheet as CSV UTF-8)".to_string()
+                })
+            })
+            .and_then(|text| {
+                let delimiter = crate::core::table::sniff_delimiter(&text);
+                crate::core::table::parse_grid(&text, delimiter).map_err(|e| e.to_string())
+            });
+        match read {
+            Ok(grid) if grid.is_empty() => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "{} holds no cells: no table was inserted.",
+                    path.display()
+                )));
+            }
+            Ok(grid) => {
+                let table = crate::core::table::Table::from_grid(&grid);
+                let (rows, columns) = (table.rows.len(), table.columns());
+                let mut id = ItemId::default();
+                self.doc
+                    .apply(|d| id = d.add_block(Block::Table(Box::new(table))));
+                self.jump = Some(FieldRef::Body(id));
+                self.status = format!(
+                    "Inserted a table of {rows} rows and {columns} value columns from {}",
+                    path.display()
+                );
+            }
+            Err(e) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "Could not read {} as a table: {e}. No table was inserted.",
+                    path.display()
+                )));
+            }
+        }
+    }
+
     fn import_path(&mut self, path: &Path) {
         match crate::core::import::import_file(path) {
             Ok(imported) => {
@@ -910,7 +1003,8 @@ impl Editor {
             Purpose::OpenDraft
             | Purpose::ImportText
             | Purpose::ChooseLogo
-            | Purpose::CompareWith => String::new(),
+            | Purpose::CompareWith
+            | Purpose::TableFromCsv => String::new(),
         };
         (dir, name)
     }

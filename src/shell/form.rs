@@ -12,6 +12,9 @@ use crate::core::draft::{
 use crate::shell::commands::{Command, Move, SafeHarborSource};
 use crate::shell::lazy_list::LazyList;
 
+mod table;
+pub use table::{Cell as TableCell, cell_id as table_cell_id};
+
 /// What one frame of the form did.
 #[derive(Default)]
 pub struct FormOutput {
@@ -574,6 +577,10 @@ impl Form<'_> {
                 title,
                 command,
                 |form, ui| {
+                    if let Block::Table(t) = &mut b.block {
+                        form.table(ui, b.id, t);
+                        return;
+                    }
                     grid(ui, "block", |ui| match &mut b.block {
                         Block::Paragraph(t) => {
                             form.multiline(ui, "Text", t, 3);
@@ -607,6 +614,8 @@ impl Form<'_> {
                             ui.weak("-more- and a new page here");
                             ui.end_row();
                         }
+                        // Drawn by `table` above, outside this grid of labelled fields.
+                        Block::Table(_) => {}
                     });
                 },
             );
@@ -765,6 +774,7 @@ fn block_height_estimate(block: &Block, width: f32) -> f32 {
                 text_height_estimate(items.iter().map(|i| i.len() + 40).sum(), 3, width)
             }
             Block::Heading(_) | Block::PageBreak => ROW,
+            Block::Table(t) => (t.rows.len() + t.title.len() + 3) as f32 * ROW,
         }
 }
 

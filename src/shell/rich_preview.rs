@@ -143,7 +143,94 @@ fn draw(ui: &mut Ui, item: Item<'_>, rules: &Rules, centred_headline: bool) {
         Item::PageBreak => {
             ui.separator();
         }
+        Item::Table(t) => table(ui, &t),
         Item::EndMark(mark) => centred(ui, RichText::new(mark)),
     }
     ui.add_space(6.0);
+}
+
+/// A table as the documents set it: title centred, labels at the left, each column's
+/// figures right-aligned (monospace, padded to the column's widest) with `$` before them,
+/// a rule over subtotals and a double rule under totals.
+fn table(ui: &mut Ui, t: &crate::core::table::Cooked) {
+    use crate::core::table::RowKind;
+    for line in &t.title {
+        centred(ui, RichText::new(line).strong());
+    }
+    let n = t.columns();
+    let chars = |s: &str| s.chars().count();
+    // Each column's width in characters: "$ " and the widest figure, or a heading line.
+    let widths: Vec<usize> = (0..n)
+        .map(|c| {
+            let figures = t
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(c))
+                .map(|cell| chars(&cell.text) + 2)
+                .max()
+                .unwrap_or(0);
+            let heading = t.headings[c].iter().map(|l| chars(l)).max().unwrap_or(0);
+            figures.max(heading).max(3)
+        })
+        .collect();
+    let mono = |s: String| RichText::new(s).monospace();
+    let rule = |ch: char, w: usize| mono(ch.to_string().repeat(w));
+    egui::Grid::new(ui.next_auto_id())
+        .spacing([12.0, 0.0])
+        .show(ui, |ui| {
+            if !t.groups.is_empty() {
+                ui.label("");
+                for c in 0..n {
+                    let label = t
+                        .groups
+                        .iter()
+                        .find(|(_, cols)| cols.start == c)
+                        .map(|(l, _)| l.join(" "))
+                        .unwrap_or_default();
+                    ui.label(RichText::new(label).small());
+                }
+                ui.end_row();
+            }
+            if t.has_headings() {
+                ui.label(&t.label_heading);
+                for (c, h) in t.headings.iter().enumerate() {
+                    ui.label(mono(format!("{:>w$}", h.join(" "), w = widths[c])));
+                }
+                ui.end_row();
+            }
+            for row in &t.rows {
+                let label = format!(
+                    "{}{}",
+                    "\u{2003}".repeat(usize::from(row.indent)),
+                    row.label
+                );
+                let ruled = |ui: &mut Ui, ch: char| {
+                    ui.label("");
+                    for (c, cell) in row.cells.iter().enumerate() {
+                        if cell.text.is_empty() {
+                            ui.label("");
+                        } else {
+                            ui.label(rule(ch, widths[c]));
+                        }
+                    }
+                    ui.end_row();
+                };
+                if matches!(row.kind, RowKind::Subtotal | RowKind::Total) {
+                    ruled(ui, '-');
+                }
+                ui.label(label);
+                for (c, cell) in row.cells.iter().enumerate() {
+                    let dollar = if cell.dollar { "$" } else { " " };
+                    let w = widths[c].saturating_sub(2);
+                    ui.label(mono(format!("{dollar} {:>w$}", cell.text)));
+                }
+                ui.end_row();
+                if row.kind == RowKind::Total {
+                    ruled(ui, '=');
+                }
+            }
+        });
+    for f in &t.footnotes {
+        ui.add(egui::Label::new(RichText::new(f).small()).wrap());
+    }
 }

@@ -70,6 +70,74 @@ pub fn any_contact() -> impl Strategy<Value = Contact> {
         })
 }
 
+/// A table of any shape: up to 6 value columns and 8 rows, any text in any cell, any row
+/// kind, unit and sum part, a group over some columns.
+pub fn any_table() -> impl Strategy<Value = pressroom::core::table::Table> {
+    use pressroom::core::table::{ColumnGroup, Row, RowKind, SumPart, Table, Unit};
+    let kinds = prop::sample::select(vec![
+        RowKind::Ordinary,
+        RowKind::Heading,
+        RowKind::Subtotal,
+        RowKind::Total,
+        RowKind::Blank,
+    ]);
+    let units = prop::sample::select(vec![
+        Unit::Currency,
+        Unit::PerShare,
+        Unit::Shares,
+        Unit::Percent,
+        Unit::Other,
+    ]);
+    let sums = prop::sample::select(vec![
+        SumPart::Added,
+        SumPart::Subtracted,
+        SumPart::NotSummed,
+    ]);
+    (0usize..6).prop_flat_map(move |columns| {
+        let row = (
+            any_text(),
+            prop::collection::vec(any_text(), columns),
+            kinds.clone(),
+            units.clone(),
+            sums.clone(),
+            0u8..4,
+        )
+            .prop_map(|(label, cells, kind, unit, sum, indent)| {
+                Row::new(label, cells)
+                    .kind(kind)
+                    .unit(unit)
+                    .sum(sum)
+                    .indent(indent)
+            });
+        (
+            prop::collection::vec(any_text(), 0..3),
+            prop::collection::vec(any_text(), columns),
+            prop::collection::vec(row, 0..8),
+            any_text(),
+            prop::collection::vec(any_text(), 0..2),
+            any::<(bool, bool, bool)>(),
+        )
+            .prop_map(
+                move |(title, headings, rows, group, footnotes, (g, dollars, dots))| {
+                    let mut t = Table::new(columns);
+                    t.title = title;
+                    t.headings = headings;
+                    for r in rows {
+                        t.push_row(r);
+                    }
+                    if g && columns > 1 {
+                        t.groups.push(ColumnGroup::new(group, 0, 2));
+                    }
+                    t.footnotes = footnotes;
+                    t.options.dollar_signs = dollars;
+                    t.options.leader_dots = dots;
+                    t.normalize();
+                    t
+                },
+            )
+    })
+}
+
 pub fn any_block() -> impl Strategy<Value = Block> {
     prop_oneof![
         any_text().prop_map(Block::Paragraph),
@@ -96,5 +164,6 @@ pub fn any_block() -> impl Strategy<Value = Block> {
         prop::collection::vec(any_text(), 0..4).prop_map(Block::Bullets),
         any_text().prop_map(Block::Heading),
         Just(Block::PageBreak),
+        any_table().prop_map(|t| Block::Table(Box::new(t))),
     ]
 }

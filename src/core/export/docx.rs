@@ -5,14 +5,16 @@
 //! line, indents) are those of the draft's own text style.
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, IndentLevel, Level, LevelJc, LevelText,
-    LineSpacing, NumberFormat, Numbering, NumberingId, Paragraph, Pic, Run, RunFonts,
-    SpecialIndentType, Start,
+    AbstractNumbering, AlignmentType, BorderType, BreakType, Docx, IndentLevel, Level, LevelJc,
+    LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, Paragraph, Pic, Run, RunFonts,
+    SpecialIndentType, Start, Table, TableAlignmentType, TableCell, TableCellBorder,
+    TableCellBorderPosition, TableRow,
 };
 
 use super::ExportError;
 use super::flow::{self, Item, Prose, Rules};
 use crate::core::draft::Draft;
+use crate::core::table::{Cooked, RowKind};
 
 /// Half-points: 12 pt body text, 14 pt headline and title.
 const BODY_SIZE: usize = 24;
@@ -61,18 +63,155 @@ pub fn write(
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS));
     let mut logo = logo;
-    let mut paragraphs = Vec::with_capacity(draft.body.len() * 2 + 16);
-    flow::flow(draft, rules, |item| {
-        paragraphs.extend(item_paragraphs(item, rules, &mut logo))
+    let mut parts = Vec::with_capacity(draft.body.len() * 2 + 16);
+    flow::flow(draft, rules, |item| match item {
+        Item::Table(t) => parts.extend(table_parts(&t)),
+        item => parts.extend(
+            item_paragraphs(item, rules, &mut logo)
+                .into_iter()
+                .map(|p| Part::Paragraph(Box::new(p))),
+        ),
     });
-    for p in paragraphs {
-        doc = doc.add_paragraph(p);
+    for p in parts {
+        doc = match p {
+            Part::Paragraph(p) => doc.add_paragraph(*p),
+            Part::Table(t) => doc.add_table(*t),
+        };
     }
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut out)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+/// What a Word body holds: paragraphs and tables.
+enum Part {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+/// Half-points: table text at 10 pt, as statements are set.
+const TABLE_SIZE: usize = 20;
+
+/// A financial table: the title centred above, a Word table (`$` and figure each in a
+/// cell of their own, as printers set them, a single rule over a subtotal's figures and a
+/// double one under a total's), footnotes below.
+fn table_parts(t: &Cooked) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let last_title = t.title.len();
+    for (k, line) in t.title.iter().enumerate() {
+        let mut p = Paragraph::new()
+            .add_run(run(line).bold())
+            .align(AlignmentType::Center)
+            .keep_next(true);
+        if k + 1 == last_title {
+            p = p.line_spacing(LineSpacing::new().after(120));
+        } else {
+            p = p.line_spacing(LineSpacing::new().after(0));
+        }
+        parts.push(Part::Paragraph(Box::new(p)));
+    }
+    let n = t.columns();
+    let small = |s: &str| run(s).size(TABLE_SIZE);
+    let para = |r: Run| {
+        Paragraph::new()
+            .add_run(r)
+            .line_spacing(LineSpacing::new().after(0))
+    };
+    let lines_para = |ls: &[String]| {
+        let mut r = Run::new().size(TABLE_SIZE);
+        for (k, l) in ls.iter().enumerate() {
+            if k > 0 {
+                r = r.add_break(BreakType::TextWrapping);
+            }
+            r = r.add_text(xml_text(l));
+        }
+        para(r).align(AlignmentType::Center)
+    };
+    let empty = || TableCell::new().add_paragraph(para(Run::new()));
+    let border = |pos, kind| {
+        TableCellBorder::new(pos)
+            .border_type(kind)
+            .size(if kind == BorderType::Double { 6 } else { 4 })
+    };
+    let mut rows = Vec::new();
+    if !t.groups.is_empty() {
+        let mut cells = vec![empty()];
+        let mut c = 0;
+        for (label, cols) in &t.groups {
+            while c < cols.start {
+                cells.push(empty().grid_span(2));
+                c += 1;
+            }
+            cells.push(
+                TableCell::new()
+                    .add_paragraph(lines_para(label))
+                    .grid_span(cols.len() * 2)
+                    .set_border(border(TableCellBorderPosition::Bottom, BorderType::Single)),
+            );
+            c = cols.end;
+        }
+        while c < n {
+            cells.push(empty().grid_span(2));
+            c += 1;
+        }
+        rows.push(TableRow::new(cells));
+    }
+    if t.has_headings() {
+        let mut cells = vec![TableCell::new().add_paragraph(para(small(&t.label_heading)))];
+        for h in &t.headings {
+            cells.push(TableCell::new().add_paragraph(lines_para(h)).grid_span(2));
+        }
+        rows.push(TableRow::new(cells));
+    }
+    for row in &t.rows {
+        let indent = i32::from(row.indent) * 240;
+        let label = para(small(&row.label)).indent(Some(indent), None, None, None);
+        if matches!(row.kind, RowKind::Heading | RowKind::Blank) {
+            rows.push(TableRow::new(vec![
+                TableCell::new().add_paragraph(label).grid_span(1 + 2 * n),
+            ]));
+            continue;
+        }
+        let mut cells = vec![TableCell::new().add_paragraph(label)];
+        for cell in &row.cells {
+            let mut dollar =
+                TableCell::new().add_paragraph(para(small(if cell.dollar { "$" } else { "" })));
+            let mut figure =
+                TableCell::new().add_paragraph(para(small(&cell.text)).align(if cell.number {
+                    AlignmentType::Right
+                } else {
+                    AlignmentType::Center
+                }));
+            if !cell.text.is_empty() && matches!(row.kind, RowKind::Subtotal | RowKind::Total) {
+                for c in [&mut dollar, &mut figure] {
+                    *c = std::mem::take(c)
+                        .set_border(border(TableCellBorderPosition::Top, BorderType::Single));
+                    if row.kind == RowKind::Total {
+                        *c = std::mem::take(c).set_border(border(
+                            TableCellBorderPosition::Bottom,
+                            BorderType::Double,
+                        ));
+                    }
+                }
+            }
+            cells.push(dollar);
+            cells.push(figure);
+        }
+        rows.push(TableRow::new(cells));
+    }
+    parts.push(Part::Table(Box::new(
+        Table::without_borders(rows).align(TableAlignmentType::Center),
+    )));
+    for f in &t.footnotes {
+        parts.push(Part::Paragraph(Box::new(spaced(
+            Paragraph::new().add_run(small(f)),
+        ))));
+    }
+    // Space after the table before the next paragraph.
+    parts.push(Part::Paragraph(Box::new(para(Run::new()))));
+    parts
 }
 
 /// Text Word's XML can carry: no control characters or noncharacters.
@@ -194,6 +333,8 @@ fn item_paragraphs(
             rules.headings_centred,
         ))],
         Item::PageBreak => vec![Paragraph::new().add_run(Run::new().add_break(BreakType::Page))],
+        // Tables are not paragraphs: `write` hands them to `table_parts`.
+        Item::Table(_) => Vec::new(),
         Item::EndMark(mark) => vec![spaced(
             Paragraph::new()
                 .add_run(run(mark))

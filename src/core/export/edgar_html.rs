@@ -152,6 +152,7 @@ impl Writer<'_> {
             Item::PageBreak => self
                 .out
                 .push_str("<hr style=\"page-break-after: always\">\n"),
+            Item::Table(t) => super::html_table::write(&mut self.out, &t, Charset::Ascii),
             Item::EndMark(mark) => self.para("text-align: center", "", mark, ""),
         }
     }

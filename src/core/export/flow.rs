@@ -7,6 +7,7 @@
 use crate::core::draft::{Block, Contact, DatelineStyle, Draft, FieldRef, Style, Subheadline};
 use crate::core::release::{self, Part};
 use crate::core::render::{self, dateline, text};
+use crate::core::table::{self, Cooked};
 
 /// The layout choices a writer follows: the style's, with the draft's own laid over them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +99,8 @@ pub enum Item<'a> {
     /// An "About" section's or the safe harbor's heading.
     SectionHeading(String),
     PageBreak,
+    /// A financial table's words, cell by cell (see [`crate::core::table::cook`]).
+    Table(Box<Cooked>),
     EndMark(&'static str),
 }
 
@@ -217,6 +220,7 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                         }
                     }
                     Block::PageBreak => f(Item::PageBreak),
+                    Block::Table(t) => f(Item::Table(Box::new(table::cook(t)))),
                 }
             }
             Part::About { about, heading } => {

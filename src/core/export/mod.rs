@@ -7,6 +7,7 @@
 pub mod docx;
 pub mod edgar_html;
 pub mod flow;
+pub mod html_table;
 pub mod html_text;
 pub mod logo;
 pub mod wire_html;
@@ -192,6 +193,9 @@ pub enum ExportError {
     Invalid(Vec<Problem>),
     /// The Word document could not be put together.
     Docx(String),
+    /// A table cannot be printed in the style (EDGAR's 132 columns): its name in the form
+    /// ("Body block 4 (Table)") and why.
+    TableTooWide { table: String, why: String },
 }
 
 impl std::fmt::Display for ExportError {
@@ -211,6 +215,11 @@ impl std::fmt::Display for ExportError {
                 Ok(())
             }
             ExportError::Docx(e) => write!(f, "the Word document could not be written: {e}"),
+            ExportError::TableTooWide { table, why } => write!(
+                f,
+                "{table}: {why}, so it cannot be filed as EDGAR text (nothing was written; \
+                 drop or shorten columns, shorten labels, or split the table)"
+            ),
         }
     }
 }
@@ -227,6 +236,13 @@ pub fn export(
     match style {
         ExportStyle::EdgarText | ExportStyle::NewswireText => {
             let r = render::render_as(draft, style.text_style(draft));
+            // Never a line cut, wrapped or wider than EDGAR allows: nothing at all instead.
+            if let Some((field, e)) = r.too_wide.first() {
+                return Err(ExportError::TableTooWide {
+                    table: draft.table_label(*field),
+                    why: e.to_string(),
+                });
+            }
             let mut out = Output::text(r.text);
             out.unprintable = r.unprintable;
             Ok(out)

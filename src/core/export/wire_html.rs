@@ -92,6 +92,7 @@ fn item_html(out: &mut String, item: Item) {
         Item::Heading(h) | Item::SectionHeading(h) => element(out, "h3", &h),
         // A page break means nothing on a wire's page.
         Item::PageBreak => {}
+        Item::Table(t) => super::html_table::write(out, &t, Charset::Utf8),
         Item::EndMark(mark) => {
             out.push_str("<p style=\"text-align: center\">");
             text(out, mark);

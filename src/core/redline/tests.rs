@@ -46,12 +46,16 @@ fn white_space_rewrapping_and_a_split_word_are_not_changes() {
 
 #[test]
 fn a_number_changed_in_a_cell_is_one_word_changed() {
-    // Table cells reach the redline through the walker; until tables land there, a
-    // bullet holding a row of cells stands in for one.
+    use crate::core::table::{Row, Table};
+    let mut table = Table::new(2);
+    table.push_row(Row::new("Revenue", vec!["$1,234.5", "84.2%"]));
+    table.push_row(Row::new("Margin", vec!["12.0%", "11.5%"]));
     let mut old = with_body(&[]);
-    old.set_body([Block::Bullets(vec!["Revenue | $1,234.5 | 84.2%".into()])]);
+    old.set_body([Block::Table(Box::new(table))]);
     let mut new = old.clone();
-    new.body[0].block = Block::Bullets(vec!["Revenue | $1,234.5 | 84.7%".into()]);
+    if let Block::Table(t) = &mut new.body[0].block {
+        t.rows[0].cells[1] = "84.7%".into();
+    }
     let r = compare(&old, &new);
     assert_eq!(
         changes(&r),
@@ -66,7 +70,11 @@ fn a_number_changed_in_a_cell_is_one_word_changed() {
         r.summary().to_string(),
         "1 insertion, 1 deletion in 1 field"
     );
-    assert_eq!(r.texts[r.changes()[0]].label, "body block 1, item 1");
+    // The cell, not the table: field-aware down to the cell.
+    assert_eq!(
+        r.texts[r.changes()[0]].label,
+        "body block 1, row 1, column 2"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::core::release::{self, Part};
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime, TimeZone};
@@ -16,6 +17,7 @@ use crate::core::draft::{
     Attribution, Block, Contact, DatelineStyle, Draft, FieldRef, ItemId, Layout, Quote, SafeHarbor,
     Style, Subheadline, Timing, WIDTH_RANGE,
 };
+use crate::core::table::{self, Table, TableText, TooWide};
 use text::{balanced_lines, centre, letter_spaced, paragraphs, space_sentences, wrap};
 
 /// What an export wrote, and what it could not write faithfully.
@@ -27,6 +29,12 @@ pub struct Rendered {
     pub fields: Vec<(FieldRef, usize)>,
     /// Each page break: the line of its `-more-` mark and why it is there.
     pub page_breaks: Vec<(usize, BreakCause)>,
+    /// The lines each table (or part of a table, when a page break splits it) stands on:
+    /// table lines may be wider than the prose (EDGAR allows 132 columns).
+    pub tables: Vec<(FieldRef, Range<usize>)>,
+    /// Tables the style cannot print (wider than EDGAR's 132 columns even with labels
+    /// wrapped): the text says so in their place, and an export refuses.
+    pub too_wide: Vec<(FieldRef, TooWide)>,
 }
 
 /// Why a page break stands where it does, for the preview to say beside it.
@@ -217,9 +225,11 @@ fn render_with(draft: &Draft, style: Style, cache: Option<&mut RenderCache>) -> 
     let width = effective_width(draft, style);
     let mut w = Writer {
         draft,
+        style,
         width,
         rules,
         pieces: Vec::new(),
+        too_wide: Vec::new(),
         unprintable: Vec::new(),
         cache,
         field: FieldRef::Exhibit,
@@ -235,9 +245,21 @@ fn render_with(draft: &Draft, style: Style, cache: Option<&mut RenderCache>) -> 
 pub struct RenderCache {
     used: HashMap<u64, Arc<WrappedProse>>,
     previous: HashMap<u64, Arc<WrappedProse>>,
+    tables: HashMap<u64, Arc<TableText>>,
+    previous_tables: HashMap<u64, Arc<TableText>>,
 }
 
 impl RenderCache {
+    fn table(&mut self, key: u64) -> Option<Arc<TableText>> {
+        let hit = self
+            .tables
+            .get(&key)
+            .or_else(|| self.previous_tables.get(&key))
+            .cloned()?;
+        self.tables.insert(key, hit.clone());
+        Some(hit)
+    }
+
     fn get(&mut self, key: u64) -> Option<Arc<WrappedProse>> {
         let hit = self
             .used
@@ -250,6 +272,7 @@ impl RenderCache {
 
     fn end_render(&mut self) {
         self.previous = std::mem::take(&mut self.used);
+        self.previous_tables = std::mem::take(&mut self.tables);
     }
 }
 
@@ -268,24 +291,56 @@ struct Chunk {
     keep_with_next: bool,
 }
 
-enum Piece {
+enum Piece<'a> {
     Chunk(Chunk),
     /// A break the author asked for, and the field that asked.
     PageBreak(FieldRef),
+    /// A table laid out whole; the paginator moves it to the next page, or splits it at a
+    /// row with its headings repeated, rather than let a page break fall inside a row.
+    Table {
+        field: FieldRef,
+        table: &'a Table,
+        text: Arc<TableText>,
+    },
+}
+
+impl Piece<'_> {
+    /// Lines the piece takes; for a table longer than a page, only what must stay together
+    /// with a heading before it (its headings and first row).
+    fn size(&self, page_length: usize, tag: usize) -> usize {
+        match self {
+            Piece::Chunk(c) => c.lines.len(),
+            Piece::PageBreak(_) => 0,
+            Piece::Table { text, .. } => {
+                let all = text.lines.len();
+                if page_length == 0 || all + tag + 2 <= page_length {
+                    all
+                } else {
+                    let first_row = match text.row_lines.as_slice() {
+                        [a, b, ..] => b - a,
+                        _ => 1,
+                    };
+                    (text.heading_lines + first_row).min(all)
+                }
+            }
+        }
+    }
 }
 
 struct Writer<'a> {
     draft: &'a Draft,
+    style: Style,
     width: usize,
     rules: Rules,
-    pieces: Vec<Piece>,
+    pieces: Vec<Piece<'a>>,
+    too_wide: Vec<(FieldRef, TooWide)>,
     unprintable: Vec<Unprintable>,
     cache: Option<&'a mut RenderCache>,
     /// The field the chunks being written come from.
     field: FieldRef,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
     /// Writes the release's parts in reading order.
     fn release(&mut self) {
         let d = self.draft;
@@ -492,7 +547,7 @@ impl Writer<'_> {
     }
 
     /// A body block; `lead_here` is the dateline that opens it.
-    fn block(&mut self, field: FieldRef, block: &Block, lead_here: Option<String>) {
+    fn block(&mut self, field: FieldRef, block: &'a Block, lead_here: Option<String>) {
         match block {
             Block::Paragraph(t) => {
                 let t = match lead_here {
@@ -524,6 +579,47 @@ impl Writer<'_> {
                 }
             }
             Block::PageBreak => self.pieces.push(Piece::PageBreak(field)),
+            Block::Table(t) => self.table(field, t),
+        }
+    }
+
+    /// A table, laid out by the table module for the style (through the cache when the
+    /// preview renders: a keystroke elsewhere does not lay twenty tables out again).
+    fn table(&mut self, field: FieldRef, t: &'a Table) {
+        self.field = field;
+        let key = self.cache.is_some().then(|| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (t, self.style as u8, self.width).hash(&mut h);
+            h.finish()
+        });
+        let hit = key.and_then(|k| self.cache.as_deref_mut()?.table(k));
+        let text = match hit {
+            Some(text) => text,
+            None => match table::layout(t, self.style, self.width) {
+                Ok(text) => {
+                    let text = Arc::new(text);
+                    if let (Some(k), Some(cache)) = (key, self.cache.as_deref_mut()) {
+                        cache.tables.insert(k, text.clone());
+                    }
+                    text
+                }
+                Err(e) => {
+                    self.too_wide.push((field, e));
+                    let note = format!("[TABLE NOT PRINTED: {e}]");
+                    self.push(wrap(&note, self.width, "", ""), 1);
+                    return;
+                }
+            },
+        };
+        for &ch in &text.unprintable {
+            self.note_unprintable(ch, field);
+        }
+        if !text.lines.is_empty() {
+            self.pieces.push(Piece::Table {
+                field,
+                table: t,
+                text,
+            });
         }
     }
 
@@ -685,29 +781,47 @@ impl Writer<'_> {
         } else {
             0
         };
-        let mut out = Page::default();
-        let mut page_lines = 0usize;
+        let tag = usize::from(self.rules.page_tag);
+        let mut p = Paginator {
+            out: Page::default(),
+            page_lines: 0,
+            fresh: true,
+            page_length,
+            width: self.width,
+            page_tag: self.rules.page_tag,
+            fields: Vec::new(),
+            page_breaks: Vec::new(),
+            tables: Vec::new(),
+        };
         let mut pending_gap = 0usize;
-        let mut fields: Vec<(FieldRef, usize)> = Vec::new();
         let mut break_pending = false;
-        let sizes: Vec<usize> = self
-            .pieces
-            .iter()
-            .map(|p| match p {
-                Piece::Chunk(c) => c.lines.len(),
-                Piece::PageBreak(_) => 0,
-            })
-            .collect();
         let pieces = std::mem::take(&mut self.pieces);
+        let sizes: Vec<usize> = pieces.iter().map(|p| p.size(page_length, tag)).collect();
         // One past the last piece with lines.
         let last_chunk = sizes.iter().rposition(|&n| n > 0).map_or(0, |i| i + 1);
-        let mut page_breaks = Vec::new();
         let mut asked_by = FieldRef::EndMark;
         for (idx, piece) in pieces.iter().enumerate() {
+            let gap_before = |gap: usize, out: &Page| {
+                if out.is_empty() {
+                    0
+                } else {
+                    pending_gap.max(gap)
+                }
+            };
             let chunk = match piece {
                 Piece::PageBreak(field) => {
-                    break_pending = !out.is_empty();
+                    break_pending = !p.out.is_empty();
                     asked_by = *field;
+                    continue;
+                }
+                Piece::Table { field, table, text } => {
+                    let gap = gap_before(1, &p.out);
+                    if break_pending {
+                        p.break_page(BreakCause::Explicit(asked_by));
+                        break_pending = false;
+                    }
+                    self.place_table(&mut p, *field, table, text, gap);
+                    pending_gap = 0;
                     continue;
                 }
                 Piece::Chunk(c) => c,
@@ -716,11 +830,7 @@ impl Writer<'_> {
                 pending_gap = pending_gap.max(chunk.gap);
                 continue;
             }
-            let gap = if out.is_empty() {
-                0
-            } else {
-                pending_gap.max(chunk.gap)
-            };
+            let gap = gap_before(chunk.gap, &p.out);
             let mut need = gap + chunk.lines.len();
             if chunk.keep_with_next {
                 need += 1 + sizes
@@ -729,49 +839,185 @@ impl Writer<'_> {
                     .copied()
                     .unwrap_or(0);
             }
-            // Room is left at the page foot for a blank line and the `-more-` mark.
-            let auto = page_length > 0 && page_lines > 0 && page_lines + need + 2 > page_length;
+            let auto = page_length > 0 && p.page_lines > 0 && p.page_lines + need + 2 > page_length;
             // Never a page holding only the end mark: it stays on the page before.
             let only_the_end_mark = chunk.field == FieldRef::EndMark && idx + 1 == last_chunk;
-            if (break_pending || auto) && !out.is_empty() && !only_the_end_mark {
-                out.push("");
-                let cause = if break_pending {
+            if (break_pending || auto) && !p.out.is_empty() && !only_the_end_mark {
+                p.break_page(if break_pending {
                     BreakCause::Explicit(asked_by)
                 } else {
                     BreakCause::PageLength(page_length)
-                };
-                page_breaks.push((out.lines, cause));
-                out.push(&centre("-more-", self.width));
-                page_lines = 0;
-                if self.rules.page_tag {
-                    out.push("<PAGE>");
-                    page_lines = 1;
-                }
+                });
             }
             break_pending = false;
-            let gap = if out.is_empty() { 0 } else { gap };
-            for _ in 0..gap {
-                out.push("");
-            }
-            page_lines += gap + chunk.lines.len();
-            // A field's chunks come together, so comparing with the last is enough.
-            if fields.last().is_none_or(|(f, _)| *f != chunk.field) {
-                fields.push((chunk.field, out.lines));
-            }
-            for line in chunk.lines.iter() {
-                out.push(line.trim_end());
-            }
+            p.place(&chunk.lines, chunk.field, gap);
             pending_gap = 0;
         }
-        if out.is_empty() {
-            out.push("");
+        if p.out.is_empty() {
+            p.out.push("");
         }
         Rendered {
-            text: out.text,
+            text: p.out.text,
             unprintable: std::mem::take(&mut self.unprintable),
-            fields,
-            page_breaks,
+            fields: p.fields,
+            page_breaks: p.page_breaks,
+            tables: p.tables,
+            too_wide: std::mem::take(&mut self.too_wide),
         }
+    }
+
+    /// Places a table: whole where it fits; whole on the next page when it fits a page;
+    /// else split at rows, each part with the title and column headings again.
+    fn place_table(
+        &self,
+        p: &mut Paginator,
+        field: FieldRef,
+        table: &Table,
+        whole: &TableText,
+        gap: usize,
+    ) {
+        let tag = usize::from(p.page_tag);
+        let n = table.rows.len();
+        let fits_a_page = p.page_length == 0 || whole.lines.len() + tag + 2 <= p.page_length;
+        if fits_a_page || n < 2 {
+            if !p.fits(gap + whole.lines.len()) {
+                p.break_page(BreakCause::PageLength(p.page_length));
+            }
+            p.place_table(&whole.lines, field, gap);
+            return;
+        }
+        let part = |rows: Range<usize>| {
+            table::layout_rows(table, self.style, self.width, rows).map(|t| t.lines)
+        };
+        let mut first = 0;
+        let mut gap = gap;
+        while first < n {
+            // The most rows that fit what is left of the page (at least one on a fresh page).
+            let mut last = n;
+            let mut lines = Vec::new();
+            while last > first {
+                lines = part(first..last).unwrap_or_default();
+                if p.room_for(gap + lines.len()) {
+                    break;
+                }
+                // Estimate from the whole table's rows, then check.
+                let over = (p.page_lines + gap + lines.len() + 2).saturating_sub(p.page_length);
+                let mut shorter = last - 1;
+                while shorter > first + 1
+                    && whole
+                        .row_lines
+                        .get(last)
+                        .copied()
+                        .unwrap_or(whole.lines.len())
+                        - whole.row_lines[shorter]
+                        < over
+                {
+                    shorter -= 1;
+                }
+                last = shorter;
+            }
+            // As financial printers do: not a subtotal or total cut off from the rows it
+            // sums, and not a page's foot of only a row or two when a fresh page is next.
+            let totals = |r: usize| {
+                table.rows.get(r).is_some_and(|row| {
+                    matches!(
+                        row.kind,
+                        crate::core::table::RowKind::Subtotal | crate::core::table::RowKind::Total
+                    )
+                })
+            };
+            while last < n && last > first + 1 && totals(last) {
+                last -= 1;
+            }
+            if last < n && last - first < MIN_ROWS_BEFORE_A_BREAK && !p.fresh {
+                last = first;
+            }
+            if last != first {
+                lines = part(first..last).unwrap_or_default();
+            }
+            if last == first {
+                if !p.fresh {
+                    p.break_page(BreakCause::PageLength(p.page_length));
+                    continue;
+                }
+                last = first + 1;
+                lines = part(first..last).unwrap_or_default();
+            }
+            p.place_table(&lines, field, gap);
+            first = last;
+            gap = 1;
+            if first < n {
+                p.break_page(BreakCause::PageLength(p.page_length));
+            }
+        }
+    }
+}
+
+/// A table split across pages leaves at least this many rows at a page's foot (or moves
+/// to the next page whole).
+const MIN_ROWS_BEFORE_A_BREAK: usize = 4;
+
+/// Lines laid onto pages: where the page stands, and what was placed where.
+struct Paginator {
+    out: Page,
+    /// Lines on the current page (a `<PAGE>` tag counts).
+    page_lines: usize,
+    /// Nothing placed since the last break (or the start).
+    fresh: bool,
+    page_length: usize,
+    width: usize,
+    page_tag: bool,
+    fields: Vec<(FieldRef, usize)>,
+    page_breaks: Vec<(usize, BreakCause)>,
+    tables: Vec<(FieldRef, Range<usize>)>,
+}
+
+impl Paginator {
+    /// Whether `need` more lines fit on this page, leaving room at its foot for a blank
+    /// line and the `-more-` mark (always, without pages or on a fresh page).
+    fn fits(&self, need: usize) -> bool {
+        self.fresh || self.room_for(need)
+    }
+
+    /// Whether `need` more lines fit on this page, even a fresh one.
+    fn room_for(&self, need: usize) -> bool {
+        self.page_length == 0 || self.page_lines + need + 2 <= self.page_length
+    }
+
+    fn break_page(&mut self, cause: BreakCause) {
+        self.out.push("");
+        self.page_breaks.push((self.out.lines, cause));
+        self.out.push(&centre("-more-", self.width));
+        self.page_lines = 0;
+        if self.page_tag {
+            self.out.push("<PAGE>");
+            self.page_lines = 1;
+        }
+        self.fresh = true;
+    }
+
+    /// Lines after `gap` blank ones (none at the very top or just after a break).
+    fn place(&mut self, lines: &[String], field: FieldRef, gap: usize) {
+        let gap = if self.out.is_empty() { 0 } else { gap };
+        for _ in 0..gap {
+            self.out.push("");
+        }
+        self.page_lines += gap + lines.len();
+        // A field's chunks come together, so comparing with the last is enough.
+        if self.fields.last().is_none_or(|(f, _)| *f != field) {
+            self.fields.push((field, self.out.lines));
+        }
+        for line in lines {
+            self.out.push(line.trim_end());
+        }
+        self.fresh = false;
+    }
+
+    fn place_table(&mut self, lines: &[String], field: FieldRef, gap: usize) {
+        let gap = if self.out.is_empty() { 0 } else { gap };
+        let start = self.out.lines + gap;
+        self.place(lines, field, gap);
+        self.tables.push((field, start..self.out.lines));
     }
 }
 

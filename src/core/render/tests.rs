@@ -372,3 +372,165 @@ fn each_page_break_says_why_it_is_there() {
             .contains("body block")
     );
 }
+
+// ---- Tables -------------------------------------------------------------------------
+
+fn with_table(rows: usize) -> Draft {
+    let mut d = acme();
+    let mut t = crate::core::table::layout::tests::operations();
+    while t.rows.len() < rows {
+        let n = t.rows.len();
+        t.push_row(crate::core::table::Row::new(
+            format!("Line item {n}"),
+            ["1,000", "900"],
+        ));
+    }
+    d.add_block(Block::Table(Box::new(t)));
+    d.add_block(Block::Paragraph("After the table.".into()));
+    d
+}
+
+#[test]
+fn edgar_prints_a_tagged_table_within_132_columns_and_prose_within_the_width() {
+    let d = with_table(0);
+    let r = render_as(&d, Style::Edgar);
+    assert_eq!(r.tables.len(), 1, "{}", r.text);
+    let all = lines(&r.text);
+    let (field, range) = r.tables[0].clone();
+    assert_eq!(field, FieldRef::Body(d.body[2].id));
+    let table: Vec<&str> = all[range.clone()].to_vec();
+    assert!(table.iter().any(|l| l.trim() == "<TABLE>"), "{table:#?}");
+    assert!(table.iter().any(|l| l.trim() == "</TABLE>"));
+    assert!(
+        table
+            .iter()
+            .any(|l| l.contains("Net income") && l.contains('$'))
+    );
+    let width = effective_width(&d, Style::Edgar);
+    for (i, l) in all.iter().enumerate() {
+        let limit = if range.contains(&i) { 132 } else { width };
+        assert!(text::width(l) <= limit, "line {i} too wide: {l:?}");
+    }
+    // The paragraph after the table follows it with one blank line.
+    let after = all
+        .iter()
+        .position(|l| l.contains("After the table."))
+        .unwrap();
+    assert_eq!(after, range.end + 1, "{}", r.text);
+}
+
+#[test]
+fn newswire_prints_the_table_untagged_in_unicode() {
+    let d = with_table(0);
+    let r = render_as(&d, Style::Newswire);
+    assert_eq!(r.tables.len(), 1);
+    assert!(!r.text.contains("<TABLE>"));
+    // Restructuring's nil in the prior year: an em dash in Unicode, `--` in EDGAR.
+    let line = |r: &Rendered| {
+        lines(&r.text)
+            .into_iter()
+            .find(|l| l.trim_start().starts_with("Restructuring"))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line(&r).contains('\u{2014}'), "{}", line(&r));
+    assert!(line(&render_as(&d, Style::Edgar)).ends_with("--"));
+}
+
+#[test]
+fn a_table_that_fits_a_page_moves_whole_to_the_next() {
+    let mut d = with_table(0);
+    let whole = render_as(&d, Style::Edgar);
+    let table_lines = whole.tables[0].1.len();
+    // A page that holds the table, but not after what comes before it.
+    let before = whole.tables[0].1.start;
+    d.export.page_length = table_lines + 8;
+    assert!(before + table_lines + 2 > d.export.page_length);
+    let r = render_as(&d, Style::Edgar);
+    assert_eq!(r.tables.len(), 1, "not split: {}", r.text);
+    let start = r.tables[0].1.start;
+    let mark = r
+        .page_breaks
+        .iter()
+        .rev()
+        .find(|(l, _)| *l < start)
+        .unwrap()
+        .0;
+    let all = lines(&r.text);
+    assert!(all[mark..start].iter().all(|l| !l.contains("Revenue")));
+    assert_eq!(r.tables[0].1.len(), table_lines);
+}
+
+#[test]
+fn a_table_longer_than_a_page_splits_at_a_row_and_repeats_its_headings() {
+    let mut d = with_table(60);
+    d.export.page_length = 40;
+    let r = render_as(&d, Style::Edgar);
+    assert!(r.tables.len() >= 2, "{}", r.text);
+    let all = lines(&r.text);
+    let rows = |range: &Range<usize>| {
+        all[range.clone()]
+            .iter()
+            .filter(|l| l.contains("Line item"))
+            .count()
+    };
+    let mut total = 0;
+    for (_, range) in &r.tables {
+        let part = &all[range.clone()];
+        // Each part is a whole tagged table with the column headings again.
+        assert_eq!(part.iter().filter(|l| l.trim() == "<TABLE>").count(), 1);
+        assert_eq!(part.iter().filter(|l| l.trim() == "</TABLE>").count(), 1);
+        assert!(
+            part.iter()
+                .any(|l| l.contains("2026") && l.contains("2025"))
+        );
+        total += rows(range);
+    }
+    assert_eq!(total, 60 - d_rows_before_fill(), "every row once");
+    // No page is longer than the page length.
+    let mut page = 0;
+    for l in &all {
+        if l.trim() == "<PAGE>" {
+            page = 0;
+        }
+        page += 1;
+        assert!(page <= 40, "a page runs over:\n{}", r.text);
+    }
+}
+
+/// Rows in `operations()` before `with_table` fills it up with line items.
+fn d_rows_before_fill() -> usize {
+    crate::core::table::layout::tests::operations().rows.len()
+}
+
+#[test]
+fn a_table_too_wide_for_edgar_is_not_printed_and_is_reported() {
+    let mut d = acme();
+    let mut t = crate::core::table::Table::new(14);
+    t.headings = (0..14).map(|i| format!("Heading {i} long")).collect();
+    t.push_row(crate::core::table::Row::new(
+        "Revenue",
+        (0..14)
+            .map(|i| format!("{},234,567", i + 1))
+            .collect::<Vec<_>>(),
+    ));
+    let id = d.add_block(Block::Table(Box::new(t)));
+    let r = render_as(&d, Style::Edgar);
+    assert_eq!(r.too_wide.len(), 1);
+    assert_eq!(r.too_wide[0].0, FieldRef::Body(id));
+    assert!(r.text.contains("[TABLE NOT PRINTED"), "{}", r.text);
+    assert!(lines(&r.text).iter().all(|l| text::width(l) <= 80));
+    // Newswire prints it at its natural width.
+    let n = render_as(&d, Style::Newswire);
+    assert!(n.too_wide.is_empty() && n.tables.len() == 1);
+}
+
+#[test]
+fn the_preview_cache_gives_the_same_table_text() {
+    let d = with_table(0);
+    let mut cache = RenderCache::default();
+    let a = render_cached(&d, Style::Edgar, &mut cache);
+    let b = render_cached(&d, Style::Edgar, &mut cache);
+    assert_eq!(a, b);
+    assert_eq!(a, render_as(&d, Style::Edgar));
+}

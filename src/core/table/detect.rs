@@ -839,6 +839,10 @@ fn recorded(
     }
 }
 
+/// The widest a line may be and still be a section heading between a table's blank rows,
+/// when no row with amounts shows where the label column ends.
+const HEADING_RUN_WIDTH: usize = 60;
+
 /// A block of aligned columns from line `start` (non-blank) up to `end` (a blank line),
 /// perhaps running on across single blank lines.
 fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
@@ -877,11 +881,21 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         if !run.iter().any(|l| number_line(l)) {
             // A heading alone between blank rows ("Per share data:") belongs to the table
             // when rows with amounts follow it after one more blank line.
+            // Prose wrapped at a release's width runs past the label column, into the
+            // amounts' columns, and its paragraphs end in a full stop.
+            let label_end = all_lines
+                .iter()
+                .filter(|l| number_line(l))
+                .filter_map(|l| chunks(l).get(1).map(|c| c.start))
+                .min()
+                .unwrap_or(HEADING_RUN_WIDTH);
             let heading = |run: &[String]| {
-                run.len() <= 2
-                    && run
-                        .iter()
-                        .all(|l| chunks(l).len() == 1 && !l.trim_end().ends_with('.'))
+                run.len() <= 6
+                    && run.iter().all(|l| {
+                        chunks(l).len() == 1
+                            && !l.trim_end().ends_with('.')
+                            && text::width(l) <= label_end
+                    })
             };
             // Look past more such headings for the rows.
             let mut at = stop;
@@ -1018,6 +1032,18 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
             .filter(|&&(a, b)| ch.start < b && ch.end > a)
             .count();
         if ch.start >= segments[0].1 && over <= 1 {
+            break;
+        }
+        // A label with a rule under it (after its other lines) is a column group's, however
+        // near the table's centre its columns put it: titles are never ruled.
+        let below = block[titles + 1..]
+            .iter()
+            .find(|n| chunks(n).len() != 1 || rule_char(n).is_some() || number_line(n));
+        if let Some(rule) = below.filter(|n| rule_char(n).is_some())
+            && chunks(rule)
+                .iter()
+                .any(|r| r.start <= ch.start && r.end >= ch.end)
+        {
             break;
         }
         titles += 1;

@@ -43,7 +43,7 @@ const MIN_COLUMN: usize = 3;
 
 /// Column positions and other choices recorded from a table imported from text, so that the
 /// table prints as it came (see [`super::detect`]). Used while the content still fits them.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[serde(default)]
 pub struct TextLayout {
     /// Spaces before every line of the table (an indented untagged block); tagged tables: 0.
@@ -66,7 +66,7 @@ pub struct TextLayout {
     pub flush_numbers: bool,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[serde(default)]
 pub struct ColumnPlace {
     pub start: usize,
@@ -77,7 +77,7 @@ pub struct ColumnPlace {
     pub numbers_end: Option<usize>,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum DollarPlace {
     /// At the column's left edge, in a sub-column of its own: `$    812`.
     #[default]

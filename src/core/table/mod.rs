@@ -7,18 +7,24 @@
 //! - [`number`]: [`read_cell`] and exact [`Amount`]s; printing negatives and nil.
 //! - [`layout`]: [`layout()`] and [`layout_rows`] for a style, the `$` rule ([`dollar_signs`]).
 //! - [`footing`]: [`foot`], the mismatches a footing check reports.
+//! - [`cooked`]: [`cook`], a table's words as the HTML and Word writers print them.
+//! - [`edit`]: [`TableEdit`], the editor's changes to a table's shape, applied as one step.
 //! - [`paste`]: [`parse_grid`] for clipboard TSV and CSV files, [`paste_grid`] into a table.
 //! - [`detect`]: [`detect_tables`] in plain text, tagged or aligned, with the layout to
 //!   print them again line for line.
 
+pub mod cooked;
 pub mod detect;
+pub mod edit;
 pub mod footing;
 pub mod layout;
 pub mod model;
 pub mod number;
 pub mod paste;
 
+pub use cooked::{Cooked, CookedCell, CookedRow, cook};
 pub use detect::{Detected, detect_tables};
+pub use edit::{TableEdit, apply as apply_edit};
 pub use footing::{Mismatch, foot};
 pub use layout::{
     ColumnPlace, DollarPlace, TableText, TextLayout, TooWide, dollar_signs, layout, layout_rows,

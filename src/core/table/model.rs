@@ -16,7 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::layout::TextLayout;
 
 /// A financial table: title lines, column headings, rows of cells, footnotes.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[serde(default)]
 pub struct Table {
     /// Lines centred above the table: company, statement, "(In thousands, ...)", "(Unaudited)".
@@ -41,7 +41,7 @@ pub struct Table {
 }
 
 /// A label over `span` consecutive value columns starting at column `first` (0-based).
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[serde(default)]
 pub struct ColumnGroup {
     /// A `\n` breaks the label into lines.
@@ -148,7 +148,7 @@ impl Default for TableOptions {
 ///
 /// Footnote marks such as `(1)` belong in the label (`Revenue (1)`), never in a cell:
 /// a cell reading `(1)` is the number minus one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Row {
     pub label: String,
     /// Indent level of the label: two spaces a level in text.
@@ -397,6 +397,16 @@ impl<'de> Deserialize<'de> for Row {
 }
 
 impl Table {
+    /// The table a writer inserts: two value columns and three empty rows to type into
+    /// (or paste a spreadsheet range over).
+    pub fn starter() -> Table {
+        let mut t = Table::new(2);
+        for _ in 0..3 {
+            t.push_row(Row::new("", vec![String::new(); 2]));
+        }
+        t
+    }
+
     /// An empty table with `columns` value columns and no headings text.
     pub fn new(columns: usize) -> Table {
         Table {

@@ -516,3 +516,60 @@ mod properties {
         }
     }
 }
+
+/// Found by the property test: a group label over the first columns of a wide table can
+/// stand at the table's centre; its rule says it is a group label, not a title.
+#[test]
+fn a_centred_group_label_with_its_rule_is_not_a_title() {
+    use crate::core::table::model::ColumnGroup;
+    let mut t = Table::new(6);
+    t.groups = vec![ColumnGroup::new("operating", 0, 2)];
+    t.headings = [
+        "2026",
+        "and impairment",
+        "revenue",
+        "revenue",
+        "operating (loss)",
+        "revenue",
+    ]
+    .map(String::from)
+    .to_vec();
+    t.options.leader_dots = true;
+    t.options.dollar_signs = false;
+    t.push_row(Row::new("revenue", ["1,234", "", "", "", "", ""]));
+    t.push_row(
+        Row::new(
+            "operating (1) operating operating expenses receivable, per",
+            ["12.5", "1,000,000%", "", "", "", ""],
+        )
+        .indent(2),
+    );
+    t.push_row(Row::new("", ["12.5", "", "", "0.1%", "", ""]));
+    t.push_row(Row::new(
+        "revenue",
+        ["12.5", "", "", "", "", "(1,000,000.09)%"],
+    ));
+    t.push_row(
+        Row::new(
+            "revenue",
+            ["(0.1)%", "", "(1,000,000.09)%", "1,000,000%", "", "130"],
+        )
+        .kind(RowKind::Subtotal),
+    );
+    for i in 0..3 {
+        t.push_row(Row::new(format!("Line {i}"), ["1,000"; 6]));
+    }
+    t.footnotes = vec![
+        "(1) (loss) stockholders' Assets: (1) Other stockholders' cost restructuring administrative Total a Other amortization operating Assets: general".into(),
+        "(2) revenue depreciation stockholders' operating deferred administrative general amortization goodwill operating of Other depreciation Selling,".into(),
+    ];
+    let out = layout(&t, Style::Newswire, 80).unwrap();
+    let text = format!(
+        "Prose before the table.\n\n{}\n\nProse after it.\n",
+        out.lines.join("\n")
+    );
+    let found = detect_tables(&text);
+    assert_eq!(found.len(), 1, "{text}");
+    assert!(found[0].table.title.is_empty(), "{text}");
+    assert_eq!(found[0].table.groups, t.groups, "{text}");
+}
