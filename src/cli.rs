@@ -19,7 +19,7 @@ use crate::core::draft_file::{self, IgnoredField, MAX_FILE_BYTES};
 use crate::core::edgar_validate;
 use crate::core::export::{self, ExportOptions, ExportStyle};
 use crate::core::safe_fs::{self, Existing, WriteOptions};
-use crate::core::{import, profiles, templates};
+use crate::core::{import, profiles, redline, templates, versions};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -126,6 +126,42 @@ pub enum Command {
         #[arg(long)]
         no_personal: bool,
     },
+    /// List the versions kept of a draft (one is kept at each save, in NAME.versions/):
+    /// number, time, words and label.
+    Versions {
+        /// The draft (.ron).
+        draft: PathBuf,
+    },
+    /// Compare two drafts (or a plain-text release, imported first) and print the redline:
+    /// exit 0 when they read the same, 1 when they differ, 2 when one cannot be read or
+    /// the output cannot be written.
+    Diff {
+        /// The older draft (.ron) or release (.txt); with --version, the draft whose
+        /// kept version is the older one.
+        old: PathBuf,
+        /// The newer draft or release; with --version, default the draft itself.
+        #[arg(required_unless_present = "version")]
+        new: Option<PathBuf>,
+        /// Compare this kept version of OLD (as `pressroom versions OLD` numbers them).
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Write to this file (atomically; never over an input) instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// Every text under its field's label, with [+inserted+], [-deleted-] and [>moved<].
+    Text,
+    /// A blackline page for a browser or Word: insertions underlined, deletions struck.
+    Html,
+    /// A Word document whose changes are tracked changes, to accept or reject in Word; needs -o.
+    Docx,
 }
 
 /// How `check` checks spelling.
@@ -346,6 +382,128 @@ pub fn run(command: Command) -> u8 {
             output,
             force,
         } => import_text(&text, output.as_deref(), force),
+        Command::Versions { draft } => list_versions(&draft),
+        Command::Diff {
+            old,
+            new,
+            version,
+            format,
+            output,
+        } => diff(&old, new.as_deref(), version, format, output.as_deref()),
+    }
+}
+
+fn list_versions(draft: &Path) -> u8 {
+    let index = match versions::History::of(draft).list() {
+        Ok(i) => i,
+        Err(e) => {
+            say(&e.to_string());
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if index.versions.is_empty() && !draft.is_file() {
+        say(&format!("{}: no such draft", draft.display()));
+        return EXIT_BAD_INPUT;
+    }
+    let mut out = String::new();
+    for v in index.versions.iter().rev() {
+        let time = v
+            .saved
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M");
+        out.push_str(&format!(
+            "{:>4}  {time}  {:>7} words  {}\n",
+            v.number,
+            v.words,
+            terminal_safe(&v.label)
+        ));
+    }
+    if index.versions.is_empty() {
+        say(&format!(
+            "{}: no versions kept yet (each save keeps the content it replaces)",
+            draft.display()
+        ));
+    }
+    to_stdout(out.as_bytes()).err().unwrap_or(0)
+}
+
+/// A draft to compare: a `.txt` release is imported, anything else opened as a draft.
+fn compare_input(path: &Path) -> Option<Draft> {
+    let is_text = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    if !is_text {
+        return open_draft(path);
+    }
+    match import::import_file(path) {
+        Ok(i) => Some(i.draft),
+        Err(e) => {
+            say(&e.to_string());
+            None
+        }
+    }
+}
+
+fn diff(
+    old: &Path,
+    new: Option<&Path>,
+    version: Option<u32>,
+    format: DiffFormat,
+    output: Option<&Path>,
+) -> u8 {
+    let (old_draft, old_name) = match version {
+        Some(n) => match versions::History::of(old).load(n) {
+            Ok(d) => (d, format!("{} version {n}", old.display())),
+            Err(e) => {
+                say(&format!("version {n} of {}: {e}", old.display()));
+                return EXIT_BAD_INPUT;
+            }
+        },
+        None => match compare_input(old) {
+            Some(d) => (d, old.display().to_string()),
+            None => return EXIT_BAD_INPUT,
+        },
+    };
+    let new = new.unwrap_or(old);
+    let Some(new_draft) = compare_input(new) else {
+        return EXIT_BAD_INPUT;
+    };
+    let r = redline::compare(&old_draft, &new_draft);
+    let title = format!("{} against {old_name}", new.display());
+    let bytes = match format {
+        DiffFormat::Text => redline::to_text(&r).into_bytes(),
+        DiffFormat::Html => redline::to_html(&r, &title).into_bytes(),
+        DiffFormat::Docx if is_stdout(output) => {
+            say("a Word redline needs -o FILE.docx");
+            return EXIT_BAD_INPUT;
+        }
+        DiffFormat::Docx => match redline::to_docx(&r, &title, "Pressroom", chrono::Utc::now()) {
+            Ok(b) => b,
+            Err(e) => {
+                say(&format!("cannot make the Word document: {e}"));
+                return EXIT_BAD_INPUT;
+            }
+        },
+    };
+    let inputs = [old, new];
+    let options = WriteOptions {
+        inputs: &inputs,
+        ..WriteOptions::plain(MAX_FILE_BYTES)
+    };
+    let bytes = if format == DiffFormat::Text && is_stdout(output) {
+        // Line by line, so the line breaks stay and the user's control characters do not.
+        String::from_utf8_lossy(&bytes)
+            .split_inclusive('\n')
+            .map(|l| terminal_safe(l.trim_end_matches('\n')).into_owned() + "\n")
+            .collect::<String>()
+            .into_bytes()
+    } else {
+        bytes
+    };
+    match write_out(output, &bytes, &options) {
+        0 if r.is_same() => 0,
+        0 => EXIT_FAILURE,
+        _ => EXIT_BAD_INPUT,
     }
 }
 

@@ -1154,6 +1154,8 @@ prop_compose! {
                 ..ExportSettings::default()
             },
             spelling: Default::default(),
+            // Comments print in no export; tests/comments.rs holds them to that.
+            comments: Vec::new(),
         };
         d.export.layout = with_format3_layout(d.export.layout, layout3);
         d.assign_ids();

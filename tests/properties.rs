@@ -76,6 +76,7 @@ prop_compose! {
                 },
             },
             spelling: Default::default(),
+            comments: Vec::new(),
         };
         d.export.layout = with_format3_layout(d.export.layout, layout3);
         d.assign_ids();

@@ -149,6 +149,7 @@ pub fn check_rendered(
     c.placeholders();
     c.out.extend(control_characters(draft));
     c.ticker();
+    c.comments();
     if style == Style::Edgar {
         for u in rendered.unprintable.iter().cloned() {
             c.push(
@@ -187,6 +188,24 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Every comment not yet resolved, on the field it is about.
+    fn comments(&mut self) {
+        for comment in self.draft.comments.iter().filter(|c| !c.resolved) {
+            let by = if comment.author.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" by {}", comment.author.trim())
+            };
+            let text: String = comment.text.chars().take(80).collect();
+            self.push(
+                &rules::COMMENT_UNRESOLVED,
+                comment.field,
+                format!("Unresolved comment{by}: \"{}\"", text.trim()),
+                (!comment.quote.is_empty()).then(|| comment.quote.clone()),
+            );
+        }
+    }
+
     fn push(
         &mut self,
         rule: &'static Rule,

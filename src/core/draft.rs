@@ -31,10 +31,12 @@ use crate::core::table::Table;
 ///   (`page_numbers`); body sub-headings may be centred title blocks
 ///   (`body_headings_centred`).
 ///   `spelling` (left out when empty): the draft's own spelling language and the words
-///   ignored in it (*Ignore in this draft*).
-///   see `core::table::model`). A format-2 file reads as it is. The company may name its
+///   ignored in it (*Ignore in this draft*). The company may name its
 ///   fiscal year end (`fiscal_year_end: (month: 6, day: 30)`, December 31 when left out) and
 ///   its own non-GAAP measures (`non_gaap_measures: [(measure: "...", gaap: "...")]`).
+///   `comments` (left out when there are none): reviewers' comments, each on a field
+///   (`field: Body(4)`), optionally on some of its words (`quote`), with author, time,
+///   replies and `resolved`.
 pub const FORMAT_VERSION: u32 = 3;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
@@ -124,6 +126,9 @@ pub struct Draft {
     pub export: ExportSettings,
     #[serde(default, skip_serializing_if = "DraftSpelling::is_empty")]
     pub spelling: DraftSpelling,
+    /// Reviewers' comments: kept with the draft, never printed by any export.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 /// The draft's own spelling settings: its language (the window's default when `None`) and
@@ -141,6 +146,53 @@ pub struct DraftSpelling {
 impl DraftSpelling {
     pub fn is_empty(&self) -> bool {
         self.language.is_none() && self.ignored.is_empty()
+    }
+}
+
+/// A reviewer's comment on a field, or on some words of it, with its replies.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Comment {
+    pub field: FieldRef,
+    /// The words commented on; empty for the field as a whole.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quote: String,
+    #[serde(default)]
+    pub author: String,
+    pub time: chrono::DateTime<chrono::Utc>,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<Reply>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub resolved: bool,
+}
+
+/// A reply in a comment's thread.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Reply {
+    #[serde(default)]
+    pub author: String,
+    pub time: chrono::DateTime<chrono::Utc>,
+    #[serde(default)]
+    pub text: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Draft {
+    /// How many comments are still open (not resolved).
+    pub fn open_comments(&self) -> usize {
+        self.comments.iter().filter(|c| !c.resolved).count()
+    }
+
+    /// How many open comments point at `field`.
+    pub fn open_comments_on(&self, field: FieldRef) -> usize {
+        self.comments
+            .iter()
+            .filter(|c| !c.resolved && c.field == field)
+            .count()
     }
 }
 
@@ -171,6 +223,7 @@ impl Default for Draft {
             end_mark: EndMark::default(),
             export: ExportSettings::default(),
             spelling: DraftSpelling::default(),
+            comments: Vec::new(),
         }
     }
 }
@@ -824,7 +877,8 @@ const STATEMENT_WORDS: &[&str] = &[
 
 /// A place in the draft, for messages that point the user at a field. Body blocks,
 /// contacts and "About" sections are named by their stable id, not their position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Comments keep it in the draft file (`Body(4)`, `Headline`).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldRef {
     Exhibit,
     Logo,

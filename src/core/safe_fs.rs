@@ -426,6 +426,41 @@ pub fn write(path: &Path, bytes: &[u8], options: &WriteOptions) -> Result<PathBu
     Ok(target)
 }
 
+/// Writes `bytes` to `path` atomically (no `.bak`), giving the file the mode, group and
+/// owner (where allowed) of the existing file `like`, whether `path` is new or replaced:
+/// a draft's versions take the draft's own mode. Refused over `limit` and over anything
+/// that is not a regular file.
+pub fn write_like(
+    path: &Path,
+    bytes: &[u8],
+    like: &Path,
+    limit: u64,
+) -> Result<PathBuf, WriteError> {
+    let fail = |kind| WriteError {
+        path: path.to_path_buf(),
+        kind,
+    };
+    if bytes.len() as u64 > limit {
+        return Err(fail(WriteErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        }));
+    }
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if !m.is_file() => return Err(fail(WriteErrorKind::NotRegular(kind_of(&m)))),
+        _ => {}
+    }
+    let like = std::fs::metadata(like).ok().filter(|m| m.is_file());
+    let dir = folder_of(path);
+    remove_stale_temporaries(&dir, STALE_AFTER);
+    let tmp = temp_beside(&dir, like.as_ref(), false, |f| f.write_all(bytes))
+        .map_err(|e| fail(WriteErrorKind::Io(e)))?;
+    tmp.persist(path)
+        .map_err(|e| fail(WriteErrorKind::Io(e.error)))?;
+    sync_folder(&dir);
+    Ok(path.to_path_buf())
+}
+
 /// A temporary file in `dir`, filled by `fill`, flushed to disk, with the mode (and owner
 /// and group, where allowed) of `like` when replacing a file, else the umask's mode.
 fn temp_beside(

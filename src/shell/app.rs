@@ -20,6 +20,7 @@ use crate::shell::preview;
 use crate::shell::profiles_window::ProfileEditor;
 use crate::shell::rich_preview;
 use crate::shell::{checks_panel, form, prompts};
+use crate::shell::{comments_panel, redline_view, versions_window};
 
 pub struct PressroomApp {
     pub editor: Editor,
@@ -138,10 +139,16 @@ impl PressroomApp {
                             editor.doc.edited(out.typing_in, ctx.input(|i| i.time));
                         }
                         follow = out.edited_field;
+                        if follow.is_some() {
+                            editor.last_field = follow;
+                        }
                         commands.extend(out.commands);
                     });
             });
         self.editor.refresh_preview();
+        if let Some(wait) = self.editor.refresh_redline_at(ctx.input(|i| i.time)) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
         let revision_shown = self.editor.doc.revision();
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         // Room for several findings, wrapped; its top edge drags to resize.
@@ -155,7 +162,25 @@ impl PressroomApp {
                     commands.push(Command::GoTo(field));
                 }
             });
+        if let Some(panel) = &mut self.editor.comments {
+            egui::Panel::right("comments")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    commands.extend(comments_panel::ui(
+                        ui,
+                        panel,
+                        &self.editor.doc.draft,
+                        self.editor.last_field,
+                    ));
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(view) = &mut self.editor.redline {
+                // Comparing: the redline takes the preview's place until closed.
+                commands.extend(redline_view::ui(ui, view));
+                return;
+            }
             let style = ExportStyle::of_draft(&self.editor.doc.draft);
             if let Some(s) = style_switch(ui, style) {
                 commands.push(Command::SetStyle(s));
@@ -168,6 +193,9 @@ impl PressroomApp {
             }
         });
         self.profiles_window(&ctx);
+        if let Some(view) = &mut self.editor.versions {
+            commands.extend(versions_window::show(&ctx, view));
+        }
         if let Some(topic) = self.editor.help {
             let next = help::show(&ctx, topic);
             if next != Some(topic) {
@@ -303,6 +331,14 @@ impl PressroomApp {
                 item(ui, Command::Export, true, commands);
                 item(ui, Command::CopyExport, true, commands);
                 ui.separator();
+                item(
+                    ui,
+                    Command::ShowVersions,
+                    self.editor.doc.path.is_some(),
+                    commands,
+                );
+                item(ui, Command::CompareWith, true, commands);
+                ui.separator();
                 item(ui, Command::Quit, true, commands);
             });
             ui.menu_button("Edit", |ui| {
@@ -348,6 +384,21 @@ impl PressroomApp {
                 });
                 item(ui, Command::EditProfiles, true, commands);
                 ui.menu_button("Spelling", |ui| self.spelling_menu(ui, commands));
+            });
+            ui.menu_button("Review", |ui| {
+                let comparing = self.editor.redline.is_some();
+                item(
+                    ui,
+                    Command::ShowVersions,
+                    self.editor.doc.path.is_some(),
+                    commands,
+                );
+                item(ui, Command::CompareWith, true, commands);
+                item(ui, Command::NextChange, comparing, commands);
+                item(ui, Command::PreviousChange, comparing, commands);
+                item(ui, Command::CloseRedline, comparing, commands);
+                ui.separator();
+                item(ui, Command::ShowComments, true, commands);
             });
             ui.menu_button("View", |ui| {
                 ui.label("Theme");
@@ -425,6 +476,15 @@ impl PressroomApp {
             ui.colored_label(colour, checks_panel::summary(&p.findings));
             ui.separator();
             ui.label(format!("{} words", p.words));
+            let open = self.editor.doc.draft.open_comments();
+            if open > 0 {
+                ui.separator();
+                let s = if open == 1 { "" } else { "s" };
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("{open} open comment{s}"),
+                );
+            }
             ui.separator();
             let len = self.editor.doc.draft.headline.trim().chars().count();
             let note = HeadlineLength::of(len).advice();

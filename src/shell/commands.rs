@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::core::draft::{BlockKind, FieldRef, ItemId};
 use crate::core::export::ExportStyle;
+use crate::core::redline::RedlineFormat;
 use crate::core::table::TableEdit;
 use crate::shell::help::HelpTopic;
 use crate::shell::prefs::Theme;
@@ -74,6 +75,38 @@ pub enum Command {
     SetDefaultDictionary(String),
     /// This draft's own language, or the default (`None`): an edit.
     SetDraftDictionary(Option<String>),
+    /// File > Versions...: the draft's kept versions; `CloseVersions` closes the list.
+    ShowVersions,
+    CloseVersions,
+    /// Shows a kept version, read-only, in the Versions window.
+    ViewVersion(u32),
+    /// Makes a kept version the draft (an undoable edit).
+    RestoreVersion(u32),
+    DeleteVersion(u32),
+    /// Labels a kept version ("sent to counsel"); an empty label removes it.
+    LabelVersion(u32, String),
+    /// The preview shows the draft's redline against a kept version, another draft or a
+    /// text release (`CompareWith` asks which file).
+    CompareWithVersion(u32),
+    CompareWith,
+    CompareWithPath(PathBuf),
+    CloseRedline,
+    NextChange,
+    PreviousChange,
+    /// Writes the redline shown as a file (asks where).
+    ExportRedline(RedlineFormat),
+    /// Opens or closes the Comments list beside the preview.
+    ShowComments,
+    /// A reviewer's comment on a field (or on `quote`, some of its words): an edit.
+    AddComment {
+        field: FieldRef,
+        quote: String,
+        text: String,
+    },
+    /// A reply to comment `i` (its position in the draft's list).
+    ReplyToComment(usize, String),
+    /// Marks comment `i` resolved (true) or open again.
+    ResolveComment(usize, bool),
 }
 
 /// Where an inserted safe-harbor text comes from.
@@ -112,6 +145,14 @@ pub const SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
     (KeyboardShortcut::new(CTRL, Key::O), Command::Open),
     (KeyboardShortcut::new(CTRL, Key::E), Command::Export),
     (KeyboardShortcut::new(CTRL, Key::Q), Command::Quit),
+    (
+        KeyboardShortcut::new(Modifiers::SHIFT, Key::F8),
+        Command::PreviousChange,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::NONE, Key::F8),
+        Command::NextChange,
+    ),
 ];
 
 /// Takes every shortcut press out of a frame's events, in the order they were pressed:
@@ -190,6 +231,26 @@ impl Command {
             Command::SetSpelling(_) => "Check spelling",
             Command::SetDefaultDictionary(_) => "Language for new drafts",
             Command::SetDraftDictionary(_) => "This draft's language",
+            Command::ShowVersions => "Versions...",
+            Command::CloseVersions => "Close",
+            Command::ViewVersion(_) => "View",
+            Command::RestoreVersion(_) => "Restore",
+            Command::DeleteVersion(_) => "Delete",
+            Command::LabelVersion(..) => "Label",
+            Command::CompareWithVersion(_) => "Compare",
+            Command::CompareWith => "Compare with...",
+            Command::CompareWithPath(_) => "Compare with",
+            Command::CloseRedline => "Close Redline",
+            Command::NextChange => "Next Change",
+            Command::PreviousChange => "Previous Change",
+            Command::ExportRedline(RedlineFormat::Html) => "Export Redline as HTML...",
+            Command::ExportRedline(RedlineFormat::Text) => "Export Redline as Text...",
+            Command::ExportRedline(RedlineFormat::Docx) => "Export Redline as Word...",
+            Command::ShowComments => "Comments",
+            Command::AddComment { .. } => "Add Comment",
+            Command::ReplyToComment(..) => "Reply",
+            Command::ResolveComment(_, true) => "Resolve",
+            Command::ResolveComment(_, false) => "Reopen",
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::export::ExportStyle;
+use crate::core::redline::RedlineFormat;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
@@ -12,6 +13,10 @@ pub enum Purpose {
     Export(ExportStyle),
     ChooseLogo,
     ImportText,
+    /// A draft or text release to compare the draft with.
+    CompareWith,
+    /// Where to write the redline shown.
+    ExportRedline(RedlineFormat),
     /// A spreadsheet's CSV or TSV file, read into a new table block.
     TableFromCsv,
 }
@@ -24,6 +29,8 @@ impl Purpose {
             Purpose::Export(_) => "Export",
             Purpose::ChooseLogo => "Choose logo image",
             Purpose::ImportText => "Import a plain-text release",
+            Purpose::CompareWith => "Compare with a draft or text release",
+            Purpose::ExportRedline(_) => "Export redline",
             Purpose::TableFromCsv => "Insert a table from a CSV or TSV file",
         }
     }
@@ -40,6 +47,8 @@ impl Purpose {
                 ExportStyle::Docx => &["docx"],
             },
             Purpose::ImportText => &["txt"],
+            Purpose::CompareWith => &["ron", "txt"],
+            Purpose::ExportRedline(f) => f.extensions(),
             Purpose::TableFromCsv => &["csv", "tsv", "txt"],
             Purpose::ChooseLogo => &["png", "jpg", "jpeg", "gif", "svg"],
         }
@@ -54,11 +63,16 @@ impl Purpose {
             Purpose::ImportText => "Import",
             Purpose::TableFromCsv => "Insert",
             Purpose::ChooseLogo => "Choose",
+            Purpose::CompareWith => "Compare",
+            Purpose::ExportRedline(_) => "Export",
         }
     }
 
     pub fn saves(self) -> bool {
-        matches!(self, Purpose::SaveDraft | Purpose::Export(_))
+        matches!(
+            self,
+            Purpose::SaveDraft | Purpose::Export(_) | Purpose::ExportRedline(_)
+        )
     }
 }
 
@@ -112,6 +126,10 @@ impl FileDialogs for NativeDialogs {
             Purpose::SaveDraft => dialog.add_filter("Pressroom draft", &["ron"]),
             Purpose::Export(style) => dialog.add_filter(style.label(), purpose.extensions()),
             Purpose::ImportText => dialog.add_filter("Text", &["txt"]),
+            Purpose::CompareWith => dialog
+                .add_filter("Pressroom draft or text release", &["ron", "txt"])
+                .add_filter("Pressroom draft", &["ron"]),
+            Purpose::ExportRedline(f) => dialog.add_filter(f.label(), f.extensions()),
             Purpose::TableFromCsv => dialog.add_filter("Spreadsheet text", &["csv", "tsv", "txt"]),
             Purpose::ChooseLogo => {
                 dialog.add_filter("Image", &["png", "jpg", "jpeg", "gif", "svg"])

@@ -167,6 +167,24 @@ impl Document {
     /// Saves to `path` and makes it the document's file.
     pub fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
         draft_file::save(path, &self.draft)?;
+        self.saved_as(path);
+        Ok(())
+    }
+
+    /// Saves to `path`, first keeping the content it replaces as a version (at most
+    /// `max_versions` kept); a version that cannot be kept is reported, not fatal.
+    pub fn save_keeping_version(
+        &mut self,
+        path: &Path,
+        max_versions: usize,
+    ) -> std::io::Result<crate::core::versions::Saved> {
+        let saved = crate::core::versions::save_keeping_version(path, &self.draft, max_versions)?;
+        self.saved_as(path);
+        Ok(saved)
+    }
+
+    /// What a save changes in the document: its file, and nothing left unsaved.
+    fn saved_as(&mut self, path: &Path) {
         self.disk = Some(Fingerprint::of_bytes(
             draft_file::to_ron(&self.draft).as_bytes(),
         ));
@@ -174,7 +192,6 @@ impl Document {
         self.path = Some(path.to_path_buf());
         self.saved = self.draft.clone();
         self.dirty = false;
-        Ok(())
     }
 
     fn changed(&mut self) {

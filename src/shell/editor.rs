@@ -17,6 +17,7 @@ use crate::core::spelling::session::Session;
 use crate::core::table::TableEdit;
 use crate::core::templates::{self, Template};
 use crate::shell::commands::{Command, SafeHarborSource, move_item};
+use crate::shell::comments_panel::CommentsPanel;
 use crate::shell::dialogs::{FileDialogs, Pick, Purpose};
 use crate::shell::document::Document;
 use crate::shell::file_browser::{self, Browser};
@@ -24,6 +25,8 @@ use crate::shell::help::HelpTopic;
 use crate::shell::prefs::Prefs;
 use crate::shell::preview::Preview;
 use crate::shell::prompts::{Answer, Prompt, Then};
+use crate::shell::redline_view::RedlineView;
+use crate::shell::versions_window::VersionsView;
 
 /// The heading an inserted safe harbor gets when the section has none.
 pub const SAFE_HARBOR_HEADING: &str = "Forward-Looking Statements";
@@ -76,6 +79,14 @@ pub struct Editor {
     effects: Vec<Effect>,
     /// Spelling: the dictionaries, word lists, findings and each field's marks.
     pub spelling: Session,
+    /// The Versions window's state, while it is open.
+    pub versions: Option<VersionsView>,
+    /// The redline the preview shows instead of the release, while comparing.
+    pub redline: Option<RedlineView>,
+    /// The Comments list's state, while it is open.
+    pub comments: Option<CommentsPanel>,
+    /// The field last typed in: where a new comment goes unless the user picks another.
+    pub last_field: Option<FieldRef>,
 }
 
 /// The open document's recovery copy and when it was last written.
@@ -127,6 +138,10 @@ impl Editor {
             profile_names: Vec::new(),
             default_profile_name: None,
             effects: Vec::new(),
+            versions: None,
+            redline: None,
+            comments: None,
+            last_field: None,
         }
     }
 
@@ -444,6 +459,23 @@ impl Editor {
                 self.spelling.lists_changed();
             }
             Command::SetDraftDictionary(lang) => self.doc.apply(|d| d.spelling.language = lang),
+            c @ (Command::ShowVersions
+            | Command::CloseVersions
+            | Command::ViewVersion(_)
+            | Command::RestoreVersion(_)
+            | Command::DeleteVersion(_)
+            | Command::LabelVersion(..)
+            | Command::CompareWithVersion(_)
+            | Command::CompareWith
+            | Command::CompareWithPath(_)
+            | Command::CloseRedline
+            | Command::NextChange
+            | Command::PreviousChange
+            | Command::ExportRedline(_)
+            | Command::ShowComments
+            | Command::AddComment { .. }
+            | Command::ReplyToComment(..)
+            | Command::ResolveComment(..)) => self.review_command(c),
         }
     }
 
@@ -562,6 +594,8 @@ impl Editor {
             Purpose::ImportText => self.import_path(&path),
             Purpose::TableFromCsv => self.insert_table_from(&path),
             Purpose::ChooseLogo => self.set_logo(&path),
+            Purpose::CompareWith => self.run_command(Command::CompareWithPath(path)),
+            Purpose::ExportRedline(format) => self.export_redline_to(&path, format),
         }
     }
 
@@ -754,10 +788,25 @@ impl Editor {
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
-        match self.doc.save_to(path) {
-            Ok(()) => {
+        match self.doc.save_keeping_version(path, self.prefs.max_versions) {
+            Ok(saved) => {
                 self.prefs.remember(path);
-                self.status = format!("Saved {}", path.display());
+                self.status = match (saved.version, saved.version_error) {
+                    (_, Some(e)) => format!(
+                        "Saved {}, but the previous content could not be kept as a version: {e}",
+                        path.display()
+                    ),
+                    (Some(n), None) => {
+                        format!(
+                            "Saved {} (the previous content is version {n})",
+                            path.display()
+                        )
+                    }
+                    (None, None) => format!("Saved {}", path.display()),
+                };
+                if self.versions.is_some() {
+                    self.review_command(Command::ShowVersions);
+                }
                 true
             }
             Err(e) => {
@@ -998,9 +1047,11 @@ impl Editor {
         let name = match purpose {
             Purpose::SaveDraft => format!("{stem}.ron"),
             Purpose::Export(style) => format!("{stem}.{}", style.extension()),
+            Purpose::ExportRedline(f) => format!("{stem}-redline.{}", f.extensions()[0]),
             Purpose::OpenDraft
             | Purpose::ImportText
             | Purpose::ChooseLogo
+            | Purpose::CompareWith
             | Purpose::TableFromCsv => String::new(),
         };
         (dir, name)
@@ -1120,5 +1171,6 @@ fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     }
 }
 
+mod review;
 #[cfg(test)]
 mod tests;

@@ -41,6 +41,8 @@ pub struct Form<'a> {
     current: FieldRef,
     /// Squiggles under misspelt words, and their menu (none: no spelling).
     spell: Option<FormSpelling<'a>>,
+    /// The last field given its open-comments marker (one marker a field).
+    marked: Option<FieldRef>,
 }
 
 /// Time zones offered for an embargo: where IR teams and their wires usually are.
@@ -151,6 +153,7 @@ pub fn show_spelled(
         scroll_to: None,
         current: FieldRef::Timing,
         spell,
+        marked: None,
     };
     form.ui(ui);
     if let Some(rect) = form.scroll_to {
@@ -201,7 +204,7 @@ impl Form<'_> {
     }
 
     fn text(&mut self, ui: &mut Ui, label: &str, value: &mut String) -> Response {
-        let l = ui.label(label);
+        let l = self.label(ui, label);
         let out = TextEdit::singleline(value)
             .desired_width(f32::INFINITY)
             .show(ui);
@@ -214,7 +217,7 @@ impl Form<'_> {
     }
 
     fn multiline(&mut self, ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
-        let l = ui.label(label);
+        let l = self.label(ui, label);
         let out = TextEdit::multiline(value)
             .desired_rows(rows)
             .desired_width(f32::INFINITY)
@@ -232,6 +235,34 @@ impl Form<'_> {
         if let Some(spell) = &mut self.spell {
             spell.decorate(ui, out, text, self.current, &mut self.out.commands);
         }
+    }
+
+    /// A text field's label; the first label of a field with open comments carries a
+    /// marker (hover for how many; Review > Comments lists them).
+    fn label(&mut self, ui: &mut Ui, label: &str) -> Response {
+        if self.draft.comments.is_empty() || self.marked == Some(self.current) {
+            return ui.label(label);
+        }
+        let open = self.draft.open_comments_on(self.current);
+        if open == 0 {
+            return ui.label(label);
+        }
+        self.marked = Some(self.current);
+        ui.horizontal(|ui| {
+            let l = ui.label(label);
+            let s = if open == 1 { "" } else { "s" };
+            // A dot, painted: the default fonts have no bullet glyph.
+            let (rect, dot) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(rect.center(), 4.0, ui.visuals().warn_fg_color);
+            let note = format!("{open} open comment{s}");
+            dot.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Label, true, "comment marker")
+            });
+            dot.on_hover_text(note);
+            l
+        })
+        .inner
     }
 
     /// Marks where a part's fields begin (and so where the jump target's do).

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod checks_panel;
 pub mod commands;
+pub mod comments_panel;
 pub mod dialogs;
 pub mod document;
 pub mod editor;
@@ -17,8 +18,10 @@ pub mod preview;
 pub mod probe;
 pub mod profiles_window;
 pub mod prompts;
+pub mod redline_view;
 pub mod rich_preview;
 pub mod spelling;
+pub mod versions_window;
 
 use std::path::PathBuf;
 

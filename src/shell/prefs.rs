@@ -19,6 +19,10 @@ pub struct Prefs {
     pub spelling: bool,
     /// The spelling language of drafts that choose none; en_US when unset.
     pub dictionary: Option<String>,
+    /// How many versions each draft keeps (the oldest unlabelled go first).
+    pub max_versions: usize,
+    /// The name comments are signed with; empty means the system's user name.
+    pub author: String,
 }
 
 impl Default for Prefs {
@@ -28,7 +32,22 @@ impl Default for Prefs {
             theme: Theme::System,
             spelling: true,
             dictionary: None,
+            max_versions: crate::core::versions::DEFAULT_MAX_VERSIONS,
+            author: String::new(),
         }
+    }
+}
+
+impl Prefs {
+    /// Who comments are by: the chosen name, else the system's user name.
+    pub fn comment_author(&self) -> String {
+        if !self.author.trim().is_empty() {
+            return self.author.trim().to_string();
+        }
+        ["USER", "USERNAME", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+            .unwrap_or_else(|| "Reviewer".into())
     }
 }
 

@@ -222,6 +222,11 @@ rules! {
         looks_for: "The period the headline and first paragraph report (\"third quarter 2026\", \"Q3 2026\", \"fiscal 2026\", \"nine months ended September 30, 2026\"; periods named after \"compared with\", \"from\" and the like are comparisons, not checked) against the latest quarter or fiscal year ended before the dateline date (from the company's fiscal year end, December 31 unless the profile says otherwise), and each dated table's current columns against it.",
         why: "A release reused from last year with last year's period left in the headline or a table is an easy, public mistake.",
         fix: "Correct the period in the text or the table's column headings, or set the company's fiscal year end in its profile.";
+    COMMENT_UNRESOLVED = "comment-unresolved", Warning, "field commented on",
+        "a reviewer's comment is not resolved",
+        looks_for: "A reviewer's comment (Review > Comments) that has not been resolved.",
+        why: "A release should not go out with open questions from counsel, the CFO or the disclosure committee.",
+        fix: "Answer the comment, change the text if needed, and mark it resolved.";
     NO_END_MARK = "no-end-mark", Note, "end mark",
         "",
         looks_for: "A release without an end mark (###, -30-).",

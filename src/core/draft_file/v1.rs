@@ -68,6 +68,7 @@ impl From<DraftV1> for Draft {
             end_mark: v.end_mark,
             export: v.export,
             spelling: Default::default(),
+            comments: Vec::new(),
         };
         // Format 1's defaults carried ids; a file's own items had none: number them afresh.
         d.contacts
