@@ -946,7 +946,7 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
         // a year is a heading.
         let amount = |c: &Chunk| numeric(c) && !year(&c.text);
         (cs.len() >= 2 && cs.iter().skip(1).any(amount))
-            || (cs.len() == 1 && cs[0].start >= 2 && amount(&cs[0]))
+            || (!cs.is_empty() && cs[0].start >= 2 && amount(&cs[0]))
     };
     if !block.iter().any(|l| number_line(l)) {
         return None;

@@ -599,3 +599,26 @@ fn costs_are_read_back_from_the_subtotals_they_make_foot() {
     let back = &detect_tables(&text)[0].table;
     assert!(!crate::core::table::foot(back).is_empty());
 }
+
+/// Found by the property test: a row without a label whose first cell is a figure and whose
+/// next is text (`n/m`) between blank rows is still a row of the table.
+#[test]
+fn a_labelless_row_of_a_figure_and_text_between_blank_rows_stays_in_the_table() {
+    let mut t = Table::new(2);
+    t.headings = vec!["revenue".into(), "revenue".into()];
+    t.options.dollar_signs = false;
+    t.push_row(Row::new("revenue", ["1,234", ""]));
+    t.push_row(Row::blank());
+    t.push_row(Row::new("", ["12.5", "n/m"]));
+    t.push_row(Row::blank());
+    t.push_row(Row::new("revenue", ["1,234", ""]));
+    for i in 0..3 {
+        t.push_row(Row::new(format!("Line {i}"), ["1,000"; 2]));
+    }
+    let out = layout(&t, Style::Newswire, 80).unwrap();
+    let text = format!("Prose.\n\n{}\n\nMore prose.\n", out.lines.join("\n"));
+    let found = detect_tables(&text);
+    assert_eq!(found.len(), 1, "{text}");
+    assert_eq!(found[0].table.rows.len(), t.rows.len(), "{text}");
+    assert!(found[0].exact, "{text}");
+}
