@@ -1552,3 +1552,42 @@ fn spelling_turned_off_paints_nothing_and_lists_nothing() {
     assert!(squiggles(&h).is_empty());
     assert!(!preview_shows(&h, "is not in the en_US dictionary"));
 }
+
+fn key_event(key: Key, modifiers: Modifiers) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    }
+}
+
+#[test]
+fn keys_typed_faster_than_frames_land_in_the_cells_they_were_typed_for() {
+    let mut h = with_new_table();
+    h.get_by_label("Row 1 label").focus();
+    h.run();
+    // A fast typist: every key of the burst arrives in one frame.
+    h.input_mut().events.extend([
+        egui::Event::Text("Net sales".into()),
+        key_event(Key::Tab, Modifiers::NONE),
+        egui::Event::Text("12,345".into()),
+        key_event(Key::Tab, Modifiers::NONE),
+        egui::Event::Text("11,020".into()),
+        key_event(Key::Enter, Modifiers::NONE),
+        egui::Event::Text("9,870".into()),
+        key_event(Key::Tab, Modifiers::SHIFT),
+        egui::Event::Text("10,500".into()),
+        key_event(Key::ArrowUp, Modifiers::NONE),
+        egui::Event::Text("12,346".into()),
+    ]);
+    // One frame a move: the keys after each wait for the cell it leads to.
+    h.run_steps(8);
+    h.run();
+    let t = table(&h);
+    assert_eq!(t.rows[0].label, "Net sales");
+    // The last figure replaced 12,345: a cell moved into is selected, as in a spreadsheet.
+    assert_eq!(t.rows[0].cells, vec!["12,346".to_string(), "11,020".into()]);
+    assert_eq!(t.rows[1].cells, vec!["10,500".to_string(), "9,870".into()]);
+}

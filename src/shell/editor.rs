@@ -394,9 +394,13 @@ impl Editor {
                 Pick::Cancelled => {}
                 Pick::Unavailable => self.ask_path(Purpose::ChooseLogo, None),
             },
-            Command::AddBlock(kind) => self.doc.apply(|d| {
-                d.add_block(kind.new_block());
-            }),
+            Command::AddBlock(kind) => {
+                let mut id = ItemId::default();
+                self.doc.apply(|d| id = d.add_block(kind.new_block()));
+                // Where it went, the cursor in it (the menu's Insert Table adds at the end,
+                // perhaps far out of view).
+                self.jump = Some(FieldRef::Body(id));
+            }
             Command::EditTable(id, edit) => self.edit_table(id, &edit),
             Command::InsertTableFromCsv => match self.dialogs.pick(Purpose::TableFromCsv, None) {
                 Pick::Path(p) => self.insert_table_from(&p),

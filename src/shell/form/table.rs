@@ -5,7 +5,7 @@
 //! as many cells as they hold. Cells are typed in place (one undo step a cell); every change
 //! of shape is a [`Command::EditTable`], one step each.
 
-use egui::{Event, EventFilter, Id, Key, Modifiers, RichText, TextEdit, Ui};
+use egui::{Event, EventFilter, Id, Key, RichText, TextEdit, Ui};
 
 use super::{Form, grid};
 use crate::core::draft::ItemId;
@@ -31,6 +31,36 @@ enum Nav {
     Previous,
     Up,
     Down,
+}
+
+/// Where keys typed after a move wait for the cell moved to.
+fn pending_keys() -> Id {
+    Id::unique("table-keys-for-the-next-cell")
+}
+
+/// The move a key press asks for in a cell: Tab and Shift+Tab anywhere; in a one-line cell
+/// also Enter and Down, Shift+Enter and Up.
+fn nav_key(e: &Event, multiline: bool) -> Option<Nav> {
+    let Event::Key {
+        key,
+        pressed: true,
+        modifiers,
+        ..
+    } = e
+    else {
+        return None;
+    };
+    let plain = modifiers.is_none();
+    let shift = modifiers.shift_only();
+    match key {
+        Key::Tab if plain => Some(Nav::Next),
+        Key::Tab if shift => Some(Nav::Previous),
+        _ if multiline => None,
+        Key::Enter | Key::ArrowDown if plain => Some(Nav::Down),
+        Key::Enter if shift => Some(Nav::Up),
+        Key::ArrowUp if plain => Some(Nav::Up),
+        _ => None,
+    }
 }
 
 /// The cell a key leads to from `at`, in a table of `rows` rows and `columns` value
@@ -194,6 +224,13 @@ impl Form<'_> {
         let rows = t.rows.len();
         let columns = t.columns();
         let mut go: Option<(Cell, Nav)> = None;
+        // Keys typed after a move in the same frame, for the cell moved to (focused now).
+        if let Some(pending) = ui.data_mut(|d| d.remove_temp::<Vec<Event>>(pending_keys())) {
+            ui.input_mut(|i| {
+                let later = std::mem::replace(&mut i.events, pending);
+                i.events.extend(later);
+            });
+        }
         egui::ScrollArea::horizontal()
             .id_salt(("table-scroll", block))
             .show(ui, |ui| {
@@ -277,7 +314,21 @@ impl Form<'_> {
                 };
             }
             if let Some(c) = target {
-                ui.memory_mut(|m| m.request_focus(cell_id(block, c)));
+                let id = cell_id(block, c);
+                ui.memory_mut(|m| m.request_focus(id));
+                // As in a spreadsheet, what is typed in a cell moved to replaces its figure.
+                let text = match c.row {
+                    None if c.column == 0 => t.label_heading.clone(),
+                    None => t.headings[c.column - 1].clone(),
+                    Some(r) if c.column == 0 => t.rows[r].label.clone(),
+                    Some(r) => t.rows[r].cells[c.column - 1].clone(),
+                };
+                let mut state =
+                    egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+                state
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::select_all_str(&text)));
+                state.store(ui.ctx(), id);
                 ui.ctx().request_repaint();
             }
         }
@@ -298,25 +349,25 @@ impl Form<'_> {
         // Headings may run over two lines: Enter breaks the line there, Tab still moves on.
         let multiline = at.row.is_none();
         if ui.memory(|m| m.has_focus(id)) {
-            let nav = ui.input_mut(|i| {
-                if i.consume_key(Modifiers::SHIFT, Key::Tab) {
-                    Some(Nav::Previous)
-                } else if i.consume_key(Modifiers::NONE, Key::Tab) {
-                    Some(Nav::Next)
-                } else if multiline {
-                    None
-                } else if i.consume_key(Modifiers::SHIFT, Key::Enter)
-                    || i.consume_key(Modifiers::NONE, Key::ArrowUp)
-                {
-                    Some(Nav::Up)
-                } else if i.consume_key(Modifiers::NONE, Key::Enter)
-                    || i.consume_key(Modifiers::NONE, Key::ArrowDown)
-                {
-                    Some(Nav::Down)
-                } else {
-                    None
-                }
+            // The first key that leaves the cell, in the order typed: what was typed before it
+            // is this cell's, what comes after it waits for the next frame and the next cell.
+            let (nav, later) = ui.input_mut(|i| {
+                let Some(k) = i
+                    .events
+                    .iter()
+                    .position(|e| nav_key(e, multiline).is_some())
+                else {
+                    return (None, Vec::new());
+                };
+                let nav = nav_key(&i.events[k], multiline);
+                (nav, i.events.drain(k..).skip(1).collect::<Vec<Event>>())
             });
+            if !later.is_empty() {
+                ui.data_mut(|d| {
+                    d.get_temp_mut_or_default::<Vec<Event>>(pending_keys())
+                        .extend(later)
+                });
+            }
             if let Some(nav) = nav {
                 *go = Some((at, nav));
             }
