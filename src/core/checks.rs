@@ -137,6 +137,7 @@ pub fn check_rendered(
     c.safe_harbor();
     c.non_gaap();
     c.non_gaap_prominence();
+    c.unreadable_figures();
     c.footing();
     c.too_wide(style, rendered);
     c.empty_cells();

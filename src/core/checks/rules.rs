@@ -207,6 +207,11 @@ rules! {
         looks_for: "An empty cell in a table row whose other columns hold numbers.",
         why: "An empty cell is usually a figure not yet typed; nil is printed as a dash.",
         fix: "Type the figure, or a dash (--) when the amount is nil.";
+    TABLE_FIGURE_UNREADABLE = "table-figure-unreadable", Warning, "table",
+        "a cell that looks like a figure but cannot be read as one (136,0701)",
+        looks_for: "A table cell of digits and figure marks (, . ( ) $ % -) that does not read as a number: misplaced thousands separators, two decimal points, a sign in the middle.",
+        why: "A slip in a figure prints as typed, and the table no longer foots; the footing check would otherwise point at the total rather than at the slip.",
+        fix: "Retype the figure (1,234 or (1,234) or 12.5%); subtotals that sum it are not footed until it reads.";
     NON_GAAP_PROMINENCE = "non-gaap-prominence", Warning, "headline or body block",
         "a non-GAAP measure in the headline, or named before its GAAP measure (C&DI 102.10)",
         looks_for: "A non-GAAP measure (adjusted EBITDA, EBITDA, adjusted EPS, free cash flow, adjusted or non-GAAP gross margin, operating income, net income, and the company profile's own) in the headline or subheadline without its comparable GAAP measure named before it there, or named in the body before its comparable GAAP measure (net income; diluted EPS; cash from operations; gross margin; operating income).",

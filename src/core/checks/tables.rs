@@ -149,6 +149,16 @@ fn to_f64(a: Amount) -> f64 {
     a.units as f64 / 10f64.powi(a.scale as i32)
 }
 
+/// A cell typed as a figure that does not read as one: digits with only figure marks around
+/// them (`136,0701`, `1.2.3`, `12-5`), where text such as `n/m` or `see note` is meant.
+pub(super) fn figure_slip(cell: &str) -> bool {
+    let t = cell.trim();
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || ",.()$%-\u{2212} ".contains(c))
+        && !matches!(read_cell(t), CellValue::Number(_))
+}
+
 impl Checker<'_> {
     fn push_table(
         &mut self,
@@ -179,12 +189,50 @@ impl Checker<'_> {
         });
     }
 
-    /// `footing`: each subtotal and total against the rows it sums.
+    /// `table-figure-unreadable`: a cell of figure characters that does not read as a
+    /// number, named by its row and column.
+    pub(super) fn unreadable_figures(&mut self) {
+        let mut found = Vec::new();
+        for f in &self.tables {
+            let t = f.table;
+            for (r, row) in t.rows.iter().enumerate() {
+                if matches!(row.kind, RowKind::Heading | RowKind::Blank) {
+                    continue;
+                }
+                for c in 0..t.columns() {
+                    if figure_slip(t.cell(r, c)) {
+                        found.push((
+                            f.field,
+                            format!(
+                                "{} under {} reads \"{}\", which is not a figure; retype it \
+                                 (as 1,234, (1,234), -1,234 or 12.5%).",
+                                row_name(t, r),
+                                column_name(t, c),
+                                t.cell(r, c).trim()
+                            ),
+                            t.cell(r, c).trim().to_string(),
+                        ));
+                    }
+                }
+            }
+        }
+        for (field, message, cell) in found {
+            self.push_table(&rules::TABLE_FIGURE_UNREADABLE, field, message, Some(cell));
+        }
+    }
+
+    /// `footing`: each subtotal and total against the rows it sums. A column is not footed
+    /// below a figure that does not read (reported as such): the slip is the finding, not
+    /// the totals under it.
     pub(super) fn footing(&mut self) {
         let mut found = Vec::new();
         for f in &self.tables {
             for m in foot(f.table) {
                 let t = f.table;
+                // (A slip is not a term, so the rows summed may start below it.)
+                if (0..=m.row).any(|r| figure_slip(t.cell(r, m.column))) {
+                    continue;
+                }
                 let message = format!(
                     "{} under {} shows {} but the rows it sums (from {}) add up to {}: a \
                      difference of {}.",

@@ -14,6 +14,7 @@ const NEW_RULES: &[&str] = &[
     "footing",
     "table-too-wide",
     "table-empty-cell",
+    "table-figure-unreadable",
     "non-gaap-prominence",
     "tie-out",
     "period-mismatch",
@@ -750,4 +751,34 @@ fn a_figure_for_the_flow_between_the_columns_agrees() {
         "The Company added $0.9 million of research and development spending.".into(),
     ));
     assert_eq!(of(&d, "tie-out").len(), 1, "{:#?}", of(&d, "tie-out"));
+}
+
+#[test]
+fn a_figure_that_does_not_read_is_named_and_the_total_above_it_is_not_blamed() {
+    let mut d = release();
+    table_mut(&mut d).rows[0].cells[1] = "43,1150".into(); // Net sales, 2025: a slip
+    assert!(super::figure_slip("43,1150"));
+    let slips = of(&d, "table-figure-unreadable");
+    assert_eq!(slips.len(), 1, "{:#?}", findings(&d, Style::Edgar));
+    assert!(slips[0].message.contains("Net sales") && slips[0].message.contains("43,1150"));
+    let footing = of(&d, "footing");
+    assert!(
+        footing.iter().all(|f| !f
+            .message
+            .contains("\"Gross profit\" (row 3) under \"2025\"")),
+        "{footing:#?}"
+    );
+    // Text meant as text is not a slip.
+    for text in [
+        "n/m",
+        "n/a",
+        "*",
+        "see note 3",
+        "1,234",
+        "(812)",
+        "--",
+        "12.5%",
+    ] {
+        assert!(!super::figure_slip(text), "{text}");
+    }
 }
