@@ -204,7 +204,7 @@ rules! {
         fix: "Drop or merge columns, shorten labels and headings, or split the table in two.";
     TABLE_EMPTY_CELL = "table-empty-cell", Note, "table",
         "an empty cell in a row that has numbers in other columns",
-        looks_for: "An empty cell in a table row whose other columns hold numbers.",
+        looks_for: "An empty cell in a table row whose other columns hold numbers; a value column with no heading among headed ones (said once, not row by row).",
         why: "An empty cell is usually a figure not yet typed; nil is printed as a dash.",
         fix: "Type the figure, or a dash (--) when the amount is nil.";
     TABLE_FIGURE_UNREADABLE = "table-figure-unreadable", Warning, "table",

@@ -256,6 +256,22 @@ impl Checker<'_> {
         let mut found = Vec::new();
         for f in &self.tables {
             let t = f.table;
+            // A column with no heading among headed ones (a row with a cell too many, in a
+            // hand-edited file): said once, and its empty cells are not listed row by row.
+            let headed = t.headings.iter().any(|h| !h.trim().is_empty());
+            let unheaded: Vec<usize> = (0..t.columns())
+                .filter(|&c| headed && t.headings[c].trim().is_empty())
+                .collect();
+            for &c in &unheaded {
+                found.push((
+                    f.field,
+                    format!(
+                        "Column {} has no heading while the others have one; give it a \
+                         heading, or remove the column if a row has a cell too many.",
+                        c + 1
+                    ),
+                ));
+            }
             for (r, row) in t.rows.iter().enumerate() {
                 if matches!(row.kind, RowKind::Heading | RowKind::Blank) {
                     continue;
@@ -264,6 +280,7 @@ impl Checker<'_> {
                 let mut numbers = false;
                 for c in 0..t.columns() {
                     match read_cell(t.cell(r, c)) {
+                        CellValue::Empty if unheaded.contains(&c) => {}
                         CellValue::Empty => empty.push(c),
                         CellValue::Number(_) => numbers = true,
                         CellValue::Text(_) => {}

@@ -782,3 +782,14 @@ fn a_figure_that_does_not_read_is_named_and_the_total_above_it_is_not_blamed() {
         assert!(!super::figure_slip(text), "{text}");
     }
 }
+
+#[test]
+fn a_column_without_a_heading_among_headed_ones_is_said_once() {
+    let mut d = release();
+    let t = table_mut(&mut d);
+    t.rows[0].cells.push("999".into());
+    t.normalize(); // as loading a hand-edited file does: a fifth column, no heading
+    let notes = of(&d, "table-empty-cell");
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert!(notes[0].message.contains("Column 5 has no heading"));
+}
