@@ -3,14 +3,13 @@
 //! `cargo bench --bench editor`; figures and budgets are in benches/README.md.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use pressroom::core::draft::Style;
 use pressroom::core::{checks, draft_file, import, render};
 
 mod common;
-use common::{demo_frame, frame, keystroke, settle, sizes, window_at_the_middle};
+use common::{demo_frame, frame, keystroke, settle, sizes, timed_keystrokes, window_at_the_middle};
 
 fn benchmarks(c: &mut Criterion) {
     {
@@ -30,19 +29,7 @@ fn benchmarks(c: &mut Criterion) {
         };
         // The frame that takes the keystroke: the measure.
         c.bench_function(&format!("keystroke_frame/{name}"), |b| {
-            b.iter_custom(|iterations| {
-                let mut spent = Duration::ZERO;
-                for _ in 0..iterations {
-                    let start = Instant::now();
-                    let again = frame(&ctx, &mut app, vec![next_key()]);
-                    spent += start.elapsed();
-                    // egui's text field asks for one more frame after an edit; not timed here.
-                    if again {
-                        settle(&ctx, &mut app);
-                    }
-                }
-                spent
-            })
+            b.iter_custom(|iterations| timed_keystrokes(&ctx, &mut app, &typed_keys, iterations))
         });
         // The keystroke and every frame asked for after it, until the window is idle again.
         c.bench_function(&format!("keystroke_until_idle/{name}"), |b| {

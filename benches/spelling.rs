@@ -4,14 +4,14 @@
 //! `cargo bench --bench spelling`; figures and budgets are in benches/README.md.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pressroom::core::spelling::{self, Accepted, SpellCheck, Speller};
 use pressroom::shell::prefs::Prefs;
 
 mod common;
-use common::{draft_of, frame, keystroke, settle, window_at_the_middle_with};
+use common::{draft_of, timed_keystrokes, window_at_the_middle_with};
 
 /// Resident memory in bytes, where the system says (Linux's /proc).
 fn resident() -> Option<u64> {
@@ -56,19 +56,7 @@ fn benchmarks(c: &mut Criterion) {
         let (ctx, mut app) = window_at_the_middle_with(&huge, prefs);
         let typed = std::cell::Cell::new(0u64);
         c.bench_function(&format!("keystroke_frame/huge/spelling_{label}"), |b| {
-            b.iter_custom(|iterations| {
-                let mut spent = Duration::ZERO;
-                for _ in 0..iterations {
-                    typed.set(typed.get() + 1);
-                    let start = Instant::now();
-                    let again = frame(&ctx, &mut app, vec![keystroke(typed.get())]);
-                    spent += start.elapsed();
-                    if again {
-                        settle(&ctx, &mut app);
-                    }
-                }
-                spent
-            })
+            b.iter_custom(|iterations| timed_keystrokes(&ctx, &mut app, &typed, iterations))
         });
     }
 }

@@ -14,7 +14,7 @@ use pressroom::shell::commands::Command;
 use pressroom::shell::form::{TableCell, table_cell_id};
 
 mod common;
-use common::{draft_of, frame, keystroke, settle};
+use common::{draft_of, frame, settle, timed_keystrokes};
 
 /// A statement of 30 rows and 4 value columns, footing as statements do.
 fn statement(n: usize) -> Table {
@@ -97,19 +97,7 @@ fn keystrokes(c: &mut Criterion, name: &str, draft: &Draft, cell: Option<TableCe
     let before = app.editor.doc.revision();
     let typed = std::cell::Cell::new(0u64);
     c.bench_function(name, |b| {
-        b.iter_custom(|iterations| {
-            let mut spent = Duration::ZERO;
-            for _ in 0..iterations {
-                typed.set(typed.get() + 1);
-                let start = Instant::now();
-                let again = frame(&ctx, &mut app, vec![keystroke(typed.get())]);
-                spent += start.elapsed();
-                if again {
-                    settle(&ctx, &mut app);
-                }
-            }
-            spent
-        })
+        b.iter_custom(|iterations| timed_keystrokes(&ctx, &mut app, &typed, iterations))
     });
     assert!(
         typed.get() == 0 || app.editor.doc.revision() > before,

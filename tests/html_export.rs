@@ -809,22 +809,10 @@ fn word_opens_with_real_paragraphs_and_a_bold_centred_headline() {
 /// through `scripts/test`, its absence is a failure.
 #[test]
 fn libreoffice_reads_the_word_documents() {
-    let Ok(status) = std::process::Command::new("soffice")
-        .arg("--version")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install libreoffice-writer-nogui (see scripts/test)"
-        );
-        eprintln!("skipped: soffice (LibreOffice) is not installed");
+    let Some(profile) = common::libreoffice() else {
         return;
     };
-    assert!(status.success());
     let dir = tempfile::tempdir().unwrap();
-    let profile = tempfile::tempdir().unwrap();
     for p in examples() {
         let mut d = draft_file::load(&p).unwrap();
         d.export.layout.title_spaced = Some(false);
@@ -832,37 +820,9 @@ fn libreoffice_reads_the_word_documents() {
         let stem = stem(&p);
         let docx = dir.path().join(format!("{stem}.docx"));
         std::fs::write(&docx, export_as(&d, ExportStyle::Docx).main).unwrap();
-        let mut child = std::process::Command::new("soffice")
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                profile.path().display()
-            ))
-            .args([
-                "--headless",
-                "--convert-to",
-                "txt:Text (encoded):UTF8",
-                "--outdir",
-            ])
-            .arg(dir.path())
-            .arg(&docx)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        // LibreOffice is a guest here: if it hangs, the check is skipped, never the build held.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-        while child.try_wait().unwrap().is_none() {
-            if std::time::Instant::now() > deadline {
-                let _ = child.kill();
-                let _ = child.wait();
-                eprintln!("skipped: soffice did not finish converting {stem} in 120 s");
-                return;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        let txt = dir.path().join(format!("{stem}.txt"));
-        let text = std::fs::read_to_string(&txt)
-            .unwrap_or_else(|e| panic!("{stem}: LibreOffice wrote no text: {e}"));
+        let Some(text) = common::libreoffice_text(profile.path(), &docx) else {
+            return;
+        };
         assert_eq!(
             words(&text),
             text_export_words(&d, d.export.style),

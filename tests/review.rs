@@ -230,50 +230,12 @@ fn diff_as_word_writes_tracked_changes_that_libreoffice_opens() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 
-    let Ok(status) = std::process::Command::new("soffice")
-        .arg("--version")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install LibreOffice"
-        );
-        eprintln!("skipped: soffice (LibreOffice) is not installed");
+    let Some(profile) = common::libreoffice() else {
         return;
     };
-    assert!(status.success());
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&out_path)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            eprintln!("skipped: soffice did not finish in 120 s");
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    let text = std::fs::read_to_string(dir.path().join("redline.txt"))
-        .expect("LibreOffice read the document");
+    let Some(text) = common::libreoffice_text(profile.path(), &out_path) else {
+        return;
+    };
     assert!(text.contains("Revenue rose"), "{text}");
     assert!(
         text.contains("14"),

@@ -109,3 +109,25 @@ pub fn keystroke(n: u64) -> Event {
         }
     }
 }
+
+/// `iterations` keystrokes (counted on in `typed`, so a letter and its Backspace alternate
+/// across calls), each timed for the one frame that takes it; the frames egui asks for after
+/// it run untimed.
+pub fn timed_keystrokes(
+    ctx: &egui::Context,
+    app: &mut PressroomApp,
+    typed: &std::cell::Cell<u64>,
+    iterations: u64,
+) -> std::time::Duration {
+    let mut spent = std::time::Duration::ZERO;
+    for _ in 0..iterations {
+        typed.set(typed.get() + 1);
+        let start = std::time::Instant::now();
+        let again = frame(ctx, app, vec![keystroke(typed.get())]);
+        spent += start.elapsed();
+        if again {
+            settle(ctx, app);
+        }
+    }
+    spent
+}

@@ -146,3 +146,65 @@ pub fn write_draft(dir: &Path, name: &str, draft: &pressroom::core::draft::Draft
     std::fs::write(&p, pressroom::core::draft_file::to_ron(draft)).unwrap();
     p
 }
+
+/// LibreOffice, found and ready: a profile folder of its own so runs never share one.
+/// `None` (with a message) where `soffice` is not installed; in CI (`CI` set), which installs
+/// it through `scripts/test`, its absence is a failure.
+pub fn libreoffice() -> Option<tempfile::TempDir> {
+    let Ok(status) = Command::new("soffice")
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+    else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install libreoffice-writer-nogui (see scripts/test)"
+        );
+        eprintln!("skipped: soffice (LibreOffice) is not installed");
+        return None;
+    };
+    assert!(status.success());
+    Some(tempfile::tempdir().unwrap())
+}
+
+/// A Word document as LibreOffice reads it, as plain text (written beside it as
+/// `STEM.txt`). `None` (with a message) when LibreOffice does not finish in 120 s: it is a
+/// guest here, so a hang skips the check rather than holding the build.
+pub fn libreoffice_text(profile: &Path, docx: &Path) -> Option<String> {
+    let dir = docx.parent().unwrap();
+    let mut child = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(docx)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            eprintln!(
+                "skipped: soffice did not finish converting {} in 120 s",
+                docx.display()
+            );
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let txt = dir.join(docx.file_stem().unwrap()).with_extension("txt");
+    let text = std::fs::read_to_string(&txt)
+        .unwrap_or_else(|e| panic!("{}: LibreOffice wrote no text: {e}", docx.display()));
+    Some(text)
+}

@@ -418,16 +418,6 @@ struct Measure {
 }
 
 const NET_INCOME: &[&str] = &["net income", "net earnings", "net loss"];
-const DILUTED_EPS: &[&str] = &[
-    "diluted eps",
-    "diluted earnings per share",
-    "earnings per diluted share",
-    "per diluted share",
-    "diluted net income per share",
-    "net income per diluted share",
-    "eps",
-    "earnings per share",
-];
 const OPERATING_CASH: &[&str] = &[
     "cash from operations",
     "cash flow from operations",
@@ -463,7 +453,7 @@ fn measures(d: &Draft) -> Vec<Measure> {
                 "non-gaap earnings per diluted share",
                 "non-gaap net income per diluted share",
             ]),
-            gaap: own(DILUTED_EPS),
+            gaap: own(&[EPS_DILUTED, EPS_ANY].concat()),
         },
         Measure {
             names: own(&["free cash flow"]),
@@ -867,7 +857,6 @@ const REVENUE: &[&str] = &[
     "sales",
     "total revenue",
 ];
-const NET_INCOME_NAMES: &[&str] = &["net income", "net earnings", "net loss"];
 const EPS_DILUTED: &[&str] = &[
     "diluted eps",
     "diluted earnings per share",
@@ -932,8 +921,8 @@ fn row_names(label: &str, unit: Unit) -> Vec<Vec<String>> {
         } else if unit == Unit::Currency {
             if REVENUE.iter().any(|p| words_of(p) == words) {
                 out.extend(group(REVENUE));
-            } else if NET_INCOME_NAMES.iter().any(|p| words_of(p) == words) {
-                out.extend(group(NET_INCOME_NAMES));
+            } else if NET_INCOME.iter().any(|p| words_of(p) == words) {
+                out.extend(group(NET_INCOME));
             }
         }
     }

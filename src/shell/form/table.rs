@@ -114,10 +114,12 @@ fn name<T: PartialEq + Copy>(list: &[(T, &'static str)], v: T) -> &'static str {
 }
 
 impl Form<'_> {
+    /// A change of the table's shape or options: a command, one undo step.
+    fn edit_table(&mut self, block: ItemId, e: TableEdit) {
+        self.out.commands.push(Command::EditTable(block, e));
+    }
+
     pub(super) fn table(&mut self, ui: &mut Ui, block: ItemId, t: &mut Table) {
-        let edit = |form: &mut Form, e: TableEdit| {
-            form.out.commands.push(Command::EditTable(block, e));
-        };
         grid(ui, "table-meta", |ui| {
             self.lines(ui, "Title lines", &mut t.title);
             ui.label("Prints");
@@ -135,7 +137,7 @@ impl Form<'_> {
                     ],
                 );
                 if negatives != t.options.negatives {
-                    edit(self, TableEdit::SetNegatives(negatives));
+                    self.edit_table(block, TableEdit::SetNegatives(negatives));
                 }
                 let mut dollars = t.options.dollar_signs;
                 if ui
@@ -147,11 +149,11 @@ impl Form<'_> {
                     )
                     .changed()
                 {
-                    edit(self, TableEdit::SetDollarSigns(dollars));
+                    self.edit_table(block, TableEdit::SetDollarSigns(dollars));
                 }
                 let mut dots = t.options.leader_dots;
                 if ui.checkbox(&mut dots, "Leader dots").changed() {
-                    edit(self, TableEdit::SetLeaderDots(dots));
+                    self.edit_table(block, TableEdit::SetLeaderDots(dots));
                 }
             });
             ui.end_row();
@@ -182,13 +184,13 @@ impl Form<'_> {
                             format!("over columns {} to {}", first + 1, first + span)
                         });
                         if ui.small_button("Wider").clicked() {
-                            edit(self, TableEdit::WidenGroup(g, true));
+                            self.edit_table(block, TableEdit::WidenGroup(g, true));
                         }
                         if ui.small_button("Narrower").clicked() {
-                            edit(self, TableEdit::WidenGroup(g, false));
+                            self.edit_table(block, TableEdit::WidenGroup(g, false));
                         }
                         if ui.small_button("Remove").clicked() {
-                            edit(self, TableEdit::RemoveGroup(g));
+                            self.edit_table(block, TableEdit::RemoveGroup(g));
                         }
                     });
                 }
@@ -197,7 +199,7 @@ impl Form<'_> {
                 if let Some(first) = free
                     && ui.button("+ Column group").clicked()
                 {
-                    edit(self, TableEdit::AddGroup { first, span: 2 });
+                    self.edit_table(block, TableEdit::AddGroup { first, span: 2 });
                 }
             });
             ui.end_row();
@@ -205,10 +207,10 @@ impl Form<'_> {
         self.cells(ui, block, t);
         ui.horizontal(|ui| {
             if ui.button("+ Row").clicked() {
-                edit(self, TableEdit::InsertRow(t.rows.len()));
+                self.edit_table(block, TableEdit::InsertRow(t.rows.len()));
             }
             if ui.button("+ Column").clicked() {
-                edit(self, TableEdit::InsertColumn(t.columns()));
+                self.edit_table(block, TableEdit::InsertColumn(t.columns()));
             }
             ui.weak(
                 "Tab: next cell. Enter: cell below. Paste cells from a spreadsheet into any cell.",
@@ -439,9 +441,6 @@ impl Form<'_> {
     fn row_menu(&mut self, ui: &mut Ui, block: ItemId, t: &Table, r: usize) {
         let row = &t.rows[r];
         let n = t.rows.len();
-        let edit = |form: &mut Form, e: TableEdit| {
-            form.out.commands.push(Command::EditTable(block, e));
-        };
         let mut tag = name(&KINDS, row.kind).to_string();
         if !matches!(row.kind, RowKind::Heading | RowKind::Blank) {
             if row.unit != Unit::Currency {
@@ -456,86 +455,83 @@ impl Form<'_> {
             ui.separator();
             for (kind, label) in KINDS {
                 if ui.radio(row.kind == kind, label).clicked() && row.kind != kind {
-                    edit(self, TableEdit::SetKind(r, kind));
+                    self.edit_table(block, TableEdit::SetKind(r, kind));
                 }
             }
             ui.separator();
             for (unit, label) in UNITS {
                 if ui.radio(row.unit == unit, label).clicked() && row.unit != unit {
-                    edit(self, TableEdit::SetUnit(r, unit));
+                    self.edit_table(block, TableEdit::SetUnit(r, unit));
                 }
             }
             ui.separator();
             ui.label("In the sum below it:");
             for (sum, label) in SUMS {
                 if ui.radio(row.sum == sum, label).clicked() && row.sum != sum {
-                    edit(self, TableEdit::SetSum(r, sum));
+                    self.edit_table(block, TableEdit::SetSum(r, sum));
                 }
             }
             ui.separator();
             ui.horizontal(|ui| {
                 if ui.button("Indent").clicked() {
-                    edit(self, TableEdit::Indent(r, true));
+                    self.edit_table(block, TableEdit::Indent(r, true));
                 }
                 if ui
                     .add_enabled(row.indent > 0, egui::Button::new("Outdent"))
                     .clicked()
                 {
-                    edit(self, TableEdit::Indent(r, false));
+                    self.edit_table(block, TableEdit::Indent(r, false));
                 }
             });
             if ui.button("Insert row above").clicked() {
-                edit(self, TableEdit::InsertRow(r));
+                self.edit_table(block, TableEdit::InsertRow(r));
             }
             if ui.button("Insert row below").clicked() {
-                edit(self, TableEdit::InsertRow(r + 1));
+                self.edit_table(block, TableEdit::InsertRow(r + 1));
             }
             if ui
                 .add_enabled(r > 0, egui::Button::new("Move up"))
                 .clicked()
             {
-                edit(self, TableEdit::MoveRow { from: r, to: r - 1 });
+                self.edit_table(block, TableEdit::MoveRow { from: r, to: r - 1 });
             }
             if ui
                 .add_enabled(r + 1 < n, egui::Button::new("Move down"))
                 .clicked()
             {
-                edit(self, TableEdit::MoveRow { from: r, to: r + 1 });
+                self.edit_table(block, TableEdit::MoveRow { from: r, to: r + 1 });
             }
             if ui.button("Remove row").clicked() {
-                edit(self, TableEdit::RemoveRow(r));
+                self.edit_table(block, TableEdit::RemoveRow(r));
             }
         });
     }
 
     fn column_menu(&mut self, ui: &mut Ui, block: ItemId, c: usize, columns: usize) {
-        let edit = |form: &mut Form, e: TableEdit| {
-            form.out.commands.push(Command::EditTable(block, e));
-        };
         ui.menu_button(RichText::new(format!("Column {}", c + 1)).small(), |ui| {
             if ui.button("Insert column left").clicked() {
-                edit(self, TableEdit::InsertColumn(c));
+                self.edit_table(block, TableEdit::InsertColumn(c));
             }
             if ui.button("Insert column right").clicked() {
-                edit(self, TableEdit::InsertColumn(c + 1));
+                self.edit_table(block, TableEdit::InsertColumn(c + 1));
             }
             if ui
                 .add_enabled(c > 0, egui::Button::new("Move left"))
                 .clicked()
             {
-                edit(self, TableEdit::MoveColumn { from: c, to: c - 1 });
+                self.edit_table(block, TableEdit::MoveColumn { from: c, to: c - 1 });
             }
             if ui
                 .add_enabled(c + 1 < columns, egui::Button::new("Move right"))
                 .clicked()
             {
-                edit(self, TableEdit::MoveColumn { from: c, to: c + 1 });
+                self.edit_table(block, TableEdit::MoveColumn { from: c, to: c + 1 });
             }
             if ui
                 .add_enabled(columns > 1, egui::Button::new("Remove column"))
                 .clicked()
             {
-                edit(self, TableEdit::RemoveColumn(c));
+                self.edit_table(block, TableEdit::RemoveColumn(c));
             }
         });
     }
