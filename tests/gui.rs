@@ -344,6 +344,12 @@ fn every_section_opened_names_all_its_widgets() {
             zone: None,
         };
         d.dateline.date = chrono::NaiveDate::from_ymd_opt(2026, 3, 2);
+        // The fields an imported release fills, and a measure of the company's own.
+        d.release.timing_as_written = "EMBARGOED UNTIL 8:05 A.M., MARCH 2, 2026".into();
+        d.dateline.as_written = "SEATTLE, WA / ACCESSWIRE / March 2, 2026 / ".into();
+        d.company
+            .non_gaap_measures
+            .push(pressroom::core::draft::NonGaapMeasure::default());
     });
     h.run();
     for section in [
@@ -351,13 +357,15 @@ fn every_section_opened_names_all_its_widgets() {
         "Boilerplate",
         "Safe harbor",
         "End mark and export",
+        "Layout where it differs from the style",
     ] {
         h.get_by_label(section).click();
         h.run();
     }
     assert!(h.query_by_label("Safe harbor text").is_some());
+    assert!(h.query_by_label("<PAGE> tags numbered").is_some());
     assert!(
-        h.query_by_label_contains("Embargoed Until 8:05 a.m., March 2, 2026")
+        h.query_by_label_contains("EMBARGOED UNTIL 8:05 A.M., MARCH 2, 2026")
             .is_some()
     );
 }
@@ -1208,11 +1216,36 @@ fn an_imported_timing_and_dateline_print_as_written_until_edited() {
         d.dateline.as_written = "SEATTLE, WA / ACCESSWIRE / July 23, 2026 / ".into();
     });
     h.run();
-    assert!(preview_shows(&h, "printed as written: HOLD FOR RELEASE"));
+    // Each wording is shown in a field of its own, printed as it stands, and editable.
+    let timing_field = "Timing line as written";
+    assert_eq!(
+        h.get_by_label(timing_field).value().as_deref(),
+        Some("HOLD FOR RELEASE UNTIL 4:05 P.M. CDT, JULY 23")
+    );
     assert!(preview_shows(
         &h,
-        "printed as written: SEATTLE, WA / ACCESSWIRE"
+        "HOLD FOR RELEASE UNTIL 4:05 P.M. CDT, JULY 23"
     ));
+    h.get_by_label(timing_field).focus();
+    h.run();
+    h.key_press(Key::End);
+    h.get_by_label(timing_field).type_text(", 2026");
+    h.run();
+    assert_eq!(
+        h.state().editor.doc.draft.release.timing_as_written,
+        "HOLD FOR RELEASE UNTIL 4:05 P.M. CDT, JULY 23, 2026"
+    );
+    assert!(preview_shows(&h, "CDT, JULY 23, 2026"));
+    // Editing its wording keeps the dateline's wording (it is the user's now).
+    h.get_by_label("Dateline as written").focus();
+    h.run();
+    h.key_press(Key::End);
+    h.get_by_label("Dateline as written").type_text("-- ");
+    h.run();
+    assert_eq!(
+        h.state().editor.doc.draft.dateline.as_written,
+        "SEATTLE, WA / ACCESSWIRE / July 23, 2026 / -- "
+    );
     // Editing the dateline drops its wording, and only its.
     h.get_by_label("City").focus();
     h.run();
@@ -1228,7 +1261,164 @@ fn an_imported_timing_and_dateline_print_as_written_until_edited() {
     let d = h.state().editor.doc.draft.clone();
     assert_eq!(d.release.timing, Timing::Immediate);
     assert_eq!(d.release.timing_as_written, "");
-    assert!(!preview_shows(&h, "printed as written"));
+    assert!(h.query_by_label(timing_field).is_none());
+    assert!(!preview_shows(&h, "HOLD FOR RELEASE"));
+    // Undo brings the wording back; the button drops it as an edit of its own.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(preview_shows(&h, "HOLD FOR RELEASE"));
+    click(&mut h, "Use the style's wording");
+    assert_eq!(h.state().editor.doc.draft.release.timing_as_written, "");
+    assert!(!preview_shows(&h, "HOLD FOR RELEASE"));
+}
+
+#[test]
+fn letterhead_contact_labels_and_closing_line_are_edited_in_the_form() {
+    let (mut h, _) = harness_sized(1500.0, 3000.0);
+    h.state_mut().editor.doc.apply(|d| {
+        d.contacts[0].name = "Dana Reyes".into();
+        d.contacts[0].phone = "212-555-0100".into();
+    });
+    h.run();
+    // The letterhead: lines centred above the title.
+    h.get_by_label("Letterhead").focus();
+    h.run();
+    h.get_by_label("Letterhead")
+        .type_text("NORTHWIND TOOL CORPORATION");
+    h.run();
+    let text = h.state_mut().editor.preview_text();
+    let line = text
+        .lines()
+        .find(|l| l.contains("NORTHWIND TOOL CORPORATION"))
+        .expect("the letterhead prints");
+    let indent = line.len() - line.trim_start().len();
+    assert!(indent > 20, "centred: {line:?}");
+    assert!(
+        text.find("NORTHWIND").unwrap() < text.find("N E W S").unwrap(),
+        "above the title:\n{text}"
+    );
+    // A contact's label as printed, then none at all.
+    click(&mut h, "Contacts");
+    assert!(preview_shows(&h, "Contact:"));
+    h.get_by_label("Printed label").focus();
+    h.run();
+    h.get_by_label("Printed label").type_text("Investors");
+    h.run();
+    assert_eq!(
+        h.state().editor.doc.draft.contacts[0].label.as_deref(),
+        Some("Investors")
+    );
+    assert!(
+        h.state_mut()
+            .editor
+            .preview_text()
+            .contains("Investors  Dana Reyes")
+    );
+    click(&mut h, "No label");
+    assert_eq!(
+        h.state().editor.doc.draft.contacts[0].label.as_deref(),
+        Some("")
+    );
+    assert!(!h.state_mut().editor.preview_text().contains("Investors"));
+    // Typing a role gives the label back to the role.
+    h.get_by_label("Role label").focus();
+    h.run();
+    h.get_by_label("Role label").type_text("Media Contact");
+    h.run();
+    assert_eq!(h.state().editor.doc.draft.contacts[0].label, None);
+    assert!(preview_shows(&h, "Media Contact:"));
+    // The contacts' heading.
+    h.get_by_label("Heading above the contacts").focus();
+    h.run();
+    h.get_by_label("Heading above the contacts")
+        .type_text("Contacts");
+    h.run();
+    assert_eq!(h.state().editor.doc.draft.contacts_heading, "Contacts");
+    // The closing line, last of all.
+    click(&mut h, "End mark and export");
+    h.get_by_label("Closing line").focus();
+    h.run();
+    h.get_by_label("Closing line")
+        .type_text("SOURCE: Northwind Tool Corp.");
+    h.run();
+    let text = h.state_mut().editor.preview_text();
+    assert_eq!(
+        text.trim_end().lines().last().map(str::trim),
+        Some("SOURCE: Northwind Tool Corp."),
+        "{text}"
+    );
+    // Each was an edit: undo takes the closing line back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!h.state_mut().editor.preview_text().contains("SOURCE:"));
+}
+
+#[test]
+fn a_layout_choice_set_in_the_form_changes_the_preview_and_undoes() {
+    let (mut h, _) = harness_sized(1500.0, 3000.0);
+    h.run();
+    assert!(preview_shows(&h, "For Immediate Release"));
+    click(&mut h, "End mark and export");
+    click(&mut h, "Layout where it differs from the style");
+    // Each choice says what the style does when left to it.
+    for (choice, shown) in [
+        ("Timing line printed", "As the style (on)"),
+        ("Title letter-spaced (N E W S)", "As the style (on)"),
+        ("Exhibit label at the right margin", "As the style (off)"),
+    ] {
+        assert_eq!(
+            h.get_by_label(choice).value().as_deref(),
+            Some(shown),
+            "{choice} names the style's answer"
+        );
+    }
+    click(&mut h, "Timing line printed");
+    click(&mut h, "Off");
+    assert_eq!(
+        h.state().editor.doc.draft.export.layout.timing_line,
+        Some(false)
+    );
+    assert!(!preview_shows(&h, "For Immediate Release"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().editor.doc.draft.export.layout.timing_line, None);
+    assert!(preview_shows(&h, "For Immediate Release"));
+}
+
+#[test]
+fn the_fiscal_year_end_and_own_non_gaap_measures_are_set_in_the_company_section() {
+    let (mut h, _) = harness_sized(1500.0, 3000.0);
+    h.run();
+    click(&mut h, "Fiscal year ends");
+    click(&mut h, "June");
+    let end = h.state().editor.doc.draft.company.fiscal_year_end;
+    assert_eq!((end.month, end.day), (6, 30), "a month's last day");
+    click(&mut h, "+ Non-GAAP measure");
+    h.get_by_label("Measure").focus();
+    h.run();
+    h.get_by_label("Measure").type_text("adjusted gross margin");
+    h.run();
+    h.get_by_label("Comparable GAAP measure").focus();
+    h.run();
+    h.get_by_label("Comparable GAAP measure")
+        .type_text("gross margin");
+    h.run();
+    let m = &h.state().editor.doc.draft.company.non_gaap_measures;
+    assert_eq!(m.len(), 1);
+    assert_eq!(
+        (m[0].measure.as_str(), m[0].gaap.as_str()),
+        ("adjusted gross margin", "gross margin")
+    );
+    click(&mut h, "Remove measure");
+    assert!(
+        h.state()
+            .editor
+            .doc
+            .draft
+            .company
+            .non_gaap_measures
+            .is_empty()
+    );
 }
 
 // ---- Tables ---------------------------------------------------------------------------

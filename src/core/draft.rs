@@ -712,6 +712,102 @@ impl Layout {
     pub fn is_style_default(&self) -> bool {
         *self == Layout::default()
     }
+
+    /// Every layout choice, in the order a release prints what it governs, with its name
+    /// for the form: one list, so a choice added to `Layout` is offered once it is here.
+    pub const CHOICES: &'static [LayoutChoice] = &[
+        LayoutChoice {
+            name: "Exhibit label at the right margin",
+            unset: "off",
+            field: |l| &mut l.exhibit_right,
+        },
+        LayoutChoice {
+            name: "Title letter-spaced (N E W S)",
+            unset: "",
+            field: |l| &mut l.title_spaced,
+        },
+        LayoutChoice {
+            name: "Timing line printed",
+            unset: "on",
+            field: |l| &mut l.timing_line,
+        },
+        LayoutChoice {
+            name: "Timing line under the contacts",
+            unset: "off",
+            field: |l| &mut l.timing_after_contacts,
+        },
+        LayoutChoice {
+            name: "Contacts under a hanging label",
+            unset: "",
+            field: |l| &mut l.contacts_hanging,
+        },
+        LayoutChoice {
+            name: "Blank line between contacts",
+            unset: "",
+            field: |l| &mut l.contacts_spaced,
+        },
+        LayoutChoice {
+            name: "Phone: and Email: before the details",
+            unset: "",
+            field: |l| &mut l.contact_labels,
+        },
+        LayoutChoice {
+            name: "Headline centred",
+            unset: "",
+            field: |l| &mut l.headline_centred,
+        },
+        LayoutChoice {
+            name: "Centred headline in capitals",
+            unset: "on",
+            field: |l| &mut l.headline_caps,
+        },
+        LayoutChoice {
+            name: "Body paragraphs indented",
+            unset: "",
+            field: |l| &mut l.indent_paragraphs,
+        },
+        LayoutChoice {
+            name: "Body sub-headings centred",
+            unset: "off",
+            field: |l| &mut l.body_headings_centred,
+        },
+        LayoutChoice {
+            name: "About and safe harbor headings centred",
+            unset: "",
+            field: |l| &mut l.headings_centred,
+        },
+        LayoutChoice {
+            name: "About paragraphs indented",
+            unset: "as body paragraphs",
+            field: |l| &mut l.indent_about,
+        },
+        LayoutChoice {
+            name: "Safe harbor paragraphs indented",
+            unset: "off",
+            field: |l| &mut l.indent_safe_harbor,
+        },
+        LayoutChoice {
+            name: "<PAGE> tag under -more-",
+            unset: "",
+            field: |l| &mut l.page_tag,
+        },
+        LayoutChoice {
+            name: "<PAGE> tags numbered",
+            unset: "off",
+            field: |l| &mut l.page_numbers,
+        },
+    ];
+}
+
+/// One of [`Layout`]'s choices, for the form.
+pub struct LayoutChoice {
+    /// What the choice does, as the form names it.
+    pub name: &'static str,
+    /// What leaving it to the style means when no style sets it (empty: every style
+    /// sets it; see `render::style_layout`).
+    pub unset: &'static str,
+    /// The choice in a layout.
+    pub field: fn(&mut Layout) -> &mut Option<bool>,
 }
 
 impl Default for ExportSettings {
@@ -923,6 +1019,24 @@ impl FieldRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_layout_choice_is_offered_once() {
+        // Setting each choice in turn must touch a field no other choice touches, and all
+        // of them together must set every field `Layout` has (a new field not listed here
+        // would be left unset, and this would fail).
+        let mut all = Layout::default();
+        for (i, c) in Layout::CHOICES.iter().enumerate() {
+            let mut one = Layout::default();
+            *(c.field)(&mut one) = Some(true);
+            assert_ne!(one, Layout::default(), "{} sets a field", c.name);
+            assert_eq!(*(c.field)(&mut all), None, "{} is listed twice", c.name);
+            *(c.field)(&mut all) = Some(true);
+            assert!(!c.name.is_empty(), "choice {i} has a name");
+        }
+        let every = format!("{all:?}");
+        assert!(!every.contains("None"), "every field is offered: {every}");
+    }
 
     #[test]
     fn ids_are_unique_and_survive_moves() {

@@ -339,6 +339,11 @@ fn part_name(part: Part) -> Option<String> {
                 return Some(format!("row {}, column {}", row + 1, column + 1));
             }
             Part::Footnote(i) => return Some(format!("footnote {}", i + 1)),
+            Part::Letterhead => "letterhead",
+            Part::Trailer => "closing line",
+            Part::Label => "label",
+            Part::ContactsHeading => "contacts heading",
+            Part::AsWritten => "as written",
         }
         .to_string(),
     )

@@ -49,6 +49,16 @@ pub enum Part {
         column: usize,
     },
     Footnote(usize),
+    /// The letterhead's lines above the title (field `Title`).
+    Letterhead,
+    /// The closing line after everything else, "SOURCE: Acme Corp." (field `EndMark`).
+    Trailer,
+    /// A contact's label as printed ("Investors:"), and the heading above the contacts
+    /// (on the first contact's field, as the release's contacts part is).
+    Label,
+    ContactsHeading,
+    /// An imported release's timing line or dateline as it was written.
+    AsWritten,
 }
 
 /// Where a piece of text lives: the field, and the part of it.
@@ -95,8 +105,15 @@ macro_rules! walk_draft {
         let placement = $d.contacts_placement;
         macro_rules! contacts {
             () => {
+                if let Some(first) = $d.contacts.first() {
+                    let f = F::Contact(first.id);
+                    $f(TextRef::new(f, P::ContactsHeading), & $($m)? $d.contacts_heading);
+                }
                 for c in & $($m)? $d.contacts {
                     let f = F::Contact(c.id);
+                    if let Some(label) = & $($m)? c.label {
+                        $f(TextRef::new(f, P::Label), label);
+                    }
                     $f(TextRef::new(f, P::Role), & $($m)? c.role);
                     $f(TextRef::new(f, P::Organisation), & $($m)? c.organisation);
                     $f(TextRef::new(f, P::Name), & $($m)? c.name);
@@ -107,7 +124,9 @@ macro_rules! walk_draft {
             };
         }
         $f(TextRef::new(F::Exhibit, P::Text), & $($m)? $d.release.exhibit);
+        $f(TextRef::new(F::Title, P::Letterhead), & $($m)? $d.release.letterhead);
         $f(TextRef::new(F::Title, P::Text), & $($m)? $d.release.title);
+        $f(TextRef::new(F::Timing, P::AsWritten), & $($m)? $d.release.timing_as_written);
         let c = & $($m)? $d.company;
         $f(TextRef::new(F::Company, P::CompanyName), & $($m)? c.name);
         $f(TextRef::new(F::Company, P::Ticker), & $($m)? c.ticker);
@@ -130,6 +149,7 @@ macro_rules! walk_draft {
         }
         $f(TextRef::new(F::Dateline, P::City), & $($m)? $d.dateline.city);
         $f(TextRef::new(F::Dateline, P::Region), & $($m)? $d.dateline.region);
+        $f(TextRef::new(F::Dateline, P::AsWritten), & $($m)? $d.dateline.as_written);
         for b in & $($m)? $d.body {
             let f = F::Body(b.id);
             match & $($m)? b.block {
@@ -179,6 +199,7 @@ macro_rules! walk_draft {
         if placement != ContactsPlacement::Top {
             contacts!();
         }
+        $f(TextRef::new(F::EndMark, P::Trailer), & $($m)? $d.release.trailer);
     }};
 }
 
@@ -216,8 +237,12 @@ mod tests {
             subheadline: Subheadline::Bullets(vec![String::new(), String::new()]),
             ..Draft::default()
         };
-        d.add_contact(Contact::default());
-        d.add_contact(Contact::default());
+        let labelled = || Contact {
+            label: Some(String::new()),
+            ..Contact::default()
+        };
+        d.add_contact(labelled());
+        d.add_contact(labelled());
         for kind in BlockKind::ALL {
             d.add_block(kind.new_block());
         }
@@ -247,13 +272,14 @@ mod tests {
         let expected: Vec<String> = (1..=seen.len()).map(|n| format!("t{n}")).collect();
         let got: Vec<&str> = seen.iter().map(|(_, t)| *t).collect();
         assert_eq!(got, expected, "shared and mutable walks agree on the order");
-        // 2 release + 6 company + 12 contacts + headline + 2 subheadline bullets + 2 dateline
-        // + paragraph, 4 quote parts, 1 bullet, heading, 4 quote parts + 4 about + 2 safe harbor
-        // + a table's title line, group label, label heading, 2 headings, 3 rows of a label
-        // and 2 cells, and footnote
+        // 4 release (exhibit, letterhead, title, timing as written) + 6 company + contacts'
+        // heading + 2 x (label + 6) contact parts + headline + 2 subheadline bullets + 3
+        // dateline + paragraph, 4 quote parts, 1 bullet, heading, 4 quote parts + 4 about + 2
+        // safe harbor + a table's title line, group label, label heading, 2 headings, 3 rows
+        // of a label and 2 cells, and footnote + the closing line
         assert_eq!(
             seen.len(),
-            2 + 6 + 12 + 1 + 2 + 2 + 1 + 4 + 1 + 1 + 4 + 4 + 2 + (1 + 1 + 1 + 2 + 9 + 1)
+            4 + 6 + 1 + 14 + 1 + 2 + 3 + 1 + 4 + 1 + 1 + 4 + 4 + 2 + (1 + 1 + 1 + 2 + 9 + 1) + 1
         );
         let refs: std::collections::HashSet<TextRef> = seen.iter().map(|(r, _)| *r).collect();
         assert_eq!(refs.len(), seen.len(), "every place named once");
@@ -273,8 +299,10 @@ mod tests {
         let d = full_draft(ContactsPlacement::EndAfterMark);
         let seen = texts(&d);
         let (last, _) = seen.last().unwrap();
-        assert_eq!(last.field, FieldRef::Contact(d.contacts[1].id));
-        assert_eq!(last.part, Part::Email);
+        assert_eq!(*last, TextRef::new(FieldRef::EndMark, Part::Trailer));
+        let (before, _) = seen[seen.len() - 2];
+        assert_eq!(before.field, FieldRef::Contact(d.contacts[1].id));
+        assert_eq!(before.part, Part::Email);
         assert_eq!(seen[0].0.field, FieldRef::Exhibit);
     }
 

@@ -4,24 +4,26 @@
 //! keeps the word going ("Company's", "forward-looking"), and so does a full stop or comma
 //! between two digits ("84.2", "1,234"). Counted: headline, subheadline, the dateline's
 //! place, body (quotes with their attribution), "About" sections and safe harbor. Not
-//! counted: the title, exhibit label, timing line, contacts, page marks and end mark, which
-//! are page furniture rather than the release, nor the dateline's date, which a new draft
-//! fills in itself (so an untouched draft counts no words).
+//! counted: the letterhead, title, exhibit label, timing line, contacts, page marks, end mark
+//! and closing line, which are page furniture rather than the release, nor the dateline's
+//! date, which a new draft fills in itself (so an untouched draft counts no words).
 
 use crate::core::draft::{Draft, FieldRef};
-use crate::core::walk::{self, TextRef};
+use crate::core::walk::{self, Part, TextRef};
 
 /// Whether a piece of text is the release's own (see the module notes).
 pub fn is_release_text(r: TextRef) -> bool {
-    matches!(
-        r.field,
-        FieldRef::Headline
-            | FieldRef::Subheadline
-            | FieldRef::Dateline
-            | FieldRef::Body(_)
-            | FieldRef::About(_)
-            | FieldRef::SafeHarbor
-    )
+    // The dateline as written repeats its place, counted once as the city and region.
+    r.part != Part::AsWritten
+        && matches!(
+            r.field,
+            FieldRef::Headline
+                | FieldRef::Subheadline
+                | FieldRef::Dateline
+                | FieldRef::Body(_)
+                | FieldRef::About(_)
+                | FieldRef::SafeHarbor
+        )
 }
 
 /// The words of the draft's release text.

@@ -5,9 +5,9 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use egui::{Id, Response, TextEdit, Ui};
 
 use crate::core::draft::{
-    Attribution, Block, BlockKind, ContactsPlacement, DatelineStyle, Draft, EndMark, FieldRef,
-    HEADLINE_SUGGESTED_CHARS, PAGE_LENGTH_RANGE, SentenceSpacing, Subheadline, Timing, WIDTH_RANGE,
-    Wire,
+    Attribution, Block, BlockKind, Contact, ContactsPlacement, Dateline, DatelineStyle, Draft,
+    EndMark, FieldRef, FiscalYearEnd, HEADLINE_SUGGESTED_CHARS, Layout, NonGaapMeasure,
+    PAGE_LENGTH_RANGE, SentenceSpacing, Subheadline, Timing, WIDTH_RANGE, Wire,
 };
 use crate::shell::commands::{Command, Move, SafeHarborSource};
 use crate::shell::lazy_list::LazyList;
@@ -44,6 +44,21 @@ pub struct Form<'a> {
     /// The last field given its open-comments marker (one marker a field).
     marked: Option<FieldRef>,
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Time zones offered for an embargo: where IR teams and their wires usually are.
 const ZONES: &[chrono_tz::Tz] = &[
@@ -204,8 +219,20 @@ impl Form<'_> {
     }
 
     fn text(&mut self, ui: &mut Ui, label: &str, value: &mut String) -> Response {
+        self.text_hinted(ui, label, value, "")
+    }
+
+    /// A one-line field showing `hint` while it is empty (an example, or what empty means).
+    fn text_hinted(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &mut String,
+        hint: &str,
+    ) -> Response {
         let l = self.label(ui, label);
         let out = TextEdit::singleline(value)
+            .hint_text(hint)
             .desired_width(f32::INFINITY)
             .show(ui);
         self.spelling(ui, &out, value);
@@ -217,8 +244,20 @@ impl Form<'_> {
     }
 
     fn multiline(&mut self, ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
+        self.multiline_hinted(ui, label, value, rows, "")
+    }
+
+    fn multiline_hinted(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &mut String,
+        rows: usize,
+        hint: &str,
+    ) -> Response {
         let l = self.label(ui, label);
         let out = TextEdit::multiline(value)
+            .hint_text(hint)
             .desired_rows(rows)
             .desired_width(f32::INFINITY)
             .show(ui);
@@ -304,6 +343,59 @@ impl Form<'_> {
         });
     }
 
+    /// An imported release's wording of a line the style would otherwise word itself: it
+    /// may be edited; emptied, or with the button, the style's own wording prints.
+    fn as_written(&mut self, ui: &mut Ui, label: &str, written: &mut String) {
+        let l = self.label(ui, label);
+        ui.horizontal(|ui| {
+            let plain = ui.button("Use the style's wording");
+            let r = ui
+                .add(TextEdit::singleline(written).desired_width(f32::INFINITY))
+                .labelled_by(l.id)
+                .on_hover_text("Printed as it stands; edit the field above, or empty this, for the style's own wording.");
+            self.note(&r);
+            if plain.clicked() {
+                written.clear();
+                self.changed(true);
+            }
+        });
+        ui.end_row();
+    }
+
+    /// A contact's label as printed: left to its role (the hint shows what that prints),
+    /// typed as the release prints it ("Investors:"), or none at all (a second organisation
+    /// under the first one's label).
+    fn printed_label(&mut self, ui: &mut Ui, c: &mut Contact, derived: &str) {
+        let l = self.label(ui, "Printed label");
+        ui.horizontal(|ui| {
+            let mut none = c.label.as_deref() == Some("");
+            if ui.checkbox(&mut none, "No label").changed() {
+                c.label = none.then(String::new);
+                self.changed(true);
+            }
+            let mut text = c.label.clone().unwrap_or_default();
+            let hint = if none {
+                "(no label)".to_string()
+            } else if derived.is_empty() {
+                "as the role: none".to_string()
+            } else {
+                format!("as the role: {derived}")
+            };
+            let r = ui
+                .add(
+                    TextEdit::singleline(&mut text)
+                        .hint_text(hint)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+            if r.changed() {
+                c.label = (!text.is_empty()).then_some(text);
+            }
+            self.note(&r);
+        });
+        ui.end_row();
+    }
+
     /// One list item per line, for bullet lists.
     fn lines(&mut self, ui: &mut Ui, label: &str, items: &mut Vec<String>) {
         let mut joined = items.join("\n");
@@ -386,12 +478,9 @@ impl Form<'_> {
                 self.draft.release.timing_as_written.clear();
             }
             if !self.draft.release.timing_as_written.is_empty() {
-                ui.label("");
-                ui.weak(format!(
-                    "printed as written: {}",
-                    self.draft.release.timing_as_written
-                ));
-                ui.end_row();
+                let mut written = std::mem::take(&mut self.draft.release.timing_as_written);
+                self.as_written(ui, "Timing line as written", &mut written);
+                self.draft.release.timing_as_written = written;
             }
             self.arrive(FieldRef::Logo);
             let mut logo = self.draft.release.logo.clone().unwrap_or_default();
@@ -409,6 +498,17 @@ impl Form<'_> {
                 self.note(&r);
             });
             ui.end_row();
+            // The letterhead prints with the title, but a jump to the title lands on the title.
+            self.current = FieldRef::Title;
+            let mut letterhead = std::mem::take(&mut self.draft.release.letterhead);
+            self.multiline_hinted(
+                ui,
+                "Letterhead",
+                &mut letterhead,
+                1,
+                "Lines centred above the title (company name, street, city), as older exhibits print them",
+            );
+            self.draft.release.letterhead = letterhead;
             self.arrive(FieldRef::Title);
             let mut title = std::mem::take(&mut self.draft.release.title);
             self.text(ui, "Title line", &mut title);
@@ -430,14 +530,113 @@ impl Form<'_> {
             self.text(ui, "Website", &mut c.website);
             self.text(ui, "HQ city", &mut c.city);
             self.text(ui, "HQ state", &mut c.state);
+            self.fiscal_year_end(ui, &mut c.fiscal_year_end);
         });
+        self.non_gaap_measures(ui, &mut c.non_gaap_measures);
         self.draft.company = c;
     }
 
+    /// The last day of the fiscal year, which the checks reckon quarters from.
+    fn fiscal_year_end(&mut self, ui: &mut Ui, end: &mut FiscalYearEnd) {
+        let l = ui.label("Fiscal year ends");
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            let months: Vec<(u32, &str)> = MONTHS
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (i as u32 + 1, *m))
+                .collect();
+            // February ends on the 28th: a fiscal year "ends February 29" only in leap years.
+            let last = |month: u32| {
+                NaiveDate::from_ymd_opt(2025, month % 12 + 1, 1)
+                    .and_then(|d| d.pred_opt())
+                    .map_or(31, |d| d.day())
+            };
+            if combo(ui, l.id, "fiscal-year-end-month", &mut end.month, &months) {
+                // Most fiscal years end on a month's last day: keep it the last.
+                end.day = last(end.month);
+                changed = true;
+            }
+            let last = last(end.month);
+            let day = ui.label("day");
+            changed |= ui
+                .add(egui::DragValue::new(&mut end.day).range(1..=last))
+                .labelled_by(day.id)
+                .changed();
+        });
+        ui.end_row();
+        self.changed(changed);
+    }
+
+    /// The company's own non-GAAP measures, each with the GAAP measure it must follow.
+    fn non_gaap_measures(&mut self, ui: &mut Ui, measures: &mut Vec<NonGaapMeasure>) {
+        let mut remove = None;
+        for (i, m) in measures.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                ui.label(format!("Non-GAAP measure {}", i + 1));
+                if ui.small_button("Remove measure").clicked() {
+                    remove = Some(i);
+                }
+            });
+            grid(ui, &format!("non-gaap-{i}"), |ui| {
+                self.text_hinted(
+                    ui,
+                    "Measure",
+                    &mut m.measure,
+                    "e.g. adjusted operating cash flow",
+                );
+                self.text_hinted(
+                    ui,
+                    "Comparable GAAP measure",
+                    &mut m.gaap,
+                    "e.g. net cash provided by operating activities",
+                );
+            });
+        }
+        if let Some(i) = remove {
+            measures.remove(i);
+            self.changed(true);
+        }
+        if ui
+            .button("+ Non-GAAP measure")
+            .on_hover_text(
+                "A measure of the company's own, which the non-GAAP check then looks for",
+            )
+            .clicked()
+        {
+            measures.push(NonGaapMeasure::default());
+            self.changed(true);
+        }
+    }
+
     fn contacts(&mut self, ui: &mut Ui) {
+        if let Some(first) = self.draft.contacts.first() {
+            self.current = FieldRef::Contact(first.id);
+            grid(ui, "contacts-heading", |ui| {
+                let mut heading = std::mem::take(&mut self.draft.contacts_heading);
+                self.text_hinted(
+                    ui,
+                    "Heading above the contacts",
+                    &mut heading,
+                    "none (e.g. Contacts)",
+                );
+                self.draft.contacts_heading = heading;
+            });
+        }
         let mut contacts = std::mem::take(&mut self.draft.contacts);
+        // What each contact's label would be left to its role, for the label field's hint.
+        let derived = {
+            let unlabelled: Vec<Contact> = contacts
+                .iter()
+                .map(|c| Contact {
+                    label: None,
+                    ..c.clone()
+                })
+                .collect();
+            crate::core::render::contact_labels(&unlabelled.iter().collect::<Vec<_>>())
+        };
         let n = contacts.len();
-        let mut list = LazyList::begin(ui, "contacts", n, true, |_, _| 190.0);
+        let mut list = LazyList::begin(ui, "contacts", n, true, |_, _| 250.0);
         for (i, c) in contacts.iter_mut().enumerate() {
             let title = || format!("Contact {}", i + 1);
             let command = |i, m: Option<Move>| {
@@ -452,7 +651,12 @@ impl Form<'_> {
                 command,
                 |form, ui| {
                     grid(ui, "contact", |ui| {
-                        form.text(ui, "Role label", &mut c.role);
+                        let role = form.text(ui, "Role label", &mut c.role);
+                        // An imported label stands until the role is edited, as timing does.
+                        if role.changed() {
+                            c.label = None;
+                        }
+                        form.printed_label(ui, c, &derived[i]);
                         form.text(ui, "Organisation", &mut c.organisation);
                         form.text(ui, "Name", &mut c.name);
                         form.text(ui, "Title", &mut c.title);
@@ -589,14 +793,17 @@ impl Form<'_> {
                 self.changed(true);
             }
             ui.end_row();
-            // An imported release's wording stands until the dateline is edited.
-            if d != before {
+            // An imported release's wording stands until the dateline is edited (its
+            // wording itself may be).
+            let others_edited = Dateline {
+                as_written: before.as_written.clone(),
+                ..d.clone()
+            } != before;
+            if others_edited {
                 d.as_written.clear();
             }
             if !d.as_written.is_empty() {
-                ui.label("");
-                ui.weak(format!("printed as written: {}", d.as_written.trim_end()));
-                ui.end_row();
+                self.as_written(ui, "Dateline as written", &mut d.as_written);
             }
         });
         self.draft.dateline = d;
@@ -733,7 +940,6 @@ impl Form<'_> {
 
     fn export(&mut self, ui: &mut Ui) {
         self.arrive(FieldRef::EndMark);
-        let e = &mut self.draft.export;
         let (mut mark_changed, mut changed) = (false, false);
         grid(ui, "export", |ui| {
             let l = ui.label("End mark");
@@ -757,6 +963,18 @@ impl Form<'_> {
             }
             mark_changed = r.changed();
             ui.end_row();
+            // The closing line prints after everything else, so it sits with the end mark.
+            let mut trailer = std::mem::take(&mut self.draft.release.trailer);
+            let r = self.multiline_hinted(
+                ui,
+                "Closing line",
+                &mut trailer,
+                1,
+                "After everything else, as written (e.g. SOURCE: Acme Corp.)",
+            );
+            mark_changed |= r.changed();
+            self.draft.release.trailer = trailer;
+            let e = &mut self.draft.export;
             let l = ui.label("Width (columns)");
             changed |= ui
                 .add(egui::DragValue::new(&mut e.width).range(WIDTH_RANGE))
@@ -792,6 +1010,38 @@ impl Form<'_> {
         ui.weak("The style is chosen above the preview.");
         self.changed(mark_changed);
         self.current = FieldRef::Export;
+        self.changed(changed);
+        egui::CollapsingHeader::new("Layout where it differs from the style")
+            .id_salt("layout-choices")
+            .show(ui, |ui| self.layout(ui));
+    }
+
+    /// The layout choices an imported release records (and a user may make): each left to
+    /// the export style, or set on or off.
+    fn layout(&mut self, ui: &mut Ui) {
+        let style = crate::core::render::style_layout(self.draft.export.style);
+        let mut changed = false;
+        grid(ui, "layout", |ui| {
+            for choice in Layout::CHOICES {
+                let l = ui.label(choice.name);
+                let styles = (choice.field)(&mut style.clone())
+                    .map_or(choice.unset, |on| if on { "on" } else { "off" });
+                let as_style = format!("As the style ({styles})");
+                let value = (choice.field)(&mut self.draft.export.layout);
+                changed |= combo(
+                    ui,
+                    l.id,
+                    choice.name,
+                    value,
+                    &[
+                        (None, as_style.as_str()),
+                        (Some(true), "On"),
+                        (Some(false), "Off"),
+                    ],
+                );
+                ui.end_row();
+            }
+        });
         self.changed(changed);
     }
 }
