@@ -269,6 +269,24 @@ fn placeholders_left_in_are_errors() {
 }
 
 #[test]
+fn a_placeholder_in_the_letterhead_or_closing_line_is_found_there() {
+    for (set, field) in [
+        (
+            (|d: &mut Draft| d.release.letterhead = "[COMPANY]\n1 Main St".into()) as fn(&mut Draft),
+            FieldRef::Title,
+        ),
+        (|d| d.release.trailer = "SOURCE: [COMPANY]".into(), FieldRef::EndMark),
+    ] {
+        let mut d = clean();
+        assert!(!fires(&d, "placeholder-left"));
+        set(&mut d);
+        let f = check(&d, today(), Style::Edgar);
+        let p = f.iter().find(|f| f.rule == "placeholder-left").unwrap();
+        assert_eq!(p.field, field);
+    }
+}
+
+#[test]
 fn the_first_mention_carries_the_ticker() {
     let mut d = clean();
     d.body[0].block =

@@ -139,6 +139,38 @@ fn changes_are_shown_in_their_own_field() {
 }
 
 #[test]
+fn what_an_imported_release_keeps_as_written_is_compared_too() {
+    // The letterhead, a contact's label, the timing line's wording and the closing line
+    // print, so counsel must see their changes.
+    let mut old = with_body(&["Acme said."]);
+    old.release.letterhead = "ACME CORPORATION\n100 Main Street".into();
+    old.release.timing_as_written = "EMBARGOED UNTIL 8:00 a.m. ET".into();
+    old.release.trailer = "SOURCE: Acme Corp.".into();
+    old.contacts[0].label = Some("Investors:".into());
+    let mut new = old.clone();
+    new.release.letterhead = "ACME CORPORATION\n200 Main Street".into();
+    new.release.timing_as_written = "EMBARGOED UNTIL 9:00 a.m. ET".into();
+    new.release.trailer = "SOURCE: Acme Corporation".into();
+    new.contacts[0].label = Some("Media:".into());
+    let r = compare(&old, &new);
+    let labels: Vec<&str> = r
+        .changes()
+        .iter()
+        .map(|&i| r.texts[i].label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "title, letterhead",
+            "timing, as written",
+            "contact 1, label",
+            "end mark, closing line"
+        ]
+    );
+    assert!(changes(&r).contains(&(Change::Inserted, "200".into())));
+}
+
+#[test]
 fn deleted_and_added_blocks_stand_where_they_were() {
     let old = with_body(&["Kept first.", "Dropped entirely now.", "Kept last."]);
     let mut new = old.clone();
