@@ -1781,3 +1781,53 @@ fn keys_typed_faster_than_frames_land_in_the_cells_they_were_typed_for() {
     assert_eq!(t.rows[0].cells, vec!["12,346".to_string(), "11,020".into()]);
     assert_eq!(t.rows[1].cells, vec!["10,500".to_string(), "9,870".into()]);
 }
+
+#[test]
+fn the_words_an_open_comment_is_on_are_highlighted_in_their_field() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Acme Posts Record Third Quarter Revenue");
+    let time = chrono::Utc::now();
+    h.state_mut().editor.doc.apply(|d| {
+        d.comments.push(pressroom::core::draft::Comment {
+            field: pressroom::core::draft::FieldRef::Headline,
+            quote: "Record".into(),
+            author: "Counsel".into(),
+            time,
+            text: "Is it a record?".into(),
+            replies: Vec::new(),
+            resolved: false,
+        })
+    });
+    h.run();
+    let washes = |h: &Harness<'static, PressroomApp>| -> Vec<egui::Rect> {
+        h.output()
+            .shapes
+            .iter()
+            .filter_map(|s| match &s.shape {
+                egui::Shape::Rect(r) if r.fill == pressroom::shell::form::COMMENT_HIGHLIGHT => {
+                    Some(r.rect)
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let found = washes(&h);
+    assert_eq!(found.len(), 1, "one wash, on one row");
+    let field = h.get_by_label("Headline").rect();
+    assert!(field.contains_rect(found[0]), "{found:?} in {field:?}");
+    // About as wide as the word, not the field.
+    let word = text_width(&h, "Record");
+    assert!(
+        (found[0].width() - word).abs() < word * 0.3,
+        "{} for a word {word} wide",
+        found[0].width()
+    );
+    // Resolved, it goes.
+    h.state_mut()
+        .editor
+        .doc
+        .apply(|d| d.comments[0].resolved = true);
+    h.run();
+    assert!(washes(&h).is_empty());
+}

@@ -146,6 +146,38 @@ const SECTIONS: &[Section] = {
     ]
 };
 
+/// The wash behind words an open comment is on: a translucent marker yellow, readable in
+/// the light and the dark theme.
+pub const COMMENT_HIGHLIGHT: egui::Color32 = egui::Color32::from_rgba_premultiplied(90, 74, 0, 90);
+
+/// The rectangles a byte range of `text` covers in its galley, one a row (a quote can wrap
+/// over several).
+fn row_rects(galley: &egui::Galley, text: &str, range: std::ops::Range<usize>) -> Vec<egui::Rect> {
+    use egui::text::CCursor;
+    let (Some(before), Some(words)) = (text.get(..range.start), text.get(range)) else {
+        return Vec::new();
+    };
+    let start = before.chars().count();
+    let mut rects: Vec<egui::Rect> = Vec::new();
+    for i in start..start + words.chars().count() {
+        let a = galley.pos_from_cursor(CCursor::new(i));
+        let b = galley.pos_from_cursor(CCursor::new(i + 1));
+        // A character at a row's end: its next cursor is on the next row.
+        let right = if (b.top() - a.top()).abs() < 0.5 {
+            b.left()
+        } else {
+            a.left() + 4.0
+        };
+        let r =
+            egui::Rect::from_min_max(egui::pos2(a.left(), a.top()), egui::pos2(right, a.bottom()));
+        match rects.last_mut() {
+            Some(last) if (last.top() - r.top()).abs() < 0.5 => *last = last.union(r),
+            _ => rects.push(r),
+        }
+    }
+    rects
+}
+
 /// A closed section's height: the first guess for one not drawn yet.
 const SECTION_HEADER: f32 = 24.0;
 
@@ -269,10 +301,41 @@ impl Form<'_> {
         r
     }
 
-    /// Squiggles under the misspelt words of the field just drawn, and their menu.
+    /// Squiggles under the misspelt words of the field just drawn, and their menu; the
+    /// words open comments are on, highlighted.
     fn spelling(&mut self, ui: &Ui, out: &egui::text_edit::TextEditOutput, text: &str) {
+        self.comment_highlights(ui, out, text);
         if let Some(spell) = &mut self.spell {
             spell.decorate(ui, out, text, self.current, &mut self.out.commands);
+        }
+    }
+
+    /// A marker-coloured wash behind the words each open comment on this field quotes
+    /// (the first place they occur), as a word processor shows a comment's range.
+    fn comment_highlights(&self, ui: &Ui, out: &egui::text_edit::TextEditOutput, text: &str) {
+        if self.draft.comments.is_empty() {
+            return;
+        }
+        let quoted = self
+            .draft
+            .comments
+            .iter()
+            .filter(|c| !c.resolved && c.field == self.current && !c.quote.trim().is_empty());
+        let painter = ui
+            .painter()
+            .with_clip_rect(out.text_clip_rect.intersect(ui.clip_rect()));
+        for c in quoted {
+            let Some(start) = text.find(c.quote.trim()) else {
+                continue;
+            };
+            let range = start..start + c.quote.trim().len();
+            for rect in row_rects(&out.galley, text, range) {
+                painter.rect_filled(
+                    rect.translate(out.galley_pos.to_vec2()),
+                    2.0,
+                    COMMENT_HIGHLIGHT,
+                );
+            }
         }
     }
 

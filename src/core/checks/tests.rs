@@ -272,10 +272,14 @@ fn placeholders_left_in_are_errors() {
 fn a_placeholder_in_the_letterhead_or_closing_line_is_found_there() {
     for (set, field) in [
         (
-            (|d: &mut Draft| d.release.letterhead = "[COMPANY]\n1 Main St".into()) as fn(&mut Draft),
+            (|d: &mut Draft| d.release.letterhead = "[COMPANY]\n1 Main St".into())
+                as fn(&mut Draft),
             FieldRef::Title,
         ),
-        (|d| d.release.trailer = "SOURCE: [COMPANY]".into(), FieldRef::EndMark),
+        (
+            |d| d.release.trailer = "SOURCE: [COMPANY]".into(),
+            FieldRef::EndMark,
+        ),
     ] {
         let mut d = clean();
         assert!(!fires(&d, "placeholder-left"));
