@@ -909,8 +909,11 @@ impl Draft {
 
     /// A field as a person names it: "headline", "body block 3", "contact 2".
     pub fn field_label(&self, field: FieldRef) -> String {
+        let unset = matches!(field, FieldRef::Contact(id) | FieldRef::Body(id) | FieldRef::About(id) if id.is_unset());
         let at = |name: &str| match self.position(field) {
             Some(i) => format!("{name} {}", i + 1),
+            // A finding about a list with nothing in it ("There is no About paragraph").
+            None if unset => name.to_string(),
             None => format!("{name} (removed)"),
         };
         match field {
@@ -1047,6 +1050,19 @@ mod tests {
         d.body.swap(1, 2);
         assert_eq!(d.position(FieldRef::Body(a)), Some(2));
         assert_eq!(d.field_label(FieldRef::Body(b)), "body block 2");
+        // A finding on an empty list names the list's kind, not a removed item.
+        let empty = Draft {
+            boilerplate: Vec::new(),
+            ..Draft::default()
+        };
+        assert_eq!(
+            empty.field_label(FieldRef::About(ItemId::default())),
+            "about section"
+        );
+        assert_eq!(
+            empty.field_label(FieldRef::About(ItemId(77))),
+            "about section (removed)"
+        );
         d.body.remove(0);
         assert_eq!(d.position(FieldRef::Body(a)), Some(1));
     }
