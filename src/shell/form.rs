@@ -569,7 +569,7 @@ impl Form<'_> {
                 "Letterhead",
                 &mut letterhead,
                 1,
-                "Lines centred above the title (company name, street, city), as older exhibits print them",
+                "none (older exhibits: name and address, centred)",
             );
             self.draft.release.letterhead = letterhead;
             self.arrive(FieldRef::Title);
