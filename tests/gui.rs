@@ -1273,6 +1273,73 @@ fn an_imported_timing_and_dateline_print_as_written_until_edited() {
 }
 
 #[test]
+fn editing_the_wording_as_written_keeps_the_fields_the_checks_read_in_step() {
+    use pressroom::core::draft::Timing;
+    let (mut h, _) = harness_sized(1500.0, 1400.0);
+    h.state_mut().editor.doc.apply(|d| {
+        d.release.timing = Timing::Embargoed {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 5, 5).unwrap(),
+            time: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            zone: Some(chrono_tz::America::New_York),
+        };
+        d.release.timing_as_written = "EMBARGOED UNTIL 8:00 a.m. ET, May 5, 2026".into();
+        d.dateline.city = "Seattle".into();
+        d.dateline.date = chrono::NaiveDate::from_ymd_opt(2026, 5, 5);
+        d.dateline.as_written = "SEATTLE, WA / ACCESSWIRE / May 5, 2026 / ".into();
+    });
+    h.run();
+    let retype = |h: &mut Harness<'static, PressroomApp>, label: &str, text: &str| {
+        h.get_by_label(label).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label(label).type_text(text);
+        h.run();
+    };
+    retype(
+        &mut h,
+        "Timing line as written",
+        "EMBARGOED UNTIL 9:30 a.m. ET, May 6, 2026",
+    );
+    let d = h.state().editor.doc.draft.clone();
+    assert_eq!(
+        d.release.timing,
+        Timing::Embargoed {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 5, 6).unwrap(),
+            time: chrono::NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+            zone: Some(chrono_tz::America::New_York),
+        },
+        "the timing follows its wording"
+    );
+    assert_eq!(
+        d.release.timing_as_written,
+        "EMBARGOED UNTIL 9:30 a.m. ET, May 6, 2026"
+    );
+    retype(
+        &mut h,
+        "Dateline as written",
+        "BELLEVUE, WA / ACCESSWIRE / May 6, 2026 / ",
+    );
+    let d = h.state().editor.doc.draft.clone();
+    assert_eq!(d.dateline.city, "Bellevue");
+    assert_eq!(d.dateline.date, chrono::NaiveDate::from_ymd_opt(2026, 5, 6));
+    assert_eq!(
+        d.dateline.as_written,
+        "BELLEVUE, WA / ACCESSWIRE / May 6, 2026 / "
+    );
+    // Wording that no longer reads as a timing line leaves the field, and a check says so.
+    retype(
+        &mut h,
+        "Timing line as written",
+        "EMBARGOED UNTIL FURTHER NOTICE",
+    );
+    assert!(
+        h.query_by_label_contains("does not read as a timing line")
+            .is_some(),
+        "the checks panel says so"
+    );
+}
+
+#[test]
 fn letterhead_contact_labels_and_closing_line_are_edited_in_the_form() {
     let (mut h, _) = harness_sized(1500.0, 3000.0);
     h.state_mut().editor.doc.apply(|d| {
@@ -1320,13 +1387,28 @@ fn letterhead_contact_labels_and_closing_line_are_edited_in_the_form() {
         Some("")
     );
     assert!(!h.state_mut().editor.preview_text().contains("Investors"));
-    // Typing a role gives the label back to the role.
+    // A typed role leaves the printed label as it is; emptied, the label is the role's.
+    click(&mut h, "No label");
     h.get_by_label("Role label").focus();
     h.run();
     h.get_by_label("Role label").type_text("Media Contact");
     h.run();
     assert_eq!(h.state().editor.doc.draft.contacts[0].label, None);
     assert!(preview_shows(&h, "Media Contact:"));
+    h.get_by_label("Printed label").focus();
+    h.run();
+    h.get_by_label("Printed label").type_text("Press:");
+    h.run();
+    h.get_by_label("Role label").focus();
+    h.run();
+    h.get_by_label("Role label").type_text("s");
+    h.run();
+    let c = h.state().editor.doc.draft.contacts[0].clone();
+    assert_eq!(
+        (c.role.as_str(), c.label.as_deref()),
+        ("Media Contacts", Some("Press:"))
+    );
+    assert!(preview_shows(&h, "Press:"));
     // The contacts' heading.
     h.get_by_label("Heading above the contacts").focus();
     h.run();
@@ -1390,9 +1472,26 @@ fn the_fiscal_year_end_and_own_non_gaap_measures_are_set_in_the_company_section(
     let (mut h, _) = harness_sized(1500.0, 3000.0);
     h.run();
     click(&mut h, "Fiscal year ends");
+    // Every month in view, none behind a scroll bar.
+    for month in ["January", "December"] {
+        let r = h.get_by_label(month).rect();
+        assert!(
+            r.bottom() < 3000.0 && r.height() > 5.0,
+            "{month} shown: {r:?}"
+        );
+    }
     click(&mut h, "June");
     let end = h.state().editor.doc.draft.company.fiscal_year_end;
     assert_eq!((end.month, end.day), (6, 30), "a month's last day");
+    // The days offered are the month's: February has no 31st to pick.
+    click(&mut h, "Fiscal year ends");
+    click(&mut h, "February");
+    click(&mut h, "day");
+    assert!(h.query_by_label("28").is_some());
+    assert!(h.query_by_label("29").is_none());
+    click(&mut h, "15");
+    let end = h.state().editor.doc.draft.company.fiscal_year_end;
+    assert_eq!((end.month, end.day), (2, 15));
     click(&mut h, "+ Non-GAAP measure");
     h.get_by_label("Measure").focus();
     h.run();

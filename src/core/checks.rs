@@ -151,6 +151,7 @@ pub fn check_rendered(
     c.out.extend(control_characters(draft));
     c.ticker();
     c.comments();
+    c.as_written();
     if style == Style::Edgar {
         for u in rendered.unprintable.iter().cloned() {
             c.push(
@@ -189,6 +190,68 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// The timing line and dateline printed as an imported release wrote them must say
+    /// what their fields say: the other checks read the fields.
+    fn as_written(&mut self) {
+        let d = self.draft;
+        let written = d.release.timing_as_written.trim();
+        let printed = d.export.layout.timing_line != Some(false);
+        if !written.is_empty() && printed {
+            let says = match crate::core::import::read_timing_line(written, d.dateline.date) {
+                None => Some("does not read as a timing line".to_string()),
+                Some(t) if t != d.release.timing => Some(format!(
+                    "reads as \"{}\", but the timing field says \"{}\"",
+                    render::timing_line(&t, false),
+                    render::timing_line(&d.release.timing, false)
+                )),
+                Some(_) => None,
+            };
+            if let Some(says) = says {
+                self.push(
+                    &rules::AS_WRITTEN_DIFFERS,
+                    FieldRef::Timing,
+                    format!("The timing line printed as written {says}."),
+                    Some(written.to_string()),
+                );
+            }
+        }
+        let written = d.dateline.as_written.trim();
+        if !written.is_empty() {
+            let says = match crate::core::import::read_dateline(written) {
+                None => Some("does not read as a dateline".to_string()),
+                Some(read) => {
+                    let mut differs = Vec::new();
+                    if !read.city.eq_ignore_ascii_case(d.dateline.city.trim()) {
+                        differs.push(format!(
+                            "the city {} (the field says {})",
+                            read.city,
+                            d.dateline.city.trim()
+                        ));
+                    }
+                    if read.date.is_some() && read.date != d.dateline.date {
+                        let day = |x: Option<chrono::NaiveDate>| {
+                            x.map_or("none".to_string(), |x| x.format("%B %-d, %Y").to_string())
+                        };
+                        differs.push(format!(
+                            "the date {} (the field says {})",
+                            day(read.date),
+                            day(d.dateline.date)
+                        ));
+                    }
+                    (!differs.is_empty()).then(|| format!("names {}", differs.join(" and ")))
+                }
+            };
+            if let Some(says) = says {
+                self.push(
+                    &rules::AS_WRITTEN_DIFFERS,
+                    FieldRef::Dateline,
+                    format!("The dateline printed as written {says}."),
+                    Some(written.to_string()),
+                );
+            }
+        }
+    }
+
     /// Every comment not yet resolved, on the field it is about.
     fn comments(&mut self) {
         for comment in self.draft.comments.iter().filter(|c| !c.resolved) {

@@ -1819,5 +1819,29 @@ fn normalise_spaces(d: &mut Draft) {
     });
 }
 
+/// What a timing line typed by hand means ("EMBARGOED UNTIL 9:00 a.m. ET, Tuesday, May 5,
+/// 2026"), as import reads it; a time without a date is on `day` (the dateline's). `None`
+/// when the line is not one of the forms import knows.
+pub fn read_timing_line(line: &str, day: Option<NaiveDate>) -> Option<Timing> {
+    match parse_timing(line)? {
+        Timing::Embargoed { date, time, zone } if date == NaiveDate::MIN => {
+            Some(Timing::Embargoed {
+                date: day?,
+                time,
+                zone,
+            })
+        }
+        t => Some(t),
+    }
+}
+
+/// The place and date a dateline typed by hand names (`SEATTLE, WA / ACCESSWIRE / November
+/// 20, 2026 /`), as import reads it; `None` when it is not a dateline import knows.
+pub fn read_dateline(line: &str) -> Option<Dateline> {
+    // The reader finds a dateline at the start of a paragraph: give it one.
+    let paragraph = format!("{} Words follow.", line.trim_end());
+    parse_dateline(&paragraph).map(|(d, _, _)| d)
+}
+
 #[cfg(test)]
 mod tests;

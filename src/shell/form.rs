@@ -9,6 +9,7 @@ use crate::core::draft::{
     EndMark, FieldRef, FiscalYearEnd, HEADLINE_SUGGESTED_CHARS, Layout, NonGaapMeasure,
     PAGE_LENGTH_RANGE, SentenceSpacing, Subheadline, Timing, WIDTH_RANGE, Wire,
 };
+use crate::core::import;
 use crate::shell::commands::{Command, Move, SafeHarborSource};
 use crate::shell::lazy_list::LazyList;
 use crate::shell::spelling::FormSpelling;
@@ -408,8 +409,10 @@ impl Form<'_> {
 
     /// An imported release's wording of a line the style would otherwise word itself: it
     /// may be edited; emptied, or with the button, the style's own wording prints.
-    fn as_written(&mut self, ui: &mut Ui, label: &str, written: &mut String) {
+    /// Says whether the wording was typed in (the caller reads it again).
+    fn as_written(&mut self, ui: &mut Ui, label: &str, written: &mut String) -> bool {
         let l = self.label(ui, label);
+        let mut typed = false;
         ui.horizontal(|ui| {
             let plain = ui.button("Use the style's wording");
             let r = ui
@@ -417,12 +420,14 @@ impl Form<'_> {
                 .labelled_by(l.id)
                 .on_hover_text("Printed as it stands; edit the field above, or empty this, for the style's own wording.");
             self.note(&r);
+            typed = r.changed();
             if plain.clicked() {
                 written.clear();
                 self.changed(true);
             }
         });
         ui.end_row();
+        typed
     }
 
     /// A contact's label as printed: left to its role (the hint shows what that prints),
@@ -542,7 +547,12 @@ impl Form<'_> {
             }
             if !self.draft.release.timing_as_written.is_empty() {
                 let mut written = std::mem::take(&mut self.draft.release.timing_as_written);
-                self.as_written(ui, "Timing line as written", &mut written);
+                // The checks read the timing: keep it what the printed line says.
+                if self.as_written(ui, "Timing line as written", &mut written)
+                    && let Some(t) = import::read_timing_line(&written, self.draft.dateline.date)
+                {
+                    self.draft.release.timing = t;
+                }
                 self.draft.release.timing_as_written = written;
             }
             self.arrive(FieldRef::Logo);
@@ -620,12 +630,12 @@ impl Form<'_> {
                 end.day = last(end.month);
                 changed = true;
             }
-            let last = last(end.month);
+            // A list of the month's days: a typed 31 in February cannot become another day.
+            let days: Vec<(u32, String)> =
+                (1..=last(end.month)).map(|d| (d, d.to_string())).collect();
+            let days: Vec<(u32, &str)> = days.iter().map(|(d, s)| (*d, s.as_str())).collect();
             let day = ui.label("day");
-            changed |= ui
-                .add(egui::DragValue::new(&mut end.day).range(1..=last))
-                .labelled_by(day.id)
-                .changed();
+            changed |= combo(ui, day.id, "fiscal-year-end-day", &mut end.day, &days);
         });
         ui.end_row();
         self.changed(changed);
@@ -714,11 +724,9 @@ impl Form<'_> {
                 command,
                 |form, ui| {
                     grid(ui, "contact", |ui| {
-                        let role = form.text(ui, "Role label", &mut c.role);
-                        // An imported label stands until the role is edited, as timing does.
-                        if role.changed() {
-                            c.label = None;
-                        }
+                        // The printed label, when set, stands whatever the role says: it
+                        // is in view just below, and says what the role would print.
+                        form.text(ui, "Role label", &mut c.role);
                         form.printed_label(ui, c, &derived[i]);
                         form.text(ui, "Organisation", &mut c.organisation);
                         form.text(ui, "Name", &mut c.name);
@@ -865,8 +873,14 @@ impl Form<'_> {
             if others_edited {
                 d.as_written.clear();
             }
-            if !d.as_written.is_empty() {
-                self.as_written(ui, "Dateline as written", &mut d.as_written);
+            // The checks read the place and date: keep them what the printed line says.
+            if !d.as_written.is_empty()
+                && self.as_written(ui, "Dateline as written", &mut d.as_written)
+                && let Some(read) = import::read_dateline(&d.as_written)
+            {
+                d.city = read.city;
+                d.region = read.region;
+                d.date = read.date.or(d.date);
             }
         });
         self.draft.dateline = d;
@@ -1214,6 +1228,8 @@ fn combo_response<T: PartialEq + Copy>(
         .map_or("", |(_, l)| *l);
     let mut r = egui::ComboBox::from_id_salt(id)
         .selected_text(current)
+        // Tall enough for twelve months or a dozen zones without a scroll bar.
+        .height(400.0)
         .show_ui(ui, |ui| {
             for (v, text) in options {
                 ui.selectable_value(value, *v, *text);

@@ -227,6 +227,11 @@ rules! {
         looks_for: "The period the headline and first paragraph report (\"third quarter 2026\", \"Q3 2026\", \"fiscal 2026\", \"nine months ended September 30, 2026\"; periods named after \"compared with\", \"from\" and the like are comparisons, not checked) against the latest quarter or fiscal year ended before the dateline date (from the company's fiscal year end, December 31 unless the profile says otherwise), and each dated table's current columns against it.",
         why: "A release reused from last year with last year's period left in the headline or a table is an easy, public mistake.",
         fix: "Correct the period in the text or the table's column headings, or set the company's fiscal year end in its profile.";
+    AS_WRITTEN_DIFFERS = "as-written-differs", Warning, "timing or dateline",
+        "the timing line or dateline printed as written says another date, time or place than its fields",
+        looks_for: "An imported release's timing line or dateline, printed as written, read again as import reads it and compared with the timing (date, time, zone) and the dateline's city and date that the other checks use; also a wording that no longer reads as a timing line or dateline at all.",
+        why: "The checks (an embargo in the past, a stale dateline, the period reported) read the fields; if the printed wording says something else, a wrong date can go out unchecked.",
+        fix: "Edit the wording (Timing line as written, Dateline as written: the fields follow what it says), or set the fields and press Use the style's wording.";
     COMMENT_UNRESOLVED = "comment-unresolved", Warning, "field commented on",
         "a reviewer's comment is not resolved",
         looks_for: "A reviewer's comment (Review > Comments) that has not been resolved.",

@@ -439,3 +439,55 @@ fn every_placeholder_left_is_named_once_a_field() {
         .collect();
     assert_eq!(named, ["[COMPANY]", "[QUARTER]", "[YEAR]"]);
 }
+
+#[test]
+fn a_timing_line_or_dateline_printed_as_written_must_say_what_its_fields_say() {
+    let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let mut d = clean();
+    d.release.timing = Timing::Embargoed {
+        date: day,
+        time: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+        zone: Some(chrono_tz::America::New_York),
+    };
+    d.release.timing_as_written = "EMBARGOED UNTIL 8:00 a.m. ET, Tuesday, December 1, 2026".into();
+    d.dateline.city = "Seattle".into();
+    d.dateline.date = Some(day);
+    d.dateline.as_written = "SEATTLE, WA / ACCESSWIRE / December 1, 2026 / ".into();
+    assert!(!fires(&d, "as-written-differs"), "they agree");
+    // The wording edited by hand to another day: the checks would read the wrong one.
+    d.release.timing_as_written = "EMBARGOED UNTIL 8:00 a.m. ET, Tuesday, May 5, 2026".into();
+    let f = check(&d, today(), Style::Newswire);
+    let found: Vec<_> = f
+        .iter()
+        .filter(|f| f.rule == "as-written-differs")
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].field, FieldRef::Timing);
+    assert!(
+        found[0].message.contains("May 5, 2026"),
+        "{}",
+        found[0].message
+    );
+    // Not printed at all: nothing to disagree.
+    d.export.layout.timing_line = Some(false);
+    assert!(!fires(&d, "as-written-differs"));
+    d.export.layout.timing_line = None;
+    d.release.timing_as_written = "EMBARGOED UNTIL 8:00 a.m. ET, Tuesday, December 1, 2026".into();
+    // The dateline's place changed in its wording only.
+    d.dateline.as_written = "BELLEVUE, WA / ACCESSWIRE / December 1, 2026 / ".into();
+    let f = check(&d, today(), Style::Newswire);
+    let found: Vec<_> = f
+        .iter()
+        .filter(|f| f.rule == "as-written-differs")
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].field, FieldRef::Dateline);
+    assert!(
+        found[0].message.contains("Bellevue"),
+        "{}",
+        found[0].message
+    );
+    // Wording that is no dateline at all is said too.
+    d.dateline.as_written = "Somewhere nice".into();
+    assert!(fires(&d, "as-written-differs"));
+}

@@ -315,3 +315,29 @@ fn company_names_keep_their_accents_and_legal_suffix() {
         assert_eq!(import(&text).draft.company.name, name, "{para}");
     }
 }
+
+#[test]
+fn a_timing_line_or_dateline_typed_by_hand_is_read_as_import_reads_it() {
+    use crate::core::draft::Timing;
+    let day = NaiveDate::from_ymd_opt(2026, 5, 5);
+    let t = read_timing_line("EMBARGOED UNTIL 9:00 a.m. ET, Tuesday, May 5, 2026", None).unwrap();
+    match t {
+        Timing::Embargoed { date, time, zone } => {
+            assert_eq!(date, day.unwrap());
+            assert_eq!(time, chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+            assert_eq!(zone, Some(chrono_tz::America::New_York));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A time without a date is on the dateline's day; without one, it cannot be read.
+    let at = "For release at 7:00 a.m. Eastern Time";
+    assert!(
+        matches!(read_timing_line(at, day), Some(Timing::Embargoed { date, .. }) if Some(date) == day)
+    );
+    assert_eq!(read_timing_line(at, None), None);
+    assert_eq!(read_timing_line("Quarterly results", day), None);
+    let d = read_dateline("SEATTLE, WA / ACCESSWIRE / November 20, 2026 / ").unwrap();
+    assert_eq!(d.city, "Seattle");
+    assert_eq!(d.date, NaiveDate::from_ymd_opt(2026, 11, 20));
+    assert_eq!(read_dateline("Not a dateline at all"), None);
+}

@@ -427,13 +427,16 @@ impl<'a> Writer<'a> {
     /// The letterhead (company name and address, centred) above the title, as older
     /// exhibits print it; true when there is one.
     fn letterhead(&mut self, gap: usize) -> bool {
-        let lines: Vec<String> = text::lines(&self.draft.release.letterhead)
-            .iter()
-            .map(|l| {
-                let l = self.one_line(l, FieldRef::Title);
-                centre(&l, self.width)
-            })
-            .collect();
+        let mut lines = Vec::new();
+        for l in text::lines(&self.draft.release.letterhead) {
+            let l = self.one_line(&l, FieldRef::Title);
+            // Each line as written; one too long for the page is broken, balanced.
+            lines.extend(
+                balanced_lines(&l, self.width)
+                    .iter()
+                    .map(|l| centre(l, self.width)),
+            );
+        }
         if lines.is_empty() {
             return false;
         }

@@ -534,3 +534,31 @@ fn the_preview_cache_gives_the_same_table_text() {
     assert_eq!(a, b);
     assert_eq!(a, render_as(&d, Style::Edgar));
 }
+
+#[test]
+fn a_letterhead_line_too_long_for_the_page_is_broken_and_each_piece_centred() {
+    let mut d = acme();
+    let long =
+        "MIDLAND TOOL & DIE CORPORATION OF NORTHERN ILLINOIS, A SUBSIDIARY OF MIDWEST HOLDINGS";
+    d.release.letterhead = format!("{long}\n2200 Industrial Parkway");
+    let out = render(&d).text;
+    let head: Vec<&str> = lines(&out)
+        .into_iter()
+        .take_while(|l| !l.contains("N E W S"))
+        .filter(|l| !l.trim().is_empty() && !l.contains("[LOGO"))
+        .collect();
+    assert_eq!(head.len(), 3, "{head:?}");
+    for l in &head {
+        assert!(l.len() <= d.export.width, "{l:?} is wider than the page");
+        let left = l.len() - l.trim_start().len();
+        assert!(left > 0, "centred: {l:?}");
+    }
+    assert_eq!(
+        head.iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("  ", " "),
+        format!("{long} 2200 Industrial Parkway")
+    );
+}

@@ -80,8 +80,6 @@ fn is_name(part: Part) -> bool {
             | Part::Organisation
             | Part::Name
             | Part::Speaker
-            // A letterhead is the company's name and street address.
-            | Part::Letterhead
     )
 }
 
