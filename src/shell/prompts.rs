@@ -89,6 +89,8 @@ pub enum Answer {
     ExportStyle(ExportStyle),
     ExportInStyle,
     ExportAnyway,
+    /// Export: Word carries the draft's comments (or not).
+    IncludeComments(bool),
     /// The file changed on disk: write over the other program's changes.
     Overwrite,
     /// The file changed on disk: save under another name.
@@ -327,6 +329,18 @@ fn export_as(ui: &mut Ui, chosen: ExportStyle, editor: &Editor) -> Option<Answer
         {
             answer = Some(Answer::ExportStyle(s));
         }
+    }
+    if chosen == ExportStyle::Docx {
+        let mut on = editor.prefs.export_comments;
+        if ui.checkbox(&mut on, "Include comments").changed() {
+            answer = Some(Answer::IncludeComments(on));
+        }
+        let n = editor.doc.draft.comments.len();
+        ui.weak(match n {
+            0 => "This draft has no comments.".to_string(),
+            1 => "As a Word comment, with its replies.".to_string(),
+            n => format!("{n} comments, as Word comments with their replies."),
+        });
     }
     ui.weak("Exporting in another style leaves the draft as it is.");
     let row = [
