@@ -304,3 +304,36 @@ fn word_export_includes_comments_when_ticked_and_remembers_the_choice() {
     assert!(h.state().editor.prefs.export_comments);
     click(&mut h, "Cancel");
 }
+
+#[test]
+fn deleting_a_version_asks_first_cancel_keeps_it_and_delete_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q3.ron");
+    let (mut h, _) = saved_twice(dir.path());
+    let history = pressroom::core::versions::History::of(&path);
+    history.set_label(1, "sent to counsel").unwrap();
+    let words = history.list().unwrap().versions[0].words;
+    open_versions(&mut h);
+
+    click(&mut h, "Delete");
+    let asked = format!(
+        "Delete version 1 \"sent to counsel\" ({words} word{}? This cannot be undone.",
+        if words == 1 { ")" } else { "s)" }
+    );
+    assert!(h.query_by_label(&asked).is_some(), "asks: {asked}");
+    click(&mut h, "Cancel");
+    assert!(h.state().editor.prompt.is_none());
+    assert_eq!(history.list().unwrap().versions.len(), 1, "Cancel keeps it");
+
+    click(&mut h, "Delete");
+    assert!(h.query_by_label(&asked).is_some());
+    // The prompt's own button (the list's row has one too).
+    h.get_all_by_label("Delete").last().unwrap().click();
+    h.run();
+    assert!(
+        history.list().unwrap().versions.is_empty(),
+        "Delete removes it"
+    );
+    assert!(h.state().editor.status.contains("Deleted version 1"));
+    assert!(h.query_by_label_contains("No versions yet").is_some());
+}

@@ -556,6 +556,9 @@ impl Editor {
             ) => self.apply_profile(&slug, keep_contacts),
             (Prompt::ExportAs(style), Answer::ExportInStyle) => self.export_checked(style),
             (Prompt::ExportWithErrors(_, style), Answer::ExportAnyway) => self.export(style),
+            (Prompt::DeleteVersion { number, .. }, Answer::DeleteVersion) => {
+                self.delete_version(number)
+            }
             (Prompt::ImportInstead(path), Answer::ImportRelease) => self.import_path(&path),
             (Prompt::DropUnknown(then), Answer::SaveAnyway) => {
                 self.doc.ignored.clear();
