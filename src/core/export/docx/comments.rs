@@ -85,7 +85,7 @@ impl Spans {
     }
 }
 
-/// A place in a part's paragraph (a table's first or last cell's).
+/// A place in a paragraph's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Pos {
     Start,
@@ -103,6 +103,13 @@ impl Pos {
         }
     }
 }
+
+/// A paragraph of the body: a part's own, or (in a table) the paragraph at row, cell and
+/// paragraph.
+type Target = (usize, Option<(usize, usize, usize)>);
+
+/// Where a comment marker goes.
+type Place = (Target, Pos);
 
 /// A thread as written: the ids of the comment and its replies, and what `finish` sets.
 pub(super) struct Thread {
@@ -127,8 +134,7 @@ pub(super) fn anchor(draft: &Draft, spans: &Spans, parts: &mut Vec<Part>) -> Vec
     if !parts.iter().any(|p| matches!(p, Part::Paragraph(_))) {
         parts.push(Part::Paragraph(Box::new(Paragraph::new())));
     }
-    // (part, in the last cell of a table) -> marks
-    let mut marks: BTreeMap<(usize, bool), Vec<Mark>> = BTreeMap::new();
+    let mut marks: BTreeMap<Target, Vec<Mark>> = BTreeMap::new();
     let mut threads = Vec::new();
     let mut next_id = 1;
     let mut seq = 0;
@@ -136,9 +142,8 @@ pub(super) fn anchor(draft: &Draft, spans: &Spans, parts: &mut Vec<Part>) -> Vec
         let (start, end, note) = place(draft, spans, parts, c);
         let mut ids = Vec::new();
         let mut initials = Vec::new();
-        let mut add = |at: (usize, Pos), end: bool, child: ParagraphChild| {
-            let last_cell = at.1 == Pos::End && matches!(parts[at.0], Part::Table(_));
-            marks.entry((at.0, last_cell)).or_default().push(Mark {
+        let mut add = |at: Place, end: bool, child: ParagraphChild| {
+            marks.entry(at.0).or_default().push(Mark {
                 pos: at.1,
                 end,
                 seq,
@@ -181,8 +186,8 @@ pub(super) fn anchor(draft: &Draft, spans: &Spans, parts: &mut Vec<Part>) -> Vec
             done: c.resolved,
         });
     }
-    for ((part, last_cell), list) in marks {
-        if let Some(p) = paragraph_mut(&mut parts[part], !last_cell) {
+    for (target, list) in marks {
+        if let Some(p) = paragraph_mut(parts, target) {
             insert_marks(p, list);
         }
     }
@@ -196,7 +201,7 @@ fn place(
     spans: &Spans,
     parts: &[Part],
     c: &draft::Comment,
-) -> ((usize, Pos), (usize, Pos), Option<String>) {
+) -> (Place, Place, Option<String>) {
     let quote = c.quote.trim();
     let span = spans.of(c.field).or_else(|| match c.field {
         // The dateline opens the first paragraph: its own words there.
@@ -208,19 +213,25 @@ fn place(
     };
     let lead_only = c.field == FieldRef::Dateline && spans.of(c.field).is_none();
     if !quote.is_empty() {
-        for (p, part) in parts.iter().enumerate().take(last + 1).skip(first) {
-            if let Part::Paragraph(para) = part
-                && let Some(r) = find_words(&paragraph_text(para), quote)
-            {
-                return ((p, Pos::At(r.start)), (p, Pos::At(r.end)), None);
+        for p in first..=last {
+            for target in targets(parts, p) {
+                if let Some(para) = paragraph(parts, target)
+                    && let Some(r) = find_words(&paragraph_text(para), quote)
+                {
+                    return ((target, Pos::At(r.start)), (target, Pos::At(r.end)), None);
+                }
             }
         }
     }
     let note = (!quote.is_empty()).then(|| format!("On \u{201c}{quote}\u{201d}:"));
     if lead_only && let Some((p, len)) = spans.lead {
-        return ((p, Pos::Start), (p, Pos::At(len)), note);
+        return (((p, None), Pos::Start), ((p, None), Pos::At(len)), note);
     }
-    ((first, Pos::Start), (last, Pos::End), note)
+    (
+        (edge(parts, first, true), Pos::Start),
+        (edge(parts, last, false), Pos::End),
+        note,
+    )
 }
 
 /// A comment on a field with no text in the document: at the start of the next text, or
@@ -230,7 +241,7 @@ fn nothing_printed(
     spans: &Spans,
     parts: &[Part],
     field: FieldRef,
-) -> ((usize, Pos), (usize, Pos), Option<String>) {
+) -> (Place, Place, Option<String>) {
     let note = Some(format!(
         "On the {}, which prints nothing:",
         draft.field_label(field)
@@ -242,15 +253,15 @@ fn nothing_printed(
         .find(|(f, _)| rank(draft, *f) > here)
         .map(|(_, r)| r.start);
     let at = match next {
-        Some(p) => (p, Pos::Start),
+        Some(p) => (edge(parts, p, true), Pos::Start),
         // Nothing follows: the end of the last paragraph (`anchor` made sure of one).
-        None => (
-            parts
+        None => {
+            let last = parts
                 .iter()
                 .rposition(|p| matches!(p, Part::Paragraph(_)))
-                .unwrap_or(0),
-            Pos::End,
-        ),
+                .unwrap_or(0);
+            ((last, None), Pos::End)
+        }
     };
     (at, at, note)
 }
@@ -312,23 +323,60 @@ fn initials_of(author: &str) -> String {
         .collect()
 }
 
-/// The paragraph a comment marker goes in: the part's own, or a table's first (or last)
-/// cell's.
-fn paragraph_mut(part: &mut Part, first: bool) -> Option<&mut Paragraph> {
-    match part {
-        Part::Paragraph(p) => Some(p),
+/// Every paragraph of part `p`, in order: itself, or each cell's of a table.
+fn targets(parts: &[Part], p: usize) -> Vec<Target> {
+    match &parts[p] {
+        Part::Paragraph(_) => vec![(p, None)],
         Part::Table(t) => {
-            let pick = |n: usize| if first { 0 } else { n.saturating_sub(1) };
-            let k = pick(t.rows.len());
-            let TableChild::TableRow(row) = t.rows.get_mut(k)?;
-            let k = pick(row.cells.len());
-            let TableRowChild::TableCell(cell) = row.cells.get_mut(k)?;
-            let k = pick(cell.children.len());
-            match cell.children.get_mut(k)? {
-                TableCellContent::Paragraph(p) => Some(p),
+            let mut out = Vec::new();
+            for (r, TableChild::TableRow(row)) in t.rows.iter().enumerate() {
+                for (c, TableRowChild::TableCell(cell)) in row.cells.iter().enumerate() {
+                    for (k, content) in cell.children.iter().enumerate() {
+                        if matches!(content, TableCellContent::Paragraph(_)) {
+                            out.push((p, Some((r, c, k))));
+                        }
+                    }
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Part `p`'s first (or last) paragraph.
+fn edge(parts: &[Part], p: usize, first: bool) -> Target {
+    let all = targets(parts, p);
+    let pick = if first { all.first() } else { all.last() };
+    pick.copied().unwrap_or((p, None))
+}
+
+fn paragraph(parts: &[Part], (p, cell): Target) -> Option<&Paragraph> {
+    match (parts.get(p)?, cell) {
+        (Part::Paragraph(para), None) => Some(para),
+        (Part::Table(t), Some((r, c, k))) => {
+            let TableChild::TableRow(row) = t.rows.get(r)?;
+            let TableRowChild::TableCell(cell) = row.cells.get(c)?;
+            match cell.children.get(k)? {
+                TableCellContent::Paragraph(para) => Some(para),
                 _ => None,
             }
         }
+        _ => None,
+    }
+}
+
+fn paragraph_mut(parts: &mut [Part], (p, cell): Target) -> Option<&mut Paragraph> {
+    match (parts.get_mut(p)?, cell) {
+        (Part::Paragraph(para), None) => Some(para),
+        (Part::Table(t), Some((r, c, k))) => {
+            let TableChild::TableRow(row) = t.rows.get_mut(r)?;
+            let TableRowChild::TableCell(cell) = row.cells.get_mut(c)?;
+            match cell.children.get_mut(k)? {
+                TableCellContent::Paragraph(para) => Some(para),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
@@ -962,5 +1010,34 @@ mod tests {
         assert_eq!(run_text(&a), "AT&T");
         assert_eq!(run_text(&b), " rose");
         assert_eq!(a.run_property, b.run_property);
+    }
+
+    #[test]
+    fn words_in_a_table_cell_and_a_table_without_a_title() {
+        use crate::core::table::{Row, Table};
+        let mut d = Draft {
+            headline: "Acme".into(),
+            ..Draft::default()
+        };
+        let mut t = Table::new(2);
+        t.headings = vec!["2026".into(), "2025".into()];
+        t.rows = vec![
+            Row::new("Net sales", ["4,120", "3,900"]),
+            Row::new("Net income", ["612", "580"]),
+        ];
+        let table = d.add_block(Block::Table(Box::new(t)));
+        d.comments
+            .push(comment(FieldRef::Body(table), "3,900", "Ann", "Restated?"));
+        d.comments
+            .push(comment(FieldRef::Body(table), "", "Ann", "Audited?"));
+        let r = ranges(&docx(&d, true));
+        assert_eq!(r["1"], "3,900");
+        // The whole table, from its first cell to its last, without a title to start on.
+        assert!(r["2"].contains("2026"), "{}", r["2"]);
+        assert!(
+            r["2"].contains("Net sales") && r["2"].ends_with("580"),
+            "{}",
+            r["2"]
+        );
     }
 }
