@@ -346,7 +346,7 @@ fn export_as(ui: &mut Ui, chosen: ExportStyle, editor: &Editor) -> Option<Answer
         let n = editor.doc.draft.comments.len();
         ui.weak(match n {
             0 => "This draft has no comments.".to_string(),
-            1 => "As a Word comment, with its replies.".to_string(),
+            1 => "1 comment, as a Word comment with its replies.".to_string(),
             n => format!("{n} comments, as Word comments with their replies."),
         });
     }

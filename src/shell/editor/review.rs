@@ -178,12 +178,12 @@ impl Editor {
         }
     }
 
-    /// Changes the versions on disk, then shows the list as it now is.
     /// Deletes a version once the user confirmed it.
     pub(super) fn delete_version(&mut self, n: u32) {
         self.edit_versions(|h| h.delete(n), &format!("Deleted version {n}"));
     }
 
+    /// Changes the versions on disk, then shows the list as it now is.
     fn edit_versions(
         &mut self,
         change: impl FnOnce(&History) -> Result<(), crate::core::versions::VersionError>,
