@@ -294,7 +294,8 @@ fn rank(d: &Draft, f: FieldRef) -> (u32, usize) {
     }
 }
 
-/// The comment's words, a line break where the author made one, after the note if any.
+/// The comment's words, a line break where the author made one, after the note if any. One
+/// paragraph: docx-rs writes a comment once for each paragraph it holds.
 fn comment_run(note: Option<&str>, text: &str) -> Run {
     let mut r = Run::new();
     let mut first = true;
