@@ -55,6 +55,9 @@ pub enum Command {
         /// Wire HTML: only the body's elements, for pasting into a wire's form.
         #[arg(long)]
         fragment: bool,
+        /// Word: the draft's reviewer comments as Word comments (no other style prints them).
+        #[arg(long)]
+        comments: bool,
         /// Write to this file (atomically; through a link to its target; never over the
         /// draft itself) instead of standard output; `-` is standard output.
         #[arg(short, long, value_name = "OUT")]
@@ -338,8 +341,14 @@ pub fn run(command: Command) -> u8 {
             draft,
             style,
             fragment,
+            comments,
             output,
-        } => export(draft, style.map(ExportStyle::from), fragment, output),
+        } => export(
+            draft,
+            style.map(ExportStyle::from),
+            ExportFlags { fragment, comments },
+            output,
+        ),
         Command::Check {
             explain: Some(rule),
             ..
@@ -820,18 +829,34 @@ fn check(
     if errors > 0 { EXIT_FAILURE } else { 0 }
 }
 
+/// `pressroom export`'s switches.
+struct ExportFlags {
+    fragment: bool,
+    comments: bool,
+}
+
 fn export(
     path: PathBuf,
     style: Option<ExportStyle>,
-    fragment: bool,
+    flags: ExportFlags,
     output: Option<PathBuf>,
 ) -> u8 {
+    let ExportFlags { fragment, comments } = flags;
     let Some(draft) = open_draft(&path) else {
         return EXIT_BAD_INPUT;
     };
     let style = style.unwrap_or(ExportStyle::of_draft(&draft));
+    // Comments go only into Word: refuse rather than quietly leave them out.
+    if comments && style != ExportStyle::Docx {
+        say(&format!(
+            "--comments is for Word (--style docx) only: {} never carries comments",
+            style.label()
+        ));
+        return EXIT_BAD_INPUT;
+    }
     let options = ExportOptions {
         fragment,
+        comments,
         ..ExportOptions::for_paths(
             Some(&path),
             output.as_deref().filter(|o| !is_stdout(Some(o))),

@@ -230,3 +230,110 @@ fn next_change_reaches_a_change_far_down_a_long_redline() {
     assert!(h.query_by_label("body block 251").is_some());
     assert!(h.query_by_label_contains("amended").is_some());
 }
+
+/// The comments inside an exported `.docx` (`word/comments.xml`), empty when it has none.
+fn word_comments_xml(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    if let Ok(mut f) = zip.by_name("word/comments.xml") {
+        f.read_to_string(&mut s).unwrap();
+    }
+    s
+}
+
+#[test]
+fn word_export_includes_comments_when_ticked_and_remembers_the_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, dialogs) = harness();
+    h.run();
+    set_headline(&mut h, "Acme Reports Results");
+    click(&mut h, "Review");
+    click(&mut h, "Comments");
+    h.get_by_label("Comment").focus();
+    h.run();
+    h.get_by_label("Comment").type_text("Counsel to confirm");
+    h.run();
+    click(&mut h, "Add Comment");
+    assert_eq!(h.state().editor.doc.draft.comments.len(), 1);
+
+    let export_word =
+        |h: &mut Harness<'static, PressroomApp>, tick: bool, out: &std::path::Path| {
+            dialogs.answer(Pick::Path(out.to_path_buf()));
+            h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+            h.run();
+            // Only Word offers the choice.
+            assert!(h.query_by_label("Include comments").is_none());
+            // The radio button in the dialog (the style switch above the preview is also "Word document").
+            h.get_all_by_label("Word document").last().unwrap().click();
+            h.run();
+            let ticked = h.state().editor.prefs.export_comments;
+            if ticked != tick {
+                click(h, "Include comments");
+            }
+            assert_eq!(h.state().editor.prefs.export_comments, tick);
+            click(h, "Export...");
+            if h.query_by_label("Export anyway").is_some() {
+                click(h, "Export anyway");
+            }
+            assert!(out.exists(), "{}", h.state().editor.status);
+        };
+
+    // Off by default.
+    assert!(!h.state().editor.prefs.export_comments);
+    let plain = dir.path().join("plain.docx");
+    export_word(&mut h, false, &plain);
+    assert!(!word_comments_xml(&plain).contains("Counsel to confirm"));
+
+    let with = dir.path().join("counsel.docx");
+    export_word(&mut h, true, &with);
+    assert!(
+        word_comments_xml(&with).contains("Counsel to confirm"),
+        "{}",
+        word_comments_xml(&with)
+    );
+    assert!(h.state().editor.status.contains("with 1 comment"));
+
+    // Remembered: the next Word export shows it ticked and includes them again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_all_by_label("Word document").last().unwrap().click();
+    h.run();
+    assert!(h.query_by_label("Include comments").is_some());
+    assert!(h.state().editor.prefs.export_comments);
+    click(&mut h, "Cancel");
+}
+
+#[test]
+fn deleting_a_version_asks_first_cancel_keeps_it_and_delete_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q3.ron");
+    let (mut h, _) = saved_twice(dir.path());
+    let history = pressroom::core::versions::History::of(&path);
+    history.set_label(1, "sent to counsel").unwrap();
+    let words = history.list().unwrap().versions[0].words;
+    open_versions(&mut h);
+
+    click(&mut h, "Delete");
+    let asked = format!(
+        "Delete version 1 \"sent to counsel\" ({words} word{}? This cannot be undone.",
+        if words == 1 { ")" } else { "s)" }
+    );
+    assert!(h.query_by_label(&asked).is_some(), "asks: {asked}");
+    click(&mut h, "Cancel");
+    assert!(h.state().editor.prompt.is_none());
+    assert_eq!(history.list().unwrap().versions.len(), 1, "Cancel keeps it");
+
+    click(&mut h, "Delete");
+    assert!(h.query_by_label(&asked).is_some());
+    // The prompt's own button (the list's row has one too).
+    h.get_all_by_label("Delete").last().unwrap().click();
+    h.run();
+    assert!(
+        history.list().unwrap().versions.is_empty(),
+        "Delete removes it"
+    );
+    assert!(h.state().editor.status.contains("Deleted version 1"));
+    assert!(h.query_by_label_contains("No versions yet").is_some());
+}

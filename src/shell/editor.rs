@@ -495,6 +495,10 @@ impl Editor {
                 *style = *s;
                 return;
             }
+            (Some(Prompt::ExportAs(_)), Answer::IncludeComments(on)) => {
+                self.prefs.export_comments = *on;
+                return;
+            }
             (Some(Prompt::ConfirmApply { keep_contacts, .. }), Answer::KeepContacts(keep)) => {
                 *keep_contacts = *keep;
                 return;
@@ -552,6 +556,9 @@ impl Editor {
             ) => self.apply_profile(&slug, keep_contacts),
             (Prompt::ExportAs(style), Answer::ExportInStyle) => self.export_checked(style),
             (Prompt::ExportWithErrors(_, style), Answer::ExportAnyway) => self.export(style),
+            (Prompt::DeleteVersion { number, .. }, Answer::DeleteVersion) => {
+                self.delete_version(number)
+            }
             (Prompt::ImportInstead(path), Answer::ImportRelease) => self.import_path(&path),
             (Prompt::DropUnknown(then), Answer::SaveAnyway) => {
                 self.doc.ignored.clear();
@@ -851,7 +858,11 @@ impl Editor {
     /// Writes the release in `style` to `path` (and a logo beside an EDGAR HTML exhibit);
     /// the draft is not changed.
     fn export_to(&mut self, path: &Path, style: ExportStyle) {
-        let options = ExportOptions::for_paths(self.doc.path.as_deref(), Some(path));
+        let options = ExportOptions {
+            // Only Word carries comments, and only when the export dialog says so.
+            comments: style == ExportStyle::Docx && self.prefs.export_comments,
+            ..ExportOptions::for_paths(self.doc.path.as_deref(), Some(path))
+        };
         let r = match export::export(&self.doc.draft, style, &options) {
             Ok(r) => r,
             Err(e) => {
@@ -884,6 +895,11 @@ impl Editor {
                     format!(" with {} beside it", names.join(", "))
                 };
                 self.status = format!("Exported {} to {}{beside}", style.label(), path.display());
+                let n = self.doc.draft.comments.len();
+                if options.comments && n > 0 {
+                    let s = if n == 1 { "" } else { "s" };
+                    self.status.push_str(&format!(" with {n} comment{s}"));
+                }
                 if !r.unprintable.is_empty() {
                     self.status.push_str(&format!(
                         " ({} characters had no ASCII form and were written as '?')",

@@ -23,6 +23,9 @@ pub struct Prefs {
     pub max_versions: usize,
     /// The name comments are signed with; empty means the system's user name.
     pub author: String,
+    /// Word export carries the draft's comments as Word comments (the export dialog's
+    /// "Include comments", remembered).
+    pub export_comments: bool,
 }
 
 impl Default for Prefs {
@@ -34,6 +37,7 @@ impl Default for Prefs {
             dictionary: None,
             max_versions: crate::core::versions::DEFAULT_MAX_VERSIONS,
             author: String::new(),
+            export_comments: false,
         }
     }
 }

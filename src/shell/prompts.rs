@@ -43,6 +43,11 @@ pub enum Prompt {
     ExportWithErrors(usize, ExportStyle),
     /// Export: in which style (the draft's own chosen at first).
     ExportAs(ExportStyle),
+    /// Delete this version (described as the prompt names it)? It cannot be undone.
+    DeleteVersion {
+        number: u32,
+        what: String,
+    },
     /// What the importer guessed or was unsure of.
     ImportNotes(Vec<String>),
     /// File > Open was given a plain-text release, not a draft: import it instead?
@@ -89,6 +94,10 @@ pub enum Answer {
     ExportStyle(ExportStyle),
     ExportInStyle,
     ExportAnyway,
+    /// Export: Word carries the draft's comments (or not).
+    IncludeComments(bool),
+    /// Delete the version the prompt asks about.
+    DeleteVersion,
     /// The file changed on disk: write over the other program's changes.
     Overwrite,
     /// The file changed on disk: save under another name.
@@ -130,6 +139,7 @@ pub fn show(ctx: &Context, prompt: &Prompt, editor: &Editor) -> Option<Answer> {
             Prompt::ReplaceSafeHarbor(_) => replace_safe_harbor(ui),
             Prompt::ExportWithErrors(n, _) => export_with_errors(ui, *n),
             Prompt::ExportAs(style) => export_as(ui, *style, editor),
+            Prompt::DeleteVersion { what, .. } => delete_version(ui, what),
             Prompt::ChangedOnDisk(_) => changed_on_disk(ui, editor),
             Prompt::Recover => recover(ui, editor),
             Prompt::Error(message) => error(ui, message),
@@ -328,12 +338,36 @@ fn export_as(ui: &mut Ui, chosen: ExportStyle, editor: &Editor) -> Option<Answer
             answer = Some(Answer::ExportStyle(s));
         }
     }
+    if chosen == ExportStyle::Docx {
+        let mut on = editor.prefs.export_comments;
+        if ui.checkbox(&mut on, "Include comments").changed() {
+            answer = Some(Answer::IncludeComments(on));
+        }
+        let n = editor.doc.draft.comments.len();
+        ui.weak(match n {
+            0 => "This draft has no comments.".to_string(),
+            1 => "1 comment, as a Word comment with its replies.".to_string(),
+            n => format!("{n} comments, as Word comments with their replies."),
+        });
+    }
     ui.weak("Exporting in another style leaves the draft as it is.");
     let row = [
         ("Export...", Answer::ExportInStyle),
         ("Cancel", Answer::Dismiss),
     ];
     answer.or(buttons(ui, &row))
+}
+
+fn delete_version(ui: &mut Ui, what: &str) -> Option<Answer> {
+    ui.heading("Delete the version?");
+    ui.label(format!("Delete {what}? This cannot be undone."));
+    buttons(
+        ui,
+        &[
+            ("Delete", Answer::DeleteVersion),
+            ("Cancel", Answer::Dismiss),
+        ],
+    )
 }
 
 fn export_with_errors(ui: &mut Ui, n: usize) -> Option<Answer> {

@@ -48,6 +48,35 @@ impl VersionsView {
             .format("%-d %b %Y %H:%M");
         format!("{}  {time}  {} words", v.number, v.words)
     }
+
+    /// A version as the delete prompt names it: `version 3 "sent to counsel" (1,204 words)`.
+    pub fn describe(&self, number: u32) -> Option<String> {
+        let v = self.index.get(number)?;
+        let label = v.label.trim();
+        let label = if label.is_empty() {
+            String::new()
+        } else {
+            format!(" \"{label}\"")
+        };
+        Some(format!(
+            "version {number}{label} ({} word{})",
+            grouped(v.words),
+            if v.words == 1 { "" } else { "s" }
+        ))
+    }
+}
+
+/// 1204 -> "1,204".
+fn grouped(n: impl std::fmt::Display) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 const ROW_HEIGHT: f32 = 26.0;
@@ -132,4 +161,17 @@ fn version_row(ui: &mut Ui, view: &mut VersionsView, k: usize, commands: &mut Ve
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_grouped_in_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1204), "1,204");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
 }

@@ -172,20 +172,25 @@ pub fn libreoffice() -> Option<tempfile::TempDir> {
 /// `STEM.txt`). `None` (with a message) when LibreOffice does not finish in 120 s: it is a
 /// guest here, so a hang skips the check rather than holding the build.
 pub fn libreoffice_text(profile: &Path, docx: &Path) -> Option<String> {
-    let dir = docx.parent().unwrap();
+    let txt = libreoffice_convert(profile, docx, "txt:Text (encoded):UTF8", "txt")?;
+    let text = std::fs::read_to_string(&txt)
+        .unwrap_or_else(|e| panic!("{}: LibreOffice wrote no text: {e}", docx.display()));
+    Some(text)
+}
+
+/// A document converted by LibreOffice to `filter` (`odt`, `txt:Text (encoded):UTF8`),
+/// written beside it as `STEM.EXT`; its path. `None` (with a message) when LibreOffice does
+/// not finish in 120 s.
+pub fn libreoffice_convert(profile: &Path, doc: &Path, filter: &str, ext: &str) -> Option<PathBuf> {
+    let dir = doc.parent().unwrap();
     let mut child = Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-        ])
+        .args(["--headless", "--convert-to", filter, "--outdir"])
         .arg(dir)
-        .arg(docx)
+        .arg(doc)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -197,14 +202,11 @@ pub fn libreoffice_text(profile: &Path, docx: &Path) -> Option<String> {
             let _ = child.wait();
             eprintln!(
                 "skipped: soffice did not finish converting {} in 120 s",
-                docx.display()
+                doc.display()
             );
             return None;
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    let txt = dir.join(docx.file_stem().unwrap()).with_extension("txt");
-    let text = std::fs::read_to_string(&txt)
-        .unwrap_or_else(|e| panic!("{}: LibreOffice wrote no text: {e}", docx.display()));
-    Some(text)
+    Some(dir.join(doc.file_stem().unwrap()).with_extension(ext))
 }

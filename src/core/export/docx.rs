@@ -28,11 +28,15 @@ const EMU_PER_PX: u32 = 9525;
 /// The list definition of bullets (docx-rs keeps 1 for its own numbered list).
 const BULLETS: usize = 2;
 
-/// The document's bytes; `logo` is a PNG with its width and height in pixels.
+mod comments;
+
+/// The document's bytes; `logo` is a PNG with its width and height in pixels. With
+/// `with_comments`, the draft's comments go in as Word comments (see [`comments`]).
 pub fn write(
     draft: &Draft,
     rules: &Rules,
     logo: Option<(Vec<u8>, u32, u32)>,
+    with_comments: bool,
 ) -> Result<Vec<u8>, ExportError> {
     let font = "Times New Roman";
     let mut doc = Docx::new()
@@ -64,23 +68,40 @@ pub fn write(
         .add_numbering(Numbering::new(BULLETS, BULLETS));
     let mut logo = logo;
     let mut parts = Vec::with_capacity(draft.body.len() * 2 + 16);
-    flow::flow(draft, rules, |item| match item {
-        Item::Table(t) => parts.extend(table_parts(&t)),
-        item => parts.extend(
-            item_paragraphs(item, rules, &mut logo)
-                .into_iter()
-                .map(|p| Part::Paragraph(Box::new(p))),
-        ),
+    // Which parts each field printed, for anchoring comments (only when asked for).
+    let mut spans = comments::Spans::default();
+    flow::flow_fields(draft, rules, |field, item| {
+        let start = parts.len();
+        let shape = with_comments.then(|| comments::Shape::of(&item));
+        match item {
+            Item::Table(t) => parts.extend(table_parts(&t)),
+            item => parts.extend(
+                item_paragraphs(item, rules, &mut logo)
+                    .into_iter()
+                    .map(|p| Part::Paragraph(Box::new(p))),
+            ),
+        }
+        if let Some(shape) = shape {
+            spans.record(field, shape, start..parts.len());
+        }
     });
+    let threads = if with_comments {
+        comments::anchor(draft, &spans, &mut parts)
+    } else {
+        Vec::new()
+    };
     for p in parts {
         doc = match p {
             Part::Paragraph(p) => doc.add_paragraph(*p),
             Part::Table(t) => doc.add_table(*t),
         };
     }
+    let mut xml = doc.build();
+    if !threads.is_empty() {
+        comments::finish(&mut xml, &threads).map_err(ExportError::Docx)?;
+    }
     let mut out = std::io::Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut out)
+    xml.pack(&mut out)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
     Ok(out.into_inner())
 }

@@ -4,7 +4,9 @@
 //! So EDGAR HTML, wire HTML and Word carry the same words in the same order as the text
 //! styles, and a new kind of part is taught to all three writers through [`Item`].
 
-use crate::core::draft::{Block, Contact, DatelineStyle, Draft, FieldRef, Style, Subheadline};
+use crate::core::draft::{
+    Block, Contact, DatelineStyle, Draft, FieldRef, ItemId, Style, Subheadline,
+};
 use crate::core::release::{self, Part};
 use crate::core::render::{self, dateline, text};
 use crate::core::table::{self, Cooked};
@@ -57,6 +59,8 @@ impl Rules {
 /// One contact as printed: its label ("Investor Contact:", or empty) and its lines.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContactEntry {
+    /// The contact's own id (comments on it are anchored to its entry).
+    pub id: ItemId,
     pub label: String,
     pub lines: Vec<String>,
 }
@@ -297,7 +301,11 @@ fn contacts(all: &[Contact], labels: bool) -> Vec<ContactEntry> {
                 .map(|l| one_line(l))
                 .filter(|l| !l.is_empty())
                 .collect();
-            ContactEntry { label, lines }
+            ContactEntry {
+                id: c.id,
+                label,
+                lines,
+            }
         })
         .collect()
 }

@@ -140,6 +140,9 @@ pub struct ExportOptions {
     /// The name the main output gets, without its extension ("ex99-1"): the logo written
     /// beside it is named after it ("ex99-1-logo.jpg"). Without one, "logo".
     pub output_stem: Option<String>,
+    /// Word: the draft's comments as Word comments (off by default; no other style ever
+    /// prints them).
+    pub comments: bool,
 }
 
 impl ExportOptions {
@@ -151,6 +154,7 @@ impl ExportOptions {
             output_stem: output
                 .and_then(|p| p.file_stem())
                 .map(|s| s.to_string_lossy().into_owned()),
+            comments: false,
         }
     }
 }
@@ -282,7 +286,7 @@ pub fn export(
                 None => None,
             };
             Ok(Output {
-                main: docx::write(draft, &rules, logo)?,
+                main: docx::write(draft, &rules, logo, options.comments)?,
                 binary: true,
                 ..Output::default()
             })

@@ -34,7 +34,14 @@ impl Editor {
                     self.effects.push(Effect::Repaint);
                 }
             }
-            Command::DeleteVersion(n) => self.edit_versions(|h| h.delete(n), "Deleted version"),
+            // Irreversible: asked first (see `delete_version`).
+            Command::DeleteVersion(n) => {
+                let what = self.versions.as_ref().and_then(|v| v.describe(n));
+                self.prompt = Some(Prompt::DeleteVersion {
+                    number: n,
+                    what: what.unwrap_or_else(|| format!("version {n}")),
+                });
+            }
             Command::LabelVersion(n, label) => {
                 self.edit_versions(|h| h.set_label(n, &label), "Labelled version")
             }
@@ -169,6 +176,11 @@ impl Editor {
         if let Some(v) = &mut self.versions {
             v.viewing = Some((n, text));
         }
+    }
+
+    /// Deletes a version once the user confirmed it.
+    pub(super) fn delete_version(&mut self, n: u32) {
+        self.edit_versions(|h| h.delete(n), &format!("Deleted version {n}"));
     }
 
     /// Changes the versions on disk, then shows the list as it now is.
