@@ -1930,3 +1930,40 @@ fn the_words_an_open_comment_is_on_are_highlighted_in_their_field() {
     h.run();
     assert!(washes(&h).is_empty());
 }
+
+#[test]
+fn the_wire_html_preview_sets_out_the_page_as_its_export_does() {
+    // The wire's HTML is plain: the exhibit label at the left, no page breaks drawn; the
+    // EDGAR HTML exhibit right-aligns its label.
+    let (mut h, _) = harness();
+    h.state_mut().editor.doc.apply(|d| {
+        d.release.exhibit = "EXHIBIT 99.1".into();
+        d.add_block(pressroom::core::draft::Block::PageBreak);
+    });
+    h.run();
+    click(&mut h, "EDGAR HTML exhibit");
+    let edgar = h.get_by_label("EXHIBIT 99.1").rect();
+    let rules = |h: &Harness<'static, PressroomApp>| {
+        h.output()
+            .shapes
+            .iter()
+            .filter(|s| matches!(&s.shape, egui::Shape::LineSegment { .. }))
+            .count()
+    };
+    let with_break = rules(&h);
+    click(&mut h, "Newswire HTML");
+    let wire = h.get_by_label("EXHIBIT 99.1").rect();
+    assert!(
+        wire.left() < edgar.left() - 200.0,
+        "wire {wire:?}, EDGAR {edgar:?}"
+    );
+    assert_eq!(rules(&h), with_break - 1, "the page break is not drawn");
+    let html = pressroom::core::export::export(
+        &h.state().editor.doc.draft,
+        pressroom::core::export::ExportStyle::NewswireHtml,
+        &Default::default(),
+    )
+    .unwrap();
+    let html = String::from_utf8(html.main).unwrap();
+    assert!(html.contains("<p>EXHIBIT 99.1</p>"), "{html}");
+}

@@ -12,8 +12,10 @@ use crate::core::export::flow::{self, Item, Prose, Rules};
 /// view when it is out of sight.
 pub fn ui(ui: &mut Ui, draft: &Draft, style: ExportStyle, follow: Option<FieldRef>) {
     let rules = Rules::for_draft(draft, style.text_style(draft));
-    // The wire's HTML leaves the headline at the left as an `h1`; EDGAR and Word centre it.
-    let centred_headline = style != ExportStyle::NewswireHtml && rules.headline_centred;
+    // The wire's HTML is plain semantic HTML: everything at the left but the end mark, no
+    // indents, no page breaks, the dateline not bold, contact labels over their details.
+    let wire = style == ExportStyle::NewswireHtml;
+    let centred_headline = !wire && rules.headline_centred;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .id_salt("rich-preview")
@@ -22,7 +24,7 @@ pub fn ui(ui: &mut Ui, draft: &Draft, style: ExportStyle, follow: Option<FieldRe
             let mut last_field = None;
             flow::flow_fields(draft, &rules, |field, item| {
                 let top = ui.cursor().top();
-                draw(ui, item, &rules, centred_headline);
+                draw(ui, item, &rules, centred_headline, wire);
                 // The first item of the part just edited: into view if out of sight.
                 if follow == Some(field) && last_field != Some(field) {
                     let rect = egui::Rect::from_x_y_ranges(
@@ -44,13 +46,19 @@ fn centred(ui: &mut Ui, text: RichText) {
     });
 }
 
-fn draw(ui: &mut Ui, item: Item<'_>, rules: &Rules, centred_headline: bool) {
+fn draw(ui: &mut Ui, item: Item<'_>, rules: &Rules, centred_headline: bool, wire: bool) {
     let body = 14.0;
     match item {
+        Item::Exhibit(label) if wire => {
+            ui.label(label);
+        }
         Item::Exhibit(label) => {
             ui.with_layout(Layout::top_down(Align::Max), |ui| {
                 ui.label(RichText::new(label).strong());
             });
+        }
+        Item::Title(title) if wire => {
+            ui.label(RichText::new(title).strong());
         }
         Item::Logo(path) => centred(ui, RichText::new(format!("[logo: {path}]")).weak()),
         Item::Title(title) => {
@@ -63,6 +71,17 @@ fn draw(ui: &mut Ui, item: Item<'_>, rules: &Rules, centred_headline: bool) {
         }
         Item::Timing(t) => {
             ui.label(RichText::new(t).strong());
+        }
+        Item::Contacts(entries) if wire => {
+            for e in entries {
+                if !e.label.is_empty() {
+                    ui.label(RichText::new(e.label).strong());
+                }
+                if !e.lines.is_empty() {
+                    ui.label(e.lines.join("\n"));
+                }
+                ui.add_space(4.0);
+            }
         }
         Item::Contacts(entries) => {
             egui::Grid::new(ui.next_auto_id()).show(ui, |ui| {
@@ -103,19 +122,16 @@ fn draw(ui: &mut Ui, item: Item<'_>, rules: &Rules, centred_headline: bool) {
         Item::Paragraph { lead, text, prose } => {
             let mut job = egui::text::LayoutJob::default();
             let style = ui.style().clone();
-            let indent = if rules.indent_paragraphs && prose != Prose::SafeHarbor {
+            let indent = if !wire && rules.indent_paragraphs && prose != Prose::SafeHarbor {
                 "\u{2003}\u{2003}"
             } else {
                 ""
             };
             let text = match lead {
                 Some(lead) => {
-                    RichText::new(format!("{indent}{lead}")).strong().append_to(
-                        &mut job,
-                        &style,
-                        egui::FontSelection::Default,
-                        Align::Min,
-                    );
+                    let lead = RichText::new(format!("{indent}{lead}"));
+                    let lead = if wire { lead } else { lead.strong() };
+                    lead.append_to(&mut job, &style, egui::FontSelection::Default, Align::Min);
                     text
                 }
                 None => format!("{indent}{text}"),
@@ -134,12 +150,14 @@ fn draw(ui: &mut Ui, item: Item<'_>, rules: &Rules, centred_headline: bool) {
         }
         Item::SectionHeading(h) => {
             let text = RichText::new(h).strong();
-            if rules.headings_centred {
+            if !wire && rules.headings_centred {
                 centred(ui, text);
             } else {
                 ui.label(text);
             }
         }
+        // A page break means nothing on a wire's page.
+        Item::PageBreak if wire => {}
         Item::PageBreak => {
             ui.separator();
         }
