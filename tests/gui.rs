@@ -357,7 +357,7 @@ fn every_section_opened_names_all_its_widgets() {
         "Boilerplate",
         "Safe harbor",
         "End mark and export",
-        "Layout where it differs from the style",
+        "Layout choices",
     ] {
         h.get_by_label(section).click();
         h.run();
@@ -1441,7 +1441,7 @@ fn a_layout_choice_set_in_the_form_changes_the_preview_and_undoes() {
     h.run();
     assert!(preview_shows(&h, "For Immediate Release"));
     click(&mut h, "End mark and export");
-    click(&mut h, "Layout where it differs from the style");
+    click(&mut h, "Layout choices");
     // Each choice says what the style does when left to it.
     for (choice, shown) in [
         ("Timing line printed", "As the style (on)"),

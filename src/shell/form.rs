@@ -1088,7 +1088,7 @@ impl Form<'_> {
         self.changed(mark_changed);
         self.current = FieldRef::Export;
         self.changed(changed);
-        egui::CollapsingHeader::new("Layout where it differs from the style")
+        egui::CollapsingHeader::new("Layout choices")
             .id_salt("layout-choices")
             .show(ui, |ui| self.layout(ui));
     }
