@@ -46,21 +46,6 @@ pub struct Form<'a> {
     marked: Option<FieldRef>,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Time zones offered for an embargo: where IR teams and their wires usually are.
 const ZONES: &[chrono_tz::Tz] = &[
     chrono_tz::America::New_York,
@@ -614,7 +599,7 @@ impl Form<'_> {
         let l = ui.label("Fiscal year ends");
         let mut changed = false;
         ui.horizontal(|ui| {
-            let months: Vec<(u32, &str)> = MONTHS
+            let months: Vec<(u32, &str)> = crate::core::render::dateline::MONTHS
                 .iter()
                 .enumerate()
                 .map(|(i, m)| (i as u32 + 1, *m))

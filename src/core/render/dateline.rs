@@ -4,7 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::core::draft::{Dateline, DatelineStyle, Wire};
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
