@@ -1060,6 +1060,9 @@ impl Form<'_> {
             changed |= ui
                 .add(egui::DragValue::new(&mut e.paragraph_indent).range(0..=20))
                 .labelled_by(l.id)
+                .on_hover_text(
+                    "Columns of first-line indent, where paragraphs are indented (EDGAR does;                      see Layout choices)",
+                )
                 .changed();
             ui.end_row();
             let l = ui.label("Page length (lines)");
