@@ -37,7 +37,13 @@ use crate::core::table::Table;
 ///   `comments` (left out when there are none): reviewers' comments, each on a field
 ///   (`field: Body(4)`), optionally on some of its words (`quote`), with author, time,
 ///   replies and `resolved`.
-pub const FORMAT_VERSION: u32 = 3;
+/// - 4: what import reads from older and plainer releases: the layout may print `-MORE-`
+///   in capitals (`more_caps`) and indent the contact details one item a line
+///   (`contacts_indent: Some(5)`); a table column imported from text may record where its
+///   cells stand (`cells: Some(Left)` or `Some(Right)`, for dates and words); a headline
+///   may hold line breaks (`\n`) as the source broke it. All are left out when unset, so a
+///   format-3 file reads as it is (`tests/drafts/format-3-earnings.ron` is its test file).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
 pub const HEADLINE_SUGGESTED_CHARS: usize = 70;
@@ -706,6 +712,13 @@ pub struct Layout {
     /// "(In thousands)", "(Unaudited)").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_headings_centred: Option<bool>,
+    /// The page-continuation mark in capitals, `-MORE-`, as older exhibits print it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub more_caps: Option<bool>,
+    /// Contact details under `FOR FURTHER INFORMATION CONTACT:` indented this far, one item
+    /// a line (older EDGAR exhibits indent them five spaces).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contacts_indent: Option<u8>,
 }
 
 impl Layout {

@@ -716,11 +716,48 @@ pub fn import(source: &str) -> Imported {
     r.layout();
     // Whitespace inside paragraphs is the export's to set.
     normalise_spaces(&mut r.d);
+    keep_headline_breaks(&mut r.d, &r.headline_lines);
     automatic_pages(&mut r.d);
     r.d.assign_ids();
     Imported {
         draft: r.d,
         notes: r.notes,
+    }
+}
+
+/// A headline of several lines that the export would break elsewhere keeps the source's
+/// line breaks (as `\n` in the headline, which the export keeps), when that prints them.
+fn keep_headline_breaks(d: &mut Draft, lines: &[String]) {
+    let printed = |d: &Draft| {
+        let r = render::render(d);
+        let Some(at) = r.first_line_of(crate::core::draft::FieldRef::Headline) else {
+            return false;
+        };
+        let out: Vec<&str> = r.text.lines().skip(at).take(lines.len()).collect();
+        out.len() == lines.len() && out.iter().zip(lines).all(|(o, l)| o.trim() == l.trim())
+    };
+    if lines.len() < 2 || printed(d) {
+        return;
+    }
+    // The headline's words (their case restored) regrouped as the source's lines.
+    let words: Vec<&str> = d.headline.split_whitespace().collect();
+    let counts: Vec<usize> = lines.iter().map(|l| l.split_whitespace().count()).collect();
+    if counts.iter().sum::<usize>() != words.len() {
+        return;
+    }
+    let mut at = 0;
+    let broken: Vec<String> = counts
+        .iter()
+        .map(|&n| {
+            let line = words[at..at + n].join(" ");
+            at += n;
+            line
+        })
+        .collect();
+    let mut with_breaks = d.clone();
+    with_breaks.headline = broken.join("\n");
+    if printed(&with_breaks) {
+        *d = with_breaks;
     }
 }
 
@@ -893,6 +930,8 @@ struct Reader<'a> {
     safe_indents: Vec<usize>,
     /// Where in the body centred title blocks were read as headings.
     centred_headings: Vec<usize>,
+    /// The headline's lines as the source broke them.
+    headline_lines: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -927,6 +966,7 @@ impl<'a> Reader<'a> {
             tail_contacts: None,
             body_text: String::new(),
             width_guess,
+            headline_lines: Vec::new(),
             indents: Vec::new(),
             about_indents: Vec::new(),
             safe_indents: Vec::new(),
@@ -950,6 +990,9 @@ impl<'a> Reader<'a> {
         self.layout.contact_labels = found.bare.then_some(false);
         self.layout.contacts_hanging = Some(found.hanging);
         self.layout.contacts_spaced = Some(found.spaced);
+        if found.indent > 0 {
+            self.layout.contacts_indent = Some(found.indent.min(40) as u8);
+        }
         self.d.contacts_placement = placement;
     }
 
@@ -1050,6 +1093,7 @@ impl<'a> Reader<'a> {
                 self.layout.headline_caps = Some(false);
             }
             self.d.headline = restore_case(&b.joined(), &self.body_text);
+            self.headline_lines = b.lines.iter().map(|l| l.text.clone()).collect();
             self.i += 1;
         }
         let mut sub_items: Vec<String> = Vec::new();
@@ -1398,16 +1442,20 @@ impl<'a> Reader<'a> {
         if self.numbered_pages && page_tags {
             layout.page_numbers = Some(true);
         }
+        // `-MORE-` in capitals when every mark is so written.
+        let marks: Vec<&str> = source
+            .lines()
+            .map(str::trim)
+            .filter(|l| PAGE_MORE.is_match(l))
+            .collect();
+        if !marks.is_empty() && marks.iter().all(|m| *m == "-MORE-") {
+            layout.more_caps = Some(true);
+        }
         if self.page_breaks > 0 {
             layout.page_tag = Some(page_tags);
         }
         d.export.width = infer_width(&self.blocks);
-        d.export.sentence_spacing =
-            if source.matches(".  ").count() > source.matches(". ").count() / 3 + 1 {
-                SentenceSpacing::Two
-            } else {
-                SentenceSpacing::One
-            };
+        d.export.sentence_spacing = sentence_spacing(source);
         d.export.page_length = 0; // page breaks were read as explicit ones
         // Record only where the source differs from the style's own layout, as the
         // renderer has it.
@@ -1461,6 +1509,35 @@ fn most_common(v: &[usize]) -> Option<usize> {
         .map(|(x, _)| x)
 }
 
+/// How the source spaces its sentences: two spaces where most sentence ends inside a line
+/// (as the export finds them: not after "Mr.", an initial or "a.m.") have two.
+fn sentence_spacing(source: &str) -> SentenceSpacing {
+    let (mut one, mut two) = (0, 0);
+    for line in source.lines() {
+        let words: Vec<&str> = line.split(' ').collect();
+        let mut k = 0;
+        while k < words.len() {
+            let gap = words[k + 1..].iter().take_while(|w| w.is_empty()).count();
+            let Some(next) = words.get(k + 1 + gap) else {
+                break;
+            };
+            if !words[k].is_empty() && text::ends_sentence(words[k], next) {
+                match gap {
+                    0 => one += 1,
+                    1 => two += 1,
+                    _ => {}
+                }
+            }
+            k += 1 + gap;
+        }
+    }
+    if two > 0 && two >= one {
+        SentenceSpacing::Two
+    } else {
+        SentenceSpacing::One
+    }
+}
+
 /// The wrap width the source was written at: the widths its line breaks allow, with the
 /// common settings preferred.
 fn infer_width(blocks: &[Blk]) -> usize {
@@ -1469,6 +1546,13 @@ fn infer_width(blocks: &[Blk]) -> usize {
     // Tables are laid out to their own columns, not the prose width.
     let blocks: Vec<&Blk> = blocks.iter().filter(|b| b.table.is_none()).collect();
     for b in &blocks {
+        // A label at the right margin is set again at the width found, wherever it stood.
+        if b.is_single()
+            && b.first().indent > 0
+            && b.first().text.to_uppercase().starts_with("EXHIBIT")
+        {
+            continue;
+        }
         for l in &b.lines {
             lo = lo.max(l.indent + l.width);
         }
@@ -1547,6 +1631,9 @@ struct FoundContacts {
     hanging: bool,
     spaced: bool,
     after_end_mark: bool,
+    /// The items under a label of their own, one a line, all indented this far (older
+    /// exhibits: five spaces under `FOR FURTHER INFORMATION CONTACT:`); 0 when flush left.
+    indent: usize,
 }
 
 /// Reads the contact blocks starting at block `start`: a labelled block, and the
@@ -1669,10 +1756,20 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
         .iter()
         .flat_map(|b| b.lines.iter())
         .any(|l| BARE_PHONE.is_match(&l.text) || BARE_EMAIL.is_match(&l.text));
+    // Items under a label line, each on a line of its own at one indent.
+    let first_block = &blocks[start];
+    let under: Vec<&Line> = first_block.lines.iter().skip(1).collect();
+    let indent = match under.first() {
+        Some(l) if !hanging && blocks_used == 1 && under.iter().all(|m| m.indent == l.indent) => {
+            l.indent
+        }
+        _ => 0,
+    };
     Some(FoundContacts {
         labels,
         heading,
         bare,
+        indent,
         spaced: blocks_used > 1 || contacts.len() == 1,
         contacts,
         next: k,

@@ -516,6 +516,24 @@ impl<'a> Writer<'a> {
                 }
             }
             self.push(lines, 1);
+        } else if let Some(n) = self.draft.export.layout.contacts_indent.filter(|n| *n > 0) {
+            // Older exhibits: the label, then each item on a line of its own, indented.
+            let indent = " ".repeat(usize::from(n).min(self.width / 2));
+            let mut lines = Vec::new();
+            for ((i, c), label) in contacts.iter().zip(&labels) {
+                if !lines.is_empty() && self.rules.contacts_spaced {
+                    lines.push(String::new());
+                }
+                if !label.is_empty() {
+                    let label = self.one_line(label, FieldRef::Contact(*i));
+                    lines.extend(wrap(&label, self.width, "", ""));
+                }
+                for item in contact_items(c, self.rules.contact_labels) {
+                    let item = self.one_line(&item, FieldRef::Contact(*i));
+                    lines.extend(wrap(&item, self.width, &indent, &indent));
+                }
+            }
+            self.push(lines, 1);
         } else {
             let mut together = Vec::new();
             for ((i, c), label) in contacts.iter().zip(&labels) {
@@ -861,6 +879,7 @@ impl<'a> Writer<'a> {
             width: self.width,
             page_tag: self.rules.page_tag,
             page_numbers: self.draft.export.layout.page_numbers == Some(true),
+            more_caps: self.draft.export.layout.more_caps == Some(true),
             fields: Vec::new(),
             page_breaks: Vec::new(),
             tables: Vec::new(),
@@ -1041,6 +1060,8 @@ struct Paginator {
     page_tag: bool,
     /// `<PAGE>  2`: the tag numbers the page it opens, as older exhibits print it.
     page_numbers: bool,
+    /// `-MORE-` rather than `-more-`.
+    more_caps: bool,
     fields: Vec<(FieldRef, usize)>,
     page_breaks: Vec<(usize, BreakCause)>,
     tables: Vec<(FieldRef, Range<usize>)>,
@@ -1061,7 +1082,8 @@ impl Paginator {
     fn break_page(&mut self, cause: BreakCause) {
         self.out.push("");
         self.page_breaks.push((self.out.lines, cause));
-        self.out.push(&centre("-more-", self.width));
+        let mark = if self.more_caps { "-MORE-" } else { "-more-" };
+        self.out.push(&centre(mark, self.width));
         self.page_lines = 0;
         if self.page_tag {
             if self.page_numbers {
@@ -1135,6 +1157,25 @@ pub fn subheadline_items(s: &Subheadline) -> Vec<String> {
 
 /// The lines a contact prints, in order: organisation, name and title, phone, email
 /// (with `Phone:` and `Email:` before them when `labels`).
+/// A contact's items one a line, the name and the title apart (as older exhibits print
+/// them under `FOR FURTHER INFORMATION CONTACT:`).
+fn contact_items(c: &Contact, labels: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    for part in [&c.organisation, &c.name, &c.title] {
+        if !part.trim().is_empty() {
+            lines.push(part.trim().to_string());
+        }
+    }
+    let reach = Contact {
+        organisation: String::new(),
+        name: String::new(),
+        title: String::new(),
+        ..c.clone()
+    };
+    lines.extend(contact_lines(&reach, labels));
+    lines
+}
+
 pub fn contact_lines(c: &Contact, labels: bool) -> Vec<String> {
     let mut lines = Vec::new();
     let org = c.organisation.trim();

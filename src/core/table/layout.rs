@@ -75,6 +75,19 @@ pub struct ColumnPlace {
     /// set under the middle of a wide heading).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub numbers_end: Option<usize>,
+    /// Where the column's cells stand when not on the digits' line (the usual place, see
+    /// the module's doc): a dividend's dates flush left or right in their column, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cells: Option<CellPlace>,
+}
+
+/// Where a column's cells stand, recorded from an imported table of dates or words.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CellPlace {
+    /// Every cell, figures included, starts at the column's left edge (`$` against its number).
+    Left,
+    /// Text cells end at the column's right edge, where the figures end.
+    Right,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -194,6 +207,8 @@ struct Column {
     dollar_w: usize,
     left_w: usize,
     right_w: usize,
+    /// Recorded from an import: where the cells stand (see [`CellPlace`]).
+    place: Option<CellPlace>,
 }
 
 struct Geometry {
@@ -243,6 +258,17 @@ impl Conv {
             return Vec::new();
         }
         s.split('\n').map(|l| self.s(l.trim())).collect()
+    }
+}
+
+/// The least room between a recorded column and the one before it. A column of cells
+/// flush right may start one space after the widest cell of the column before: they never
+/// stand on one line so close (as imported, where a heading overhangs its figures).
+fn gap_before(p: &ColumnPlace) -> usize {
+    if p.cells == Some(CellPlace::Right) {
+        1
+    } else {
+        COLUMN_GAP
     }
 }
 
@@ -301,6 +327,7 @@ impl Geometry {
                     dollar_w: 0,
                     left_w: 0,
                     right_w: 0,
+                    place: recorded.and_then(|l| l.columns[c].cells),
                 };
                 for row in &cells {
                     match &row[c] {
@@ -379,7 +406,7 @@ impl Geometry {
                     let numbers = c.dollar_w + c.left_w + c.right_w;
                     let ok = p.width >= c.width
                         && p.numbers_end.is_none_or(|e| e >= numbers && e <= p.width)
-                        && (i == 0 || p.start >= end + COLUMN_GAP);
+                        && (i == 0 || p.start >= end + gap_before(p));
                     end = p.start + p.width;
                     ok
                 })
@@ -579,6 +606,16 @@ impl Geometry {
                 let end = m + col.start + col.numbers_end;
                 let digits_end = end - col.right_w;
                 match cell {
+                    Placed::Text(t) if col.place == Some(CellPlace::Left) => {
+                        line.put(m + col.start, t)
+                    }
+                    Placed::Text(t) if col.place == Some(CellPlace::Right) => {
+                        line.put(end - w(t), t)
+                    }
+                    Placed::Number { p, dollar } if col.place == Some(CellPlace::Left) => {
+                        let dollar = if *dollar { "$" } else { "" };
+                        line.put(m + col.start, &format!("{dollar}{}{}", p.left, p.right));
+                    }
                     Placed::Text(t) => line.put(digits_end - w(t), t),
                     Placed::Number { p, dollar } => {
                         let left = if *dollar && self.attached_dollar {
