@@ -41,7 +41,9 @@ use crate::core::table::Table;
 ///   in capitals (`more_caps`) and indent the contact details one item a line
 ///   (`contacts_indent: Some(5)`); a table column imported from text may record where its
 ///   cells stand (`cells: Some(Left)` or `Some(Right)`, for dates and words); a headline
-///   may hold line breaks (`\n`) as the source broke it. All are left out when unset, so a
+///   may hold line breaks (`\n`) as the source broke it. `release.header` and
+///   `release.header_note` are a wire's lines over and under the headline (EQS), kept as
+///   written; `release.trailer` may hold several lines and blocks (EQS's closing block). All are left out when unset, so a
 ///   format-3 file reads as it is (`tests/drafts/format-3-earnings.ron` is its test file).
 pub const FORMAT_VERSION: u32 = 4;
 
@@ -255,6 +257,15 @@ pub struct Release {
     /// print a letterhead in text; empty for none.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub letterhead: String,
+    /// Lines a wire prints right over the headline, as written (EQS: `EQS-News: Acme AG /
+    /// Key word(s): Quarterly / Interim Statement`); empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub header: String,
+    /// A block a wire prints under the headline, as written (EQS: `20.11.2026 / 07:30
+    /// CET/CEST` and `The issuer is solely responsible for the content of this
+    /// announcement.`); empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub header_note: String,
 }
 
 impl Default for Release {
@@ -267,6 +278,8 @@ impl Default for Release {
             timing_as_written: String::new(),
             trailer: String::new(),
             letterhead: String::new(),
+            header: String::new(),
+            header_note: String::new(),
         }
     }
 }

@@ -705,8 +705,11 @@ fn restore_case(caps: &str, body: &str) -> String {
 pub fn import(source: &str) -> Imported {
     let mut blocks = split_blocks(read_lines(source), exact_tables(source));
     let trailer = take_trailer(&mut blocks.blocks);
+    let (header, header_note) = take_wire_header(&mut blocks.blocks);
     let mut r = Reader::new(source, blocks);
     r.d.release.trailer = trailer;
+    r.d.release.header = header;
+    r.d.release.header_note = header_note;
     r.preamble();
     r.find_end_matter();
     r.headline_and_subheadline();
@@ -716,6 +719,7 @@ pub fn import(source: &str) -> Imported {
     r.layout();
     // Whitespace inside paragraphs is the export's to set.
     normalise_spaces(&mut r.d);
+    as_printed_at_width(&mut r.d);
     keep_headline_breaks(&mut r.d, &r.headline_lines);
     automatic_pages(&mut r.d);
     r.d.assign_ids();
@@ -733,7 +737,9 @@ fn keep_headline_breaks(d: &mut Draft, lines: &[String]) {
         let Some(at) = r.first_line_of(crate::core::draft::FieldRef::Headline) else {
             return false;
         };
-        let out: Vec<&str> = r.text.lines().skip(at).take(lines.len()).collect();
+        // The wire's header stands over the headline in its block.
+        let over = d.release.header.lines().count();
+        let out: Vec<&str> = r.text.lines().skip(at + over).take(lines.len()).collect();
         out.len() == lines.len() && out.iter().zip(lines).all(|(o, l)| o.trim() == l.trim())
     };
     if lines.len() < 2 || printed(d) {
@@ -820,6 +826,10 @@ struct Blocks {
 fn take_trailer(blocks: &mut Vec<Blk>) -> String {
     static SOURCE_LINE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^SOURCE:?\s+\S.{0,118}$").expect("valid"));
+    let footer = take_wire_footer(blocks);
+    if !footer.is_empty() {
+        return footer;
+    }
     let Some(last) = blocks.last() else {
         return String::new();
     };
@@ -830,6 +840,94 @@ fn take_trailer(blocks: &mut Vec<Blk>) -> String {
     let text = last.first().text.clone();
     blocks.pop();
     text
+}
+
+/// A block's lines as written, each with its indent.
+fn lines_as_written(b: &Blk) -> String {
+    b.lines
+        .iter()
+        .map(|l| format!("{}{}", " ".repeat(l.indent), l.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A wire's closing block of several paragraphs, from its dissemination line to its last
+/// line (EQS: `20.11.2026 CET/CEST Dissemination of a Corporate News, transmitted by EQS
+/// News ...` ... `End of News   EQS News Service`): taken out whole, as written.
+fn take_wire_footer(blocks: &mut Vec<Blk>) -> String {
+    static DISSEMINATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{2}\.\d{2}\.\d{4} .*(Dissemination of|transmitted by)").expect("valid")
+    });
+    let last_says_end = blocks
+        .last()
+        .is_some_and(|b| b.lines.iter().any(|l| l.text.starts_with("End of News")));
+    let Some(k) = blocks
+        .iter()
+        .rposition(|b| DISSEMINATION.is_match(&b.joined()))
+        .filter(|_| last_says_end)
+    else {
+        return String::new();
+    };
+    let footer: Vec<String> = blocks[k..].iter().map(lines_as_written).collect();
+    blocks.truncate(k);
+    footer.join("\n\n")
+}
+
+/// A wire's header over the headline, in the headline's block, and the block under the
+/// headline that gives the time of dissemination (EQS), taken out as written.
+fn take_wire_header(blocks: &mut Vec<Blk>) -> (String, String) {
+    static EQS_HEADER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^EQS-[\w-]+(?: [\w-]+)?: \S").expect("valid"));
+    static DISSEMINATED_AT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{2}\.\d{2}\.\d{4} / \d{1,2}:\d{2}\b").expect("valid"));
+    let Some(first) = blocks.first_mut() else {
+        return (String::new(), String::new());
+    };
+    if first.lines.len() < 2 || !EQS_HEADER.is_match(&first.first().text) {
+        return (String::new(), String::new());
+    }
+    // Its first line, and the lines a narrower export hung under it (see `HEADER_HANG`).
+    let more = first.lines[1..first.lines.len() - 1]
+        .iter()
+        .take_while(|l| l.indent > 0)
+        .count();
+    let header = first
+        .lines
+        .drain(..=more)
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let note = match blocks.get(1) {
+        Some(b) if DISSEMINATED_AT.is_match(&b.first().text) && b.table.is_none() => {
+            let note = lines_as_written(b);
+            blocks.remove(1);
+            note
+        }
+        _ => String::new(),
+    };
+    (header, note)
+}
+
+/// Lines kept as written (a wire's header and closing block) as the export prints them at
+/// the width found, so that importing the export gives the same draft.
+fn as_printed_at_width(d: &mut Draft) {
+    let width = render::effective_width(d, d.export.style);
+    let printed = |s: &str| {
+        s.split("\n\n")
+            .map(|b| render::trailer_lines(b, width).join("\n"))
+            .filter(|b| !b.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    d.release.header = d
+        .release
+        .header
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    d.release.header_note = printed(&d.release.header_note);
+    d.release.trailer = printed(&d.release.trailer);
 }
 
 /// The tables in the source that lay out again line for line (the others stay text, so

@@ -416,9 +416,17 @@ impl<'a> Writer<'a> {
                 }
                 Part::SafeHarbor(sh) => self.safe_harbor(sh),
                 Part::EndMark(mark) => self.push(vec![centre(mark.text(), self.width)], 1),
-                Part::Trailer(line) => {
-                    let line = self.one_line(&text::one_paragraph(line), FieldRef::EndMark);
-                    self.push(wrap(&line, self.width, "", ""), 1);
+                Part::Trailer(trailer) => {
+                    // Block by block, each line as written where it fits.
+                    for block in trailer.split("\n\n") {
+                        let lines: Vec<String> = trailer_lines(block, self.width)
+                            .iter()
+                            .map(|l| self.convert(l, FieldRef::EndMark))
+                            .collect();
+                        if !lines.is_empty() {
+                            self.push(lines, 1);
+                        }
+                    }
                 }
             }
         }
@@ -566,7 +574,12 @@ impl<'a> Writer<'a> {
 
     fn headline(&mut self, headline: &str) {
         let max = self.headline_max();
-        let mut lines = Vec::new();
+        // A wire's header stands right over the headline, as written.
+        let mut lines: Vec<String> =
+            lines_as_written(&self.draft.release.header, self.width, HEADER_HANG)
+                .iter()
+                .map(|l| self.convert(l, FieldRef::Headline))
+                .collect();
         for line in text::lines(headline) {
             let line = self.one_line(&line, FieldRef::Headline);
             if self.rules.centred_headline {
@@ -586,6 +599,13 @@ impl<'a> Writer<'a> {
         }
         if !lines.is_empty() {
             self.push(lines, 1);
+        }
+        let note: Vec<String> = trailer_lines(&self.draft.release.header_note, self.width)
+            .iter()
+            .map(|l| self.convert(l, FieldRef::Headline))
+            .collect();
+        if !note.is_empty() {
+            self.push(note, 1);
         }
     }
 
@@ -1157,6 +1177,39 @@ pub fn subheadline_items(s: &Subheadline) -> Vec<String> {
 
 /// The lines a contact prints, in order: organisation, name and title, phone, email
 /// (with `Phone:` and `Email:` before them when `labels`).
+/// How much further a wire header's wrapped line is indented than its first.
+pub const HEADER_HANG: usize = 4;
+
+/// Lines kept as written (a wire's header or closing block): each line with its indent
+/// where it fits the width, a longer one wrapped (at its indent); control characters go,
+/// blank lines too (the caller splits blocks at them).
+pub fn trailer_lines(s: &str, width: usize) -> Vec<String> {
+    lines_as_written(s, width, 0)
+}
+
+/// [`trailer_lines`], a wrapped line's continuation indented `hang` more (a wire's header
+/// over the headline: so an import tells its lines from the headline's).
+pub fn lines_as_written(s: &str, width: usize, hang: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in s.lines() {
+        let line = text::clean_line(raw);
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let indent = indent.min(width / 2);
+        let first = " ".repeat(indent);
+        if text::width(line) <= width {
+            out.push(format!("{first}{}", line.trim_start()));
+        } else {
+            let rest = " ".repeat((indent + hang).min(width / 2));
+            out.extend(wrap(line.trim_start(), width, &first, &rest));
+        }
+    }
+    out
+}
+
 /// A contact's items one a line, the name and the title apart (as older exhibits print
 /// them under `FOR FURTHER INFORMATION CONTACT:`).
 fn contact_items(c: &Contact, labels: bool) -> Vec<String> {
