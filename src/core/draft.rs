@@ -40,7 +40,9 @@ use crate::core::table::Table;
 /// - 4: what import reads from older and plainer releases: the layout may print `-MORE-`
 ///   in capitals (`more_caps`) and indent the contact details one item a line
 ///   (`contacts_indent: Some(5)`); a table column imported from text may record where its
-///   cells stand (`cells: Some(Left)` or `Some(Right)`, for dates and words); a headline
+///   cells stand (`cells: Some(Left)`, `Some(Right)` or `Some(LeftText)`, for dates and
+///   words), and a table read from plain columns in an EDGAR exhibit prints without
+///   `<TABLE>` tags (`untagged: true`); a headline
 ///   may hold line breaks (`\n`) as the source broke it. `release.header` and
 ///   `release.header_note` are a wire's lines over and under the headline (EQS), kept as
 ///   written; `release.trailer` may hold several lines and blocks (EQS's closing block). All are left out when unset, so a

@@ -719,6 +719,7 @@ pub fn import(source: &str) -> Imported {
     r.layout();
     // Whitespace inside paragraphs is the export's to set.
     normalise_spaces(&mut r.d);
+    untagged_tables_in_edgar(&mut r.d);
     as_printed_at_width(&mut r.d);
     keep_headline_breaks(&mut r.d, &r.headline_lines);
     automatic_pages(&mut r.d);
@@ -840,6 +841,24 @@ fn take_trailer(blocks: &mut Vec<Blk>) -> String {
     let text = last.first().text.clone();
     blocks.pop();
     text
+}
+
+/// Tables read from plain columns print without `<TABLE>` tags when the draft is an EDGAR
+/// exhibit, as they stood; in a newswire draft (never tagged) the mark is dropped.
+fn untagged_tables_in_edgar(d: &mut Draft) {
+    if d.export.style == Style::Edgar {
+        return;
+    }
+    for b in &mut d.body {
+        if let Block::Table(t) = &mut b.block
+            && let Some(l) = &mut t.text_layout
+        {
+            l.untagged = false;
+            if *l == Default::default() {
+                t.text_layout = None;
+            }
+        }
+    }
 }
 
 /// A block's lines as written, each with its indent.
@@ -971,11 +990,16 @@ fn split_blocks(lines: Vec<Line>, tables: Vec<Detected>) -> Blocks {
                 table_lines.push(next);
             }
             table_lines.retain(|l| !l.text.is_empty());
+            let mut table = t.table;
+            if !t.tagged {
+                // Plain columns print plain in EDGAR too (see `untagged_tables_in_edgar`).
+                table.text_layout.get_or_insert_default().untagged = true;
+            }
             out.blocks.push(Blk {
                 lines: table_lines,
                 page_break_before: std::mem::take(&mut page_break),
                 after_end_mark: after_end,
-                table: Some(Box::new(t.table)),
+                table: Some(Box::new(table)),
             });
             continue;
         }

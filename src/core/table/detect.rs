@@ -929,6 +929,7 @@ fn recorded(
             .is_some_and(|l| rule_char(l).is_some())
             && !body.is_empty(),
         flush_numbers: false,
+        untagged: false,
     }
 }
 
@@ -1265,7 +1266,7 @@ fn contact_like(t: &str) -> bool {
 /// A small table of dates or words beside labels (a dividend's record date, payment date
 /// and amount), which [`untagged`] does not take: every line a label at the margin and the
 /// same number of cells after gaps of two or more spaces, each cell column flush left or
-/// flush right as written, at least one gap of three spaces or more between the labels and
+/// flush right as written (or dates flush left over a flush-right amount), at least one gap of three spaces or more between the labels and
 /// each column, and dates or amounts in at least half the rows. Labels are words (no
 /// sentence's end, no list marker); no line is a contact's; the cells are short.
 fn text_columns(lines: &[String], start: usize, end: usize) -> Option<Detected> {
@@ -1317,11 +1318,20 @@ fn text_columns(lines: &[String], start: usize, end: usize) -> Option<Detected> 
     // somewhere (two spaces everywhere is how sentences are spaced, not columns).
     let mut places = Vec::with_capacity(n);
     for j in 1..=n {
-        let first = &split[0][j];
-        let place = if split.iter().all(|cs| cs[j].start == first.start) {
+        let from = split.iter().map(|cs| cs[j].start).min().unwrap_or(0);
+        let to = split.iter().map(|cs| cs[j].end).max().unwrap_or(0);
+        let figure = |c: &Chunk| c.dollar || matches!(read_cell(&c.text), CellValue::Number(_));
+        let (figures, words): (Vec<&Chunk>, Vec<&Chunk>) =
+            split.iter().map(|cs| &cs[j]).partition(|c| figure(c));
+        let all = |cs: &[&Chunk], f: &dyn Fn(&Chunk) -> bool| cs.iter().all(|c| f(c));
+        let left = |c: &Chunk| c.start == from;
+        let right = |c: &Chunk| c.end == to;
+        let place = if all(&words, &left) && all(&figures, &left) {
             CellPlace::Left
-        } else if split.iter().all(|cs| cs[j].end == first.end) {
+        } else if all(&words, &right) && all(&figures, &right) {
             CellPlace::Right
+        } else if all(&words, &left) && all(&figures, &right) {
+            CellPlace::LeftText
         } else {
             return None;
         };
@@ -1333,8 +1343,6 @@ fn text_columns(lines: &[String], start: usize, end: usize) -> Option<Detected> 
         if widest_gap < 3 {
             return None;
         }
-        let from = split.iter().map(|cs| cs[j].start).min().unwrap_or(0);
-        let to = split.iter().map(|cs| cs[j].end).max().unwrap_or(0);
         // Clear of the column before (see the layout's `gap_before`).
         if let Some(&(_, _, before)) = places.last()
             && before + if place == CellPlace::Right { 1 } else { 2 } > from

@@ -64,6 +64,10 @@ pub struct TextLayout {
     /// Numbers flush right as whole strings (`(812)` ending where `1,234` ends) rather than
     /// aligned on the decimal point with `)` hanging.
     pub flush_numbers: bool,
+    /// EDGAR prints the table without `<TABLE>` tags, as plain aligned columns (an older
+    /// exhibit's small table, imported as it stood).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub untagged: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -88,6 +92,9 @@ pub enum CellPlace {
     Left,
     /// Text cells end at the column's right edge, where the figures end.
     Right,
+    /// Text cells start at the column's left edge; figures stand where they usually do,
+    /// ending at its right edge (dates flush left over a flush-right amount).
+    LeftText,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -231,6 +238,8 @@ struct Geometry {
     headings_rule: bool,
     attached_dollar: bool,
     unprintable: Vec<char>,
+    /// No `<TABLE>` tags in EDGAR (see [`TextLayout::untagged`]).
+    untagged: bool,
 }
 
 struct Conv {
@@ -494,6 +503,7 @@ impl Geometry {
             footnotes,
             rule: recorded.and_then(|l| l.rule).unwrap_or('-'),
             headings_right: recorded.is_some_and(|l| l.headings_right),
+            untagged: table.text_layout.as_ref().is_some_and(|l| l.untagged),
             headings_rule: recorded.is_some_and(|l| l.headings_rule),
             double_rule: recorded.and_then(|l| l.double_rule).unwrap_or('='),
             attached_dollar,
@@ -606,7 +616,9 @@ impl Geometry {
                 let end = m + col.start + col.numbers_end;
                 let digits_end = end - col.right_w;
                 match cell {
-                    Placed::Text(t) if col.place == Some(CellPlace::Left) => {
+                    Placed::Text(t)
+                        if matches!(col.place, Some(CellPlace::Left | CellPlace::LeftText)) =>
+                    {
                         line.put(m + col.start, t)
                     }
                     Placed::Text(t) if col.place == Some(CellPlace::Right) => {
@@ -642,6 +654,7 @@ impl Geometry {
 
     fn write(&self, table: &Table, prose_width: usize, rows: Range<usize>) -> TableText {
         let edgar = self.style == Style::Edgar;
+        let tags = edgar && !self.untagged;
         let mut lines = Vec::new();
         // Titles centre over the table as printed (its widest line), which is also what an
         // import can measure.
@@ -669,14 +682,14 @@ impl Geometry {
             }
         }
         let caption = self.caption();
-        if edgar {
+        if tags {
             lines.push("<TABLE>".into());
             if !caption.is_empty() {
                 lines.push("<CAPTION>".into());
             }
         }
         lines.extend(caption);
-        if edgar {
+        if tags {
             let mut s = Line::new();
             s.put(0, "<S>");
             for c in &self.columns {
@@ -693,7 +706,7 @@ impl Geometry {
             self.row_lines(r, table.rows[r].kind, &mut lines);
         }
         let body_end = lines.len();
-        if edgar {
+        if tags {
             lines.push("</TABLE>".into());
         }
         if last && !self.footnotes.is_empty() {

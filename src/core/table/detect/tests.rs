@@ -705,3 +705,34 @@ fn a_labelless_row_of_a_figure_and_text_between_blank_rows_stays_in_the_table() 
     assert_eq!(found[0].table.rows.len(), t.rows.len(), "{text}");
     assert!(found[0].exact, "{text}");
 }
+
+#[test]
+fn an_indented_table_of_dates_keeps_its_margin() {
+    let text = "\
+     The board also declared a quarterly dividend:
+
+     Record date                 April 4, 1997
+     Payment date               April 18, 1997
+     Amount per share                     $.12
+
+     Net sales rose.
+";
+    let d = one(text);
+    assert_eq!(d.lines, 2..5);
+    lays_out_again(text, &d);
+}
+
+#[test]
+fn dates_flush_left_over_an_amount_flush_right() {
+    let text = "\
+Record date                  May 8, 1998
+Payment date                 May 29, 1998
+Amount per share                     $.21
+";
+    let d = one(text);
+    assert_eq!(
+        d.table.text_layout.as_ref().unwrap().columns[0].cells,
+        Some(CellPlace::LeftText)
+    );
+    lays_out_again(text, &d);
+}
