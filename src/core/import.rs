@@ -1996,10 +1996,32 @@ fn contact_from(items: &[String]) -> Contact {
         .iter()
         .any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
     };
+    // A job title names a department without being one ("Director of Investor Relations").
+    let title_like = |s: &str| {
+        let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+        [
+            "director",
+            "vice",
+            "senior",
+            "executive",
+            "chief",
+            "head",
+            "manager",
+            "president",
+            "treasurer",
+            "secretary",
+            "controller",
+            "general",
+        ]
+        .contains(&first.trim_end_matches(','))
+    };
     let (org, who) = match plain.len() {
         0 => (None, None),
         1 => (None, Some(plain[0].clone())),
-        2 if !org_like(&plain[0]) && !org_like(&plain[1]) && !plain[0].contains(',') => {
+        2 if !org_like(&plain[0])
+            && (title_like(&plain[1]) || !org_like(&plain[1]))
+            && !plain[0].contains(',') =>
+        {
             (None, Some(format!("{}, {}", plain[0], plain[1])))
         }
         _ => (Some(plain[0].clone()), Some(plain[1..].join(", "))),

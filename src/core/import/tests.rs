@@ -315,3 +315,23 @@ fn company_names_keep_their_accents_and_legal_suffix() {
         assert_eq!(import(&text).draft.company.name, name, "{para}");
     }
 }
+
+#[test]
+fn a_job_title_naming_a_department_is_a_title_not_an_organisation() {
+    let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let c = contact_from(&items(&[
+        "Margaret L. Olsen",
+        "Director of Investor Relations",
+        "(920) 555-0118",
+    ]));
+    assert_eq!(
+        (c.organisation.as_str(), c.name.as_str(), c.title.as_str()),
+        ("", "Margaret L. Olsen", "Director of Investor Relations")
+    );
+    // An agency under a person is still an organisation.
+    let c = contact_from(&items(&["Blue Hill Communications", "Dana Reyes"]));
+    assert_eq!(
+        (c.organisation.as_str(), c.name.as_str()),
+        ("Blue Hill Communications", "Dana Reyes")
+    );
+}
