@@ -1576,8 +1576,8 @@ impl<'a> Reader<'a> {
         if self.page_breaks > 0 {
             layout.page_tag = Some(page_tags);
         }
-        d.export.width = infer_width(&self.blocks);
         d.export.sentence_spacing = sentence_spacing(source);
+        d.export.width = infer_width(&self.blocks, d.export.sentence_spacing);
         d.export.page_length = 0; // page breaks were read as explicit ones
         // Record only where the source differs from the style's own layout, as the
         // renderer has it.
@@ -1662,7 +1662,7 @@ fn sentence_spacing(source: &str) -> SentenceSpacing {
 
 /// The wrap width the source was written at: the widths its line breaks allow, with the
 /// common settings preferred.
-fn infer_width(blocks: &[Blk]) -> usize {
+fn infer_width(blocks: &[Blk], spacing: SentenceSpacing) -> usize {
     let mut lo = 30;
     let mut hi = 200;
     // Tables are laid out to their own columns, not the prose width.
@@ -1680,10 +1680,11 @@ fn infer_width(blocks: &[Blk]) -> usize {
         }
     }
     // Only wrapped prose tells where the line ended: after the first line, flush left.
-    let wrapped = blocks
+    let wrapped: Vec<&&Blk> = blocks
         .iter()
-        .filter(|b| b.lines.len() >= 2 && b.lines[1..].iter().all(|l| l.indent == 0));
-    for b in wrapped {
+        .filter(|b| b.lines.len() >= 2 && b.lines[1..].iter().all(|l| l.indent == 0))
+        .collect();
+    for b in &wrapped {
         for pair in b.lines.windows(2) {
             let (a, n) = (&pair[0], &pair[1]);
             if a.text.ends_with('-') {
@@ -1702,10 +1703,53 @@ fn infer_width(blocks: &[Blk]) -> usize {
     }
     let hi = hi.max(lo);
     // The widths releases are commonly wrapped at, the usual first.
-    [DEFAULT_WIDTH, 72, 80, 70, 78, 75, 74, 65, 60]
+    const COMMON: [usize; 9] = [DEFAULT_WIDTH, 72, 80, 70, 78, 75, 74, 65, 60];
+    let chosen = COMMON
         .into_iter()
         .find(|w| (lo..=hi).contains(w))
-        .unwrap_or(lo.clamp(*WIDTH_RANGE.start(), *WIDTH_RANGE.end()))
+        .unwrap_or(lo.clamp(*WIDTH_RANGE.start(), *WIDTH_RANGE.end()));
+    // Paragraphs wrapped by hand may break where no one width breaks them all: a narrower
+    // width that gives more of them back line for line wins, down to the widest line
+    // that is not a wrapped paragraph's (it must still fit).
+    let others = blocks
+        .iter()
+        .filter(|b| !wrapped.iter().any(|w| std::ptr::eq(**w, **b)))
+        .filter(|b| !(b.is_single() && b.first().text.to_uppercase().starts_with("EXHIBIT")))
+        .flat_map(|b| b.lines.iter())
+        .map(|l| l.indent + l.width)
+        .max()
+        .unwrap_or(0);
+    let floor = others.max(lo.saturating_sub(12)).max(*WIDTH_RANGE.start());
+    let given_back = |width: usize| {
+        wrapped
+            .iter()
+            .filter(|b| {
+                let joined = b.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>();
+                let spaced = text::space_sentences(&joined.join(" "), spacing);
+                let first = " ".repeat(b.first().indent);
+                let want = b
+                    .lines
+                    .iter()
+                    .map(|l| format!("{}{}", " ".repeat(l.indent), l.text));
+                text::wrap(&spaced, width, &first, "").into_iter().eq(want)
+            })
+            .count()
+    };
+    if wrapped.len() >= 3 && floor < chosen {
+        let here = given_back(chosen);
+        // Of equals, a common width (the one importing the export finds again), else the widest.
+        let common = |w: usize| {
+            std::cmp::Reverse(COMMON.iter().position(|&c| c == w).unwrap_or(COMMON.len()))
+        };
+        if let Some((w, n)) = (floor..chosen)
+            .map(|w| (w, given_back(w)))
+            .max_by_key(|&(w, n)| (n, common(w), w))
+            && n > here
+        {
+            return w;
+        }
+    }
+    chosen
 }
 
 fn website(lower: &str, contacts: &[Contact]) -> String {
