@@ -222,7 +222,10 @@ fn older_exhibits_keep_their_contact_indent_marks_spacing_wrap_and_headline_line
             "=     Net sales for the year rose 12 percent to $61.8 million.  Orders from",
             "=     The company said its order backlog at year end stood at $22.4",
             "=million, compared with $17.9 million a year earlier.",
-            "~                                    -MORE-",
+            // Centred over the width the source centres at, wider than it wraps.
+            "=                                    -MORE-",
+            "=                        MIDLAND TOOL & DIE CORPORATION",
+            "=                                 NEWS RELEASE",
             "~                    MIDLAND TOOL & DIE REPORTS HIGHER",
             "~                       FISCAL 1997 EARNINGS",
         ],

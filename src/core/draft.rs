@@ -39,7 +39,8 @@ use crate::core::table::Table;
 ///   replies and `resolved`.
 /// - 4: what import reads from older and plainer releases: the layout may print `-MORE-`
 ///   in capitals (`more_caps`) and indent the contact details one item a line
-///   (`contacts_indent: Some(5)`); a table column imported from text may record where its
+///   (`contacts_indent: Some(5)`) and centre lines over a wider line than it wraps at
+///   (`centre_width: Some(78)`); a table column imported from text may record where its
 ///   cells stand (`cells: Some(Left)`, `Some(Right)` or `Some(LeftText)`, for dates and
 ///   words), and a table read from plain columns in an EDGAR exhibit prints without
 ///   `<TABLE>` tags (`untagged: true`); a headline
@@ -734,6 +735,10 @@ pub struct Layout {
     /// a line (older EDGAR exhibits indent them five spaces).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contacts_indent: Option<u8>,
+    /// The width centred lines (letterhead, title, headline, `-MORE-`, the end mark) are
+    /// centred over, when wider than the wrap width (unset: the wrap width).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub centre_width: Option<u8>,
 }
 
 impl Layout {

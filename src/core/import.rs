@@ -1578,6 +1578,12 @@ impl<'a> Reader<'a> {
         }
         d.export.sentence_spacing = sentence_spacing(source);
         d.export.width = infer_width(&self.blocks, d.export.sentence_spacing);
+        let most = if edgar {
+            render::EDGAR_MAX_WIDTH
+        } else {
+            *WIDTH_RANGE.end()
+        };
+        layout.centre_width = infer_centre_width(&self.blocks, source, d.export.width, most);
         d.export.page_length = 0; // page breaks were read as explicit ones
         // Record only where the source differs from the style's own layout, as the
         // renderer has it.
@@ -1750,6 +1756,40 @@ fn infer_width(blocks: &[Blk], spacing: SentenceSpacing) -> usize {
         }
     }
     chosen
+}
+
+/// The width the source centres its lines over (letterhead, title, headline, `-MORE-`, the
+/// end mark), when a wider one than `width` centres more of them: older exhibits centre
+/// over the whole line and wrap short of it. Of equals the narrowest (so that importing the
+/// export finds it again).
+fn infer_centre_width(blocks: &[Blk], source: &str, width: usize, most: usize) -> Option<u8> {
+    let mut centred: Vec<(usize, usize)> = blocks
+        .iter()
+        .filter(|b| b.table.is_none() && !(b.is_single() && EXHIBIT.is_match(&b.first().text)))
+        .filter(|b| b.lines.iter().all(|l| l.indent >= 8))
+        .flat_map(|b| b.lines.iter().map(|l| (l.indent, l.width)))
+        .collect();
+    for raw in source.lines() {
+        let t = raw.trim();
+        let indent = raw.len() - raw.trim_start().len();
+        if indent >= 8 && (PAGE_MORE.is_match(t) || is_end_mark(t).is_some()) {
+            centred.push((indent, text::width(t)));
+        }
+    }
+    if centred.len() < 3 {
+        return None;
+    }
+    let fits = |w: usize| {
+        centred
+            .iter()
+            .filter(|&&(indent, n)| w.saturating_sub(n) / 2 == indent)
+            .count()
+    };
+    let here = fits(width);
+    let (best, n) = (width + 1..=most.min(u8::MAX as usize))
+        .map(|w| (w, fits(w)))
+        .max_by_key(|&(w, n)| (n, std::cmp::Reverse(w)))?;
+    (n > here && 2 * n > centred.len()).then_some(best as u8)
 }
 
 fn website(lower: &str, contacts: &[Contact]) -> String {

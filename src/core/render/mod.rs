@@ -342,6 +342,18 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
+    /// The width centred lines are centred over: the prose width, or the one an imported
+    /// exhibit centred at (older exhibits centre over a wider line than they wrap at).
+    fn centre_width(&self) -> usize {
+        self.draft
+            .export
+            .layout
+            .centre_width
+            .map_or(self.width, |w| {
+                usize::from(w).clamp(self.width, self.rules.max_width)
+            })
+    }
+
     /// Writes the release's parts in reading order.
     fn release(&mut self) {
         let d = self.draft;
@@ -415,7 +427,7 @@ impl<'a> Writer<'a> {
                     self.prose(&about.text, field, indented);
                 }
                 Part::SafeHarbor(sh) => self.safe_harbor(sh),
-                Part::EndMark(mark) => self.push(vec![centre(mark.text(), self.width)], 1),
+                Part::EndMark(mark) => self.push(vec![centre(mark.text(), self.centre_width())], 1),
                 Part::Trailer(trailer) => {
                     // Block by block, each line as written where it fits.
                     for block in trailer.split("\n\n") {
@@ -439,7 +451,7 @@ impl<'a> Writer<'a> {
             .iter()
             .map(|l| {
                 let l = self.one_line(l, FieldRef::Title);
-                centre(&l, self.width)
+                centre(&l, self.centre_width())
             })
             .collect();
         if lines.is_empty() {
@@ -468,7 +480,10 @@ impl<'a> Writer<'a> {
         } else {
             balanced_lines(&title, self.width)
         };
-        let lines = lines.iter().map(|l| centre(l, self.width)).collect();
+        let lines = lines
+            .iter()
+            .map(|l| centre(l, self.centre_width()))
+            .collect();
         self.push(lines, gap);
         true
     }
@@ -591,7 +606,7 @@ impl<'a> Writer<'a> {
                 lines.extend(
                     balanced_lines(&upper, max)
                         .iter()
-                        .map(|l| centre(l, self.width)),
+                        .map(|l| centre(l, self.centre_width())),
                 );
             } else {
                 lines.extend(wrap(&line, self.width, "", ""));
@@ -620,7 +635,7 @@ impl<'a> Writer<'a> {
                         let max = self.headline_max();
                         balanced_lines(&p, max)
                             .iter()
-                            .map(|l| centre(l, self.width))
+                            .map(|l| centre(l, self.centre_width()))
                             .collect()
                     } else {
                         wrap(&p, self.width, "", "")
@@ -670,7 +685,7 @@ impl<'a> Writer<'a> {
                     lines.extend(
                         balanced_lines(&line, max)
                             .iter()
-                            .map(|l| centre(l, self.width)),
+                            .map(|l| centre(l, self.centre_width())),
                     );
                 }
                 if !lines.is_empty() {
@@ -748,7 +763,7 @@ impl<'a> Writer<'a> {
         let lines = if self.rules.centred_headings {
             balanced_lines(&h.to_uppercase(), HEADLINE_MAX.min(self.width))
                 .iter()
-                .map(|l| centre(l, self.width))
+                .map(|l| centre(l, self.centre_width()))
                 .collect()
         } else {
             wrap(&h, self.width, "", "")
@@ -896,7 +911,7 @@ impl<'a> Writer<'a> {
             page_lines: 0,
             fresh: true,
             page_length,
-            width: self.width,
+            width: self.centre_width(),
             page_tag: self.rules.page_tag,
             page_numbers: self.draft.export.layout.page_numbers == Some(true),
             more_caps: self.draft.export.layout.more_caps == Some(true),
