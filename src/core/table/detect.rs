@@ -994,10 +994,14 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
             // when rows with amounts follow it after one more blank line.
             // Prose wrapped at a release's width runs past the label column, into the
             // amounts' columns, and its paragraphs end in a full stop.
+            // (An amount without a label stands in its column: the labels end before it.)
             let label_end = all_lines
                 .iter()
                 .filter(|l| number_line(l))
-                .filter_map(|l| chunks(l).get(1).map(|c| c.start))
+                .filter_map(|l| {
+                    let cs = chunks(l);
+                    cs.get(1).or(cs.first()).map(|c| c.start)
+                })
                 .min()
                 .unwrap_or(HEADING_RUN_WIDTH);
             let heading = |run: &[String]| {
