@@ -74,6 +74,30 @@ fn a_format_1_draft_loads_as_the_current_format() {
     assert_eq!(old.version, pressroom::core::draft::FORMAT_VERSION);
 }
 
+/// Format 4 only adds fields left out when unset: a format-3 draft reads as it is.
+#[test]
+fn a_format_3_draft_loads_as_the_current_format() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let old_path = root.join("tests/drafts/format-3-earnings.ron");
+    let old_text = std::fs::read_to_string(&old_path).unwrap();
+    assert!(old_text.contains("version: 3,"));
+    let old = draft_file::load(&old_path).unwrap();
+    let current = draft_file::load(&root.join("examples/earnings-embargoed.ron")).unwrap();
+    assert_eq!(old, current);
+    assert_eq!(old.version, pressroom::core::draft::FORMAT_VERSION);
+    // Saved again, only the version line differs from the format-3 file.
+    let text = draft_file::to_ron(&old);
+    assert_eq!(
+        text.replacen(
+            &format!("version: {},", pressroom::core::draft::FORMAT_VERSION),
+            "version: 3,",
+            1
+        ),
+        old_text,
+        "a format-3 draft gains nothing but its version when saved again"
+    );
+}
+
 #[test]
 fn a_format_2_draft_loads_as_the_current_format() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -188,3 +188,94 @@ fn import_on_the_command_line_writes_a_draft_and_reports_its_guesses() {
     assert_eq!(d.company.ticker, "GPKB");
     assert_eq!(d.dateline.city, "Burlington");
 }
+
+/// Lines of the source that come back exactly (`=`) or with their words and case but not
+/// their indent (`~`, centred lines: the source centres at another width than it wraps).
+fn comes_back(name: &str, want: &[&str]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/releases/{name}.txt"));
+    let original = std::fs::read_to_string(&path).unwrap();
+    let out = render::render(&import::import_file(&path).unwrap().draft).text;
+    for w in want {
+        let (exact, line) = w.split_at(1);
+        assert!(
+            original.lines().any(|l| l == line),
+            "{name}: not in the source: {line}"
+        );
+        let found = if exact == "=" {
+            out.lines().any(|l| l == line)
+        } else {
+            out.lines().any(|l| l.trim() == line.trim())
+        };
+        assert!(found, "{name}: {line:?} did not come back\n{out}");
+    }
+}
+
+#[test]
+fn older_exhibits_keep_their_contact_indent_marks_spacing_wrap_and_headline_lines() {
+    comes_back(
+        "edgar-1990s-letterhead",
+        &[
+            "=     Walter J. Kaminski",
+            "=     Vice President, Finance",
+            "=     (815) 555-0142",
+            // Two spaces after a sentence, and the source's line breaks.
+            "=     Net sales for the year rose 12 percent to $61.8 million.  Orders from",
+            "=     The company said its order backlog at year end stood at $22.4",
+            "=million, compared with $17.9 million a year earlier.",
+            // Centred over the width the source centres at, wider than it wraps.
+            "=                                    -MORE-",
+            "=                        MIDLAND TOOL & DIE CORPORATION",
+            "=                                 NEWS RELEASE",
+            "~                    MIDLAND TOOL & DIE REPORTS HIGHER",
+            "~                       FISCAL 1997 EARNINGS",
+        ],
+    );
+    comes_back(
+        "edgar-1990s-two-pages",
+        &[
+            "=     Margaret L. Olsen",
+            "=     Director of Investor Relations",
+            "=     The mill employs 140 people.  The company said it will offer",
+            "~                     CONTINENTAL PAPERBOARD TO CLOSE",
+            "~                          KAUKAUNA MILL",
+        ],
+    );
+}
+
+#[test]
+fn eqs_releases_keep_their_header_and_closing_block() {
+    comes_back(
+        "wire-eqs-header-footer",
+        &[
+            "=Vestergaard Logistik AG: Nine-Month Revenue Up 8 Percent",
+            "=20.11.2026 / 07:30 CET/CEST",
+            "=The issuer is solely responsible for the content of this announcement.",
+            "=              Am Sandtorkai 41",
+            "=EQS News ID:  2051187",
+            "=End of News   EQS News Service",
+        ],
+    );
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/releases/wire-eqs-header-footer.txt");
+    let d = import::import_file(&path).unwrap().draft;
+    assert!(
+        d.release
+            .header
+            .starts_with("EQS-News: Vestergaard Logistik AG / Key word(s)")
+    );
+    assert!(
+        d.release
+            .header_note
+            .starts_with("20.11.2026 / 07:30 CET/CEST\n")
+    );
+    assert!(
+        d.release
+            .trailer
+            .ends_with("End of News   EQS News Service")
+    );
+    assert_eq!(
+        d.headline,
+        "Vestergaard Logistik AG: Nine-Month Revenue Up 8 Percent"
+    );
+    assert_eq!(d.contacts[0].name, "Jana Krüger");
+}

@@ -37,7 +37,18 @@ use crate::core::table::Table;
 ///   `comments` (left out when there are none): reviewers' comments, each on a field
 ///   (`field: Body(4)`), optionally on some of its words (`quote`), with author, time,
 ///   replies and `resolved`.
-pub const FORMAT_VERSION: u32 = 3;
+/// - 4: what import reads from older and plainer releases: the layout may print `-MORE-`
+///   in capitals (`more_caps`) and indent the contact details one item a line
+///   (`contacts_indent: Some(5)`) and centre lines over a wider line than it wraps at
+///   (`centre_width: Some(78)`); a table column imported from text may record where its
+///   cells stand (`cells: Some(Left)`, `Some(Right)` or `Some(LeftText)`, for dates and
+///   words), and a table read from plain columns in an EDGAR exhibit prints without
+///   `<TABLE>` tags (`untagged: true`); a headline
+///   may hold line breaks (`\n`) as the source broke it. `release.header` and
+///   `release.header_note` are a wire's lines over and under the headline (EQS), kept as
+///   written; `release.trailer` may hold several lines and blocks (EQS's closing block). All are left out when unset, so a
+///   format-3 file reads as it is (`tests/drafts/format-3-earnings.ron` is its test file).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Headlines longer than this many characters are long: newswires suggest about 70.
 pub const HEADLINE_SUGGESTED_CHARS: usize = 70;
@@ -249,6 +260,15 @@ pub struct Release {
     /// print a letterhead in text; empty for none.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub letterhead: String,
+    /// Lines a wire prints right over the headline, as written (EQS: `EQS-News: Acme AG /
+    /// Key word(s): Quarterly / Interim Statement`); empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub header: String,
+    /// A block a wire prints under the headline, as written (EQS: `20.11.2026 / 07:30
+    /// CET/CEST` and `The issuer is solely responsible for the content of this
+    /// announcement.`); empty for none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub header_note: String,
 }
 
 impl Default for Release {
@@ -261,6 +281,8 @@ impl Default for Release {
             timing_as_written: String::new(),
             trailer: String::new(),
             letterhead: String::new(),
+            header: String::new(),
+            header_note: String::new(),
         }
     }
 }
@@ -706,6 +728,17 @@ pub struct Layout {
     /// "(In thousands)", "(Unaudited)").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_headings_centred: Option<bool>,
+    /// The page-continuation mark in capitals, `-MORE-`, as older exhibits print it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub more_caps: Option<bool>,
+    /// Contact details under `FOR FURTHER INFORMATION CONTACT:` indented this far, one item
+    /// a line (older EDGAR exhibits indent them five spaces).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contacts_indent: Option<u8>,
+    /// The width centred lines (letterhead, title, headline, `-MORE-`, the end mark) are
+    /// centred over, when wider than the wrap width (unset: the wrap width).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub centre_width: Option<u8>,
 }
 
 impl Layout {
@@ -796,7 +829,38 @@ impl Layout {
             unset: "off",
             field: |l| &mut l.page_numbers,
         },
+        LayoutChoice {
+            name: "-MORE- in capitals",
+            unset: "off",
+            field: |l| &mut l.more_caps,
+        },
     ];
+
+    /// The layout's measures, in columns, each unset (as the style) or set.
+    pub const MEASURES: &'static [LayoutMeasure] = &[
+        LayoutMeasure {
+            name: "Contact details indented (columns)",
+            unset: "as the style",
+            start: 5,
+            field: |l| &mut l.contacts_indent,
+        },
+        LayoutMeasure {
+            name: "Centred over (columns)",
+            unset: "the width",
+            start: 78,
+            field: |l| &mut l.centre_width,
+        },
+    ];
+}
+
+/// One of [`Layout`]'s measures, for the form.
+pub struct LayoutMeasure {
+    pub name: &'static str,
+    /// What unset means.
+    pub unset: &'static str,
+    /// The value a measure starts from when the user sets it.
+    pub start: u8,
+    pub field: fn(&mut Layout) -> &mut Option<u8>,
 }
 
 /// One of [`Layout`]'s choices, for the form.
@@ -1036,6 +1100,10 @@ mod tests {
             assert_eq!(*(c.field)(&mut all), None, "{} is listed twice", c.name);
             *(c.field)(&mut all) = Some(true);
             assert!(!c.name.is_empty(), "choice {i} has a name");
+        }
+        for m in Layout::MEASURES {
+            assert_eq!(*(m.field)(&mut all), None, "{} is listed twice", m.name);
+            *(m.field)(&mut all) = Some(5);
         }
         let every = format!("{all:?}");
         assert!(!every.contains("None"), "every field is offered: {every}");

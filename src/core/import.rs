@@ -705,8 +705,11 @@ fn restore_case(caps: &str, body: &str) -> String {
 pub fn import(source: &str) -> Imported {
     let mut blocks = split_blocks(read_lines(source), exact_tables(source));
     let trailer = take_trailer(&mut blocks.blocks);
+    let (header, header_note) = take_wire_header(&mut blocks.blocks);
     let mut r = Reader::new(source, blocks);
     r.d.release.trailer = trailer;
+    r.d.release.header = header;
+    r.d.release.header_note = header_note;
     r.preamble();
     r.find_end_matter();
     r.headline_and_subheadline();
@@ -716,11 +719,52 @@ pub fn import(source: &str) -> Imported {
     r.layout();
     // Whitespace inside paragraphs is the export's to set.
     normalise_spaces(&mut r.d);
+    untagged_tables_in_edgar(&mut r.d);
+    as_printed_at_width(&mut r.d);
+    keep_headline_breaks(&mut r.d, &r.headline_lines);
     automatic_pages(&mut r.d);
     r.d.assign_ids();
     Imported {
         draft: r.d,
         notes: r.notes,
+    }
+}
+
+/// A headline of several lines that the export would break elsewhere keeps the source's
+/// line breaks (as `\n` in the headline, which the export keeps), when that prints them.
+fn keep_headline_breaks(d: &mut Draft, lines: &[String]) {
+    let printed = |d: &Draft| {
+        let r = render::render(d);
+        let Some(at) = r.first_line_of(crate::core::draft::FieldRef::Headline) else {
+            return false;
+        };
+        // The wire's header stands over the headline in its block.
+        let over = d.release.header.lines().count();
+        let out: Vec<&str> = r.text.lines().skip(at + over).take(lines.len()).collect();
+        out.len() == lines.len() && out.iter().zip(lines).all(|(o, l)| o.trim() == l.trim())
+    };
+    if lines.len() < 2 || printed(d) {
+        return;
+    }
+    // The headline's words (their case restored) regrouped as the source's lines.
+    let words: Vec<&str> = d.headline.split_whitespace().collect();
+    let counts: Vec<usize> = lines.iter().map(|l| l.split_whitespace().count()).collect();
+    if counts.iter().sum::<usize>() != words.len() {
+        return;
+    }
+    let mut at = 0;
+    let broken: Vec<String> = counts
+        .iter()
+        .map(|&n| {
+            let line = words[at..at + n].join(" ");
+            at += n;
+            line
+        })
+        .collect();
+    let mut with_breaks = d.clone();
+    with_breaks.headline = broken.join("\n");
+    if printed(&with_breaks) {
+        *d = with_breaks;
     }
 }
 
@@ -783,6 +827,10 @@ struct Blocks {
 fn take_trailer(blocks: &mut Vec<Blk>) -> String {
     static SOURCE_LINE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^SOURCE:?\s+\S.{0,118}$").expect("valid"));
+    let footer = take_wire_footer(blocks);
+    if !footer.is_empty() {
+        return footer;
+    }
     let Some(last) = blocks.last() else {
         return String::new();
     };
@@ -793,6 +841,112 @@ fn take_trailer(blocks: &mut Vec<Blk>) -> String {
     let text = last.first().text.clone();
     blocks.pop();
     text
+}
+
+/// Tables read from plain columns print without `<TABLE>` tags when the draft is an EDGAR
+/// exhibit, as they stood; in a newswire draft (never tagged) the mark is dropped.
+fn untagged_tables_in_edgar(d: &mut Draft) {
+    if d.export.style == Style::Edgar {
+        return;
+    }
+    for b in &mut d.body {
+        if let Block::Table(t) = &mut b.block
+            && let Some(l) = &mut t.text_layout
+        {
+            l.untagged = false;
+            if *l == Default::default() {
+                t.text_layout = None;
+            }
+        }
+    }
+}
+
+/// A block's lines as written, each with its indent.
+fn lines_as_written(b: &Blk) -> String {
+    b.lines
+        .iter()
+        .map(|l| format!("{}{}", " ".repeat(l.indent), l.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A wire's closing block of several paragraphs, from its dissemination line to its last
+/// line (EQS: `20.11.2026 CET/CEST Dissemination of a Corporate News, transmitted by EQS
+/// News ...` ... `End of News   EQS News Service`): taken out whole, as written.
+fn take_wire_footer(blocks: &mut Vec<Blk>) -> String {
+    static DISSEMINATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{2}\.\d{2}\.\d{4} .*(Dissemination of|transmitted by)").expect("valid")
+    });
+    let last_says_end = blocks
+        .last()
+        .is_some_and(|b| b.lines.iter().any(|l| l.text.starts_with("End of News")));
+    let Some(k) = blocks
+        .iter()
+        .rposition(|b| DISSEMINATION.is_match(&b.joined()))
+        .filter(|_| last_says_end)
+    else {
+        return String::new();
+    };
+    let footer: Vec<String> = blocks[k..].iter().map(lines_as_written).collect();
+    blocks.truncate(k);
+    footer.join("\n\n")
+}
+
+/// A wire's header over the headline, in the headline's block, and the block under the
+/// headline that gives the time of dissemination (EQS), taken out as written.
+fn take_wire_header(blocks: &mut Vec<Blk>) -> (String, String) {
+    static EQS_HEADER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^EQS-[\w-]+(?: [\w-]+)?: \S").expect("valid"));
+    static DISSEMINATED_AT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{2}\.\d{2}\.\d{4} / \d{1,2}:\d{2}\b").expect("valid"));
+    let Some(first) = blocks.first_mut() else {
+        return (String::new(), String::new());
+    };
+    if first.lines.len() < 2 || !EQS_HEADER.is_match(&first.first().text) {
+        return (String::new(), String::new());
+    }
+    // Its first line, and the lines a narrower export hung under it (see `HEADER_HANG`).
+    let more = first.lines[1..first.lines.len() - 1]
+        .iter()
+        .take_while(|l| l.indent > 0)
+        .count();
+    let header = first
+        .lines
+        .drain(..=more)
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let note = match blocks.get(1) {
+        Some(b) if DISSEMINATED_AT.is_match(&b.first().text) && b.table.is_none() => {
+            let note = lines_as_written(b);
+            blocks.remove(1);
+            note
+        }
+        _ => String::new(),
+    };
+    (header, note)
+}
+
+/// Lines kept as written (a wire's header and closing block) as the export prints them at
+/// the width found, so that importing the export gives the same draft.
+fn as_printed_at_width(d: &mut Draft) {
+    let width = render::effective_width(d, d.export.style);
+    let printed = |s: &str| {
+        s.split("\n\n")
+            .map(|b| render::trailer_lines(b, width).join("\n"))
+            .filter(|b| !b.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    d.release.header = d
+        .release
+        .header
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    d.release.header_note = printed(&d.release.header_note);
+    d.release.trailer = printed(&d.release.trailer);
 }
 
 /// The tables in the source that lay out again line for line (the others stay text, so
@@ -836,11 +990,16 @@ fn split_blocks(lines: Vec<Line>, tables: Vec<Detected>) -> Blocks {
                 table_lines.push(next);
             }
             table_lines.retain(|l| !l.text.is_empty());
+            let mut table = t.table;
+            if !t.tagged {
+                // Plain columns print plain in EDGAR too (see `untagged_tables_in_edgar`).
+                table.text_layout.get_or_insert_default().untagged = true;
+            }
             out.blocks.push(Blk {
                 lines: table_lines,
                 page_break_before: std::mem::take(&mut page_break),
                 after_end_mark: after_end,
-                table: Some(Box::new(t.table)),
+                table: Some(Box::new(table)),
             });
             continue;
         }
@@ -893,6 +1052,8 @@ struct Reader<'a> {
     safe_indents: Vec<usize>,
     /// Where in the body centred title blocks were read as headings.
     centred_headings: Vec<usize>,
+    /// The headline's lines as the source broke them.
+    headline_lines: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -927,6 +1088,7 @@ impl<'a> Reader<'a> {
             tail_contacts: None,
             body_text: String::new(),
             width_guess,
+            headline_lines: Vec::new(),
             indents: Vec::new(),
             about_indents: Vec::new(),
             safe_indents: Vec::new(),
@@ -950,6 +1112,9 @@ impl<'a> Reader<'a> {
         self.layout.contact_labels = found.bare.then_some(false);
         self.layout.contacts_hanging = Some(found.hanging);
         self.layout.contacts_spaced = Some(found.spaced);
+        if found.indent > 0 {
+            self.layout.contacts_indent = Some(found.indent.min(40) as u8);
+        }
         self.d.contacts_placement = placement;
     }
 
@@ -1050,6 +1215,7 @@ impl<'a> Reader<'a> {
                 self.layout.headline_caps = Some(false);
             }
             self.d.headline = restore_case(&b.joined(), &self.body_text);
+            self.headline_lines = b.lines.iter().map(|l| l.text.clone()).collect();
             self.i += 1;
         }
         let mut sub_items: Vec<String> = Vec::new();
@@ -1398,16 +1564,26 @@ impl<'a> Reader<'a> {
         if self.numbered_pages && page_tags {
             layout.page_numbers = Some(true);
         }
+        // `-MORE-` in capitals when every mark is so written.
+        let marks: Vec<&str> = source
+            .lines()
+            .map(str::trim)
+            .filter(|l| PAGE_MORE.is_match(l))
+            .collect();
+        if !marks.is_empty() && marks.iter().all(|m| *m == "-MORE-") {
+            layout.more_caps = Some(true);
+        }
         if self.page_breaks > 0 {
             layout.page_tag = Some(page_tags);
         }
-        d.export.width = infer_width(&self.blocks);
-        d.export.sentence_spacing =
-            if source.matches(".  ").count() > source.matches(". ").count() / 3 + 1 {
-                SentenceSpacing::Two
-            } else {
-                SentenceSpacing::One
-            };
+        d.export.sentence_spacing = sentence_spacing(source);
+        d.export.width = infer_width(&self.blocks, d.export.sentence_spacing);
+        let most = if edgar {
+            render::EDGAR_MAX_WIDTH
+        } else {
+            *WIDTH_RANGE.end()
+        };
+        layout.centre_width = infer_centre_width(&self.blocks, source, d.export.width, most);
         d.export.page_length = 0; // page breaks were read as explicit ones
         // Record only where the source differs from the style's own layout, as the
         // renderer has it.
@@ -1461,23 +1637,60 @@ fn most_common(v: &[usize]) -> Option<usize> {
         .map(|(x, _)| x)
 }
 
+/// How the source spaces its sentences: two spaces where most sentence ends inside a line
+/// (as the export finds them: not after "Mr.", an initial or "a.m.") have two.
+fn sentence_spacing(source: &str) -> SentenceSpacing {
+    let (mut one, mut two) = (0, 0);
+    for line in source.lines() {
+        let words: Vec<&str> = line.split(' ').collect();
+        let mut k = 0;
+        while k < words.len() {
+            let gap = words[k + 1..].iter().take_while(|w| w.is_empty()).count();
+            let Some(next) = words.get(k + 1 + gap) else {
+                break;
+            };
+            if !words[k].is_empty() && text::ends_sentence(words[k], next) {
+                match gap {
+                    0 => one += 1,
+                    1 => two += 1,
+                    _ => {}
+                }
+            }
+            k += 1 + gap;
+        }
+    }
+    if two > 0 && two >= one {
+        SentenceSpacing::Two
+    } else {
+        SentenceSpacing::One
+    }
+}
+
 /// The wrap width the source was written at: the widths its line breaks allow, with the
 /// common settings preferred.
-fn infer_width(blocks: &[Blk]) -> usize {
+fn infer_width(blocks: &[Blk], spacing: SentenceSpacing) -> usize {
     let mut lo = 30;
     let mut hi = 200;
     // Tables are laid out to their own columns, not the prose width.
     let blocks: Vec<&Blk> = blocks.iter().filter(|b| b.table.is_none()).collect();
     for b in &blocks {
+        // A label at the right margin is set again at the width found, wherever it stood.
+        if b.is_single()
+            && b.first().indent > 0
+            && b.first().text.to_uppercase().starts_with("EXHIBIT")
+        {
+            continue;
+        }
         for l in &b.lines {
             lo = lo.max(l.indent + l.width);
         }
     }
     // Only wrapped prose tells where the line ended: after the first line, flush left.
-    let wrapped = blocks
+    let wrapped: Vec<&&Blk> = blocks
         .iter()
-        .filter(|b| b.lines.len() >= 2 && b.lines[1..].iter().all(|l| l.indent == 0));
-    for b in wrapped {
+        .filter(|b| b.lines.len() >= 2 && b.lines[1..].iter().all(|l| l.indent == 0))
+        .collect();
+    for b in &wrapped {
         for pair in b.lines.windows(2) {
             let (a, n) = (&pair[0], &pair[1]);
             if a.text.ends_with('-') {
@@ -1496,10 +1709,87 @@ fn infer_width(blocks: &[Blk]) -> usize {
     }
     let hi = hi.max(lo);
     // The widths releases are commonly wrapped at, the usual first.
-    [DEFAULT_WIDTH, 72, 80, 70, 78, 75, 74, 65, 60]
+    const COMMON: [usize; 9] = [DEFAULT_WIDTH, 72, 80, 70, 78, 75, 74, 65, 60];
+    let chosen = COMMON
         .into_iter()
         .find(|w| (lo..=hi).contains(w))
-        .unwrap_or(lo.clamp(*WIDTH_RANGE.start(), *WIDTH_RANGE.end()))
+        .unwrap_or(lo.clamp(*WIDTH_RANGE.start(), *WIDTH_RANGE.end()));
+    // Paragraphs wrapped by hand may break where no one width breaks them all: a narrower
+    // width that gives more of them back line for line wins, down to the widest line
+    // that is not a wrapped paragraph's (it must still fit).
+    let others = blocks
+        .iter()
+        .filter(|b| !wrapped.iter().any(|w| std::ptr::eq(**w, **b)))
+        .filter(|b| !(b.is_single() && b.first().text.to_uppercase().starts_with("EXHIBIT")))
+        .flat_map(|b| b.lines.iter())
+        .map(|l| l.indent + l.width)
+        .max()
+        .unwrap_or(0);
+    let floor = others.max(lo.saturating_sub(12)).max(*WIDTH_RANGE.start());
+    let given_back = |width: usize| {
+        wrapped
+            .iter()
+            .filter(|b| {
+                let joined = b.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>();
+                let spaced = text::space_sentences(&joined.join(" "), spacing);
+                let first = " ".repeat(b.first().indent);
+                let want = b
+                    .lines
+                    .iter()
+                    .map(|l| format!("{}{}", " ".repeat(l.indent), l.text));
+                text::wrap(&spaced, width, &first, "").into_iter().eq(want)
+            })
+            .count()
+    };
+    if wrapped.len() >= 3 && floor < chosen {
+        let here = given_back(chosen);
+        // Of equals, a common width (the one importing the export finds again), else the widest.
+        let common = |w: usize| {
+            std::cmp::Reverse(COMMON.iter().position(|&c| c == w).unwrap_or(COMMON.len()))
+        };
+        if let Some((w, n)) = (floor..chosen)
+            .map(|w| (w, given_back(w)))
+            .max_by_key(|&(w, n)| (n, common(w), w))
+            && n > here
+        {
+            return w;
+        }
+    }
+    chosen
+}
+
+/// The width the source centres its lines over (letterhead, title, headline, `-MORE-`, the
+/// end mark), when a wider one than `width` centres more of them: older exhibits centre
+/// over the whole line and wrap short of it. Of equals the narrowest (so that importing the
+/// export finds it again).
+fn infer_centre_width(blocks: &[Blk], source: &str, width: usize, most: usize) -> Option<u8> {
+    let mut centred: Vec<(usize, usize)> = blocks
+        .iter()
+        .filter(|b| b.table.is_none() && !(b.is_single() && EXHIBIT.is_match(&b.first().text)))
+        .filter(|b| b.lines.iter().all(|l| l.indent >= 8))
+        .flat_map(|b| b.lines.iter().map(|l| (l.indent, l.width)))
+        .collect();
+    for raw in source.lines() {
+        let t = raw.trim();
+        let indent = raw.len() - raw.trim_start().len();
+        if indent >= 8 && (PAGE_MORE.is_match(t) || is_end_mark(t).is_some()) {
+            centred.push((indent, text::width(t)));
+        }
+    }
+    if centred.len() < 3 {
+        return None;
+    }
+    let fits = |w: usize| {
+        centred
+            .iter()
+            .filter(|&&(indent, n)| w.saturating_sub(n) / 2 == indent)
+            .count()
+    };
+    let here = fits(width);
+    let (best, n) = (width + 1..=most.min(u8::MAX as usize))
+        .map(|w| (w, fits(w)))
+        .max_by_key(|&(w, n)| (n, std::cmp::Reverse(w)))?;
+    (n > here && 2 * n > centred.len()).then_some(best as u8)
 }
 
 fn website(lower: &str, contacts: &[Contact]) -> String {
@@ -1547,6 +1837,9 @@ struct FoundContacts {
     hanging: bool,
     spaced: bool,
     after_end_mark: bool,
+    /// The items under a label of their own, one a line, all indented this far (older
+    /// exhibits: five spaces under `FOR FURTHER INFORMATION CONTACT:`); 0 when flush left.
+    indent: usize,
 }
 
 /// Reads the contact blocks starting at block `start`: a labelled block, and the
@@ -1669,10 +1962,20 @@ fn contact_blocks(blocks: &[Blk], start: usize) -> Option<FoundContacts> {
         .iter()
         .flat_map(|b| b.lines.iter())
         .any(|l| BARE_PHONE.is_match(&l.text) || BARE_EMAIL.is_match(&l.text));
+    // Items under a label line, each on a line of its own at one indent.
+    let first_block = &blocks[start];
+    let under: Vec<&Line> = first_block.lines.iter().skip(1).collect();
+    let indent = match under.first() {
+        Some(l) if !hanging && blocks_used == 1 && under.iter().all(|m| m.indent == l.indent) => {
+            l.indent
+        }
+        _ => 0,
+    };
     Some(FoundContacts {
         labels,
         heading,
         bare,
+        indent,
         spaced: blocks_used > 1 || contacts.len() == 1,
         contacts,
         next: k,
@@ -1777,10 +2080,32 @@ fn contact_from(items: &[String]) -> Contact {
         .iter()
         .any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
     };
+    // A job title names a department without being one ("Director of Investor Relations").
+    let title_like = |s: &str| {
+        let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+        [
+            "director",
+            "vice",
+            "senior",
+            "executive",
+            "chief",
+            "head",
+            "manager",
+            "president",
+            "treasurer",
+            "secretary",
+            "controller",
+            "general",
+        ]
+        .contains(&first.trim_end_matches(','))
+    };
     let (org, who) = match plain.len() {
         0 => (None, None),
         1 => (None, Some(plain[0].clone())),
-        2 if !org_like(&plain[0]) && !org_like(&plain[1]) && !plain[0].contains(',') => {
+        2 if !org_like(&plain[0])
+            && (title_like(&plain[1]) || !org_like(&plain[1]))
+            && !plain[0].contains(',') =>
+        {
             (None, Some(format!("{}, {}", plain[0], plain[1])))
         }
         _ => (Some(plain[0].clone()), Some(plain[1..].join(", "))),

@@ -344,6 +344,8 @@ fn part_name(part: Part) -> Option<String> {
             Part::Label => "label",
             Part::ContactsHeading => "contacts heading",
             Part::AsWritten => "as written",
+            Part::WireHeader => "wire header",
+            Part::HeaderNote => "note under the headline",
         }
         .to_string(),
     )

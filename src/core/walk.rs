@@ -59,6 +59,9 @@ pub enum Part {
     ContactsHeading,
     /// An imported release's timing line or dateline as it was written.
     AsWritten,
+    /// A wire's lines over the headline, and its note under it (EQS), as written.
+    WireHeader,
+    HeaderNote,
 }
 
 /// Where a piece of text lives: the field, and the part of it.
@@ -137,7 +140,9 @@ macro_rules! walk_draft {
         if placement == ContactsPlacement::Top {
             contacts!();
         }
+        $f(TextRef::new(F::Headline, P::WireHeader), & $($m)? $d.release.header);
         $f(TextRef::new(F::Headline, P::Text), & $($m)? $d.headline);
+        $f(TextRef::new(F::Headline, P::HeaderNote), & $($m)? $d.release.header_note);
         match & $($m)? $d.subheadline {
             Subheadline::None => {}
             Subheadline::Text(t) => $f(TextRef::new(F::Subheadline, P::Text), t),
@@ -273,13 +278,13 @@ mod tests {
         let got: Vec<&str> = seen.iter().map(|(_, t)| *t).collect();
         assert_eq!(got, expected, "shared and mutable walks agree on the order");
         // 4 release (exhibit, letterhead, title, timing as written) + 6 company + contacts'
-        // heading + 2 x (label + 6) contact parts + headline + 2 subheadline bullets + 3
-        // dateline + paragraph, 4 quote parts, 1 bullet, heading, 4 quote parts + 4 about + 2
-        // safe harbor + a table's title line, group label, label heading, 2 headings, 3 rows
+        // heading + 2 x (label + 6) contact parts + wire header, headline and note + 2
+        // subheadline bullets + 3 dateline + paragraph, 4 quote parts, 1 bullet, heading, 4
+        // quote parts + 4 about + 2 safe harbor + a table's title line, group label, label heading, 2 headings, 3 rows
         // of a label and 2 cells, and footnote + the closing line
         assert_eq!(
             seen.len(),
-            4 + 6 + 1 + 14 + 1 + 2 + 3 + 1 + 4 + 1 + 1 + 4 + 4 + 2 + (1 + 1 + 1 + 2 + 9 + 1) + 1
+            4 + 6 + 1 + 14 + 3 + 2 + 3 + 1 + 4 + 1 + 1 + 4 + 4 + 2 + (1 + 1 + 1 + 2 + 9 + 1) + 1
         );
         let refs: std::collections::HashSet<TextRef> = seen.iter().map(|(r, _)| *r).collect();
         assert_eq!(refs.len(), seen.len(), "every place named once");

@@ -750,8 +750,29 @@ impl Form<'_> {
         let mut headline = std::mem::take(&mut self.draft.headline);
         let mut sub = std::mem::take(&mut self.draft.subheadline);
         grid(ui, "headline", |ui| {
+            // A wire's lines over the headline print with it; a jump lands on the headline.
+            self.current = FieldRef::Headline;
+            let mut header = std::mem::take(&mut self.draft.release.header);
+            self.multiline_hinted(
+                ui,
+                "Wire header",
+                &mut header,
+                1,
+                "none (EQS: the EQS-News line over the headline)",
+            );
+            self.draft.release.header = header;
             self.arrive(FieldRef::Headline);
             self.multiline(ui, "Headline", &mut headline, 2);
+            self.current = FieldRef::Headline;
+            let mut note = std::mem::take(&mut self.draft.release.header_note);
+            self.multiline_hinted(
+                ui,
+                "Note under the headline",
+                &mut note,
+                1,
+                "none (EQS: date, time and the issuer's note)",
+            );
+            self.draft.release.header_note = note;
             ui.label("Subheadline");
             let mut kind = match &sub {
                 Subheadline::None => 0,
@@ -1104,6 +1125,30 @@ impl Form<'_> {
                         (Some(false), "Off"),
                     ],
                 );
+                ui.end_row();
+            }
+            for measure in Layout::MEASURES {
+                let l = ui.label(measure.name);
+                let value = (measure.field)(&mut self.draft.export.layout);
+                ui.horizontal(|ui| {
+                    let mut set = value.is_some();
+                    let as_style = format!("As the style ({})", measure.unset);
+                    if ui.checkbox(&mut set, "Set").labelled_by(l.id).changed() {
+                        *value = set.then_some(value.unwrap_or(measure.start));
+                        changed = true;
+                    }
+                    match value {
+                        Some(n) => {
+                            changed |= ui
+                                .add(egui::DragValue::new(n).range(0..=200))
+                                .labelled_by(l.id)
+                                .changed();
+                        }
+                        None => {
+                            ui.weak(as_style);
+                        }
+                    }
+                });
                 ui.end_row();
             }
         });

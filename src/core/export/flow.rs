@@ -164,9 +164,24 @@ pub fn flow_fields<'a>(draft: &'a Draft, rules: &Rules, mut g: impl FnMut(FieldR
                 }
             }
             Part::Headline(h) => {
+                // A wire's header over the headline and its note under it, as paragraphs.
+                for p in text::paragraphs(&draft.release.header) {
+                    f(Item::Paragraph {
+                        lead: None,
+                        text: one_line(&p),
+                        prose: Prose::Body,
+                    });
+                }
                 let lines = text::lines(h);
                 if !lines.is_empty() {
                     f(Item::Headline(lines));
+                }
+                for p in text::paragraphs(&draft.release.header_note) {
+                    f(Item::Paragraph {
+                        lead: None,
+                        text: one_line(&p),
+                        prose: Prose::Body,
+                    });
                 }
             }
             Part::Subheadline(sub) => match sub {

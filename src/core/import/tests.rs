@@ -341,3 +341,23 @@ fn a_timing_line_or_dateline_typed_by_hand_is_read_as_import_reads_it() {
     assert_eq!(d.date, NaiveDate::from_ymd_opt(2026, 11, 20));
     assert_eq!(read_dateline("Not a dateline at all"), None);
 }
+
+#[test]
+fn a_job_title_naming_a_department_is_a_title_not_an_organisation() {
+    let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let c = contact_from(&items(&[
+        "Margaret L. Olsen",
+        "Director of Investor Relations",
+        "(920) 555-0118",
+    ]));
+    assert_eq!(
+        (c.organisation.as_str(), c.name.as_str(), c.title.as_str()),
+        ("", "Margaret L. Olsen", "Director of Investor Relations")
+    );
+    // An agency under a person is still an organisation.
+    let c = contact_from(&items(&["Blue Hill Communications", "Dana Reyes"]));
+    assert_eq!(
+        (c.organisation.as_str(), c.name.as_str()),
+        ("Blue Hill Communications", "Dana Reyes")
+    );
+}

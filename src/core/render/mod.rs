@@ -342,6 +342,18 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
+    /// The width centred lines are centred over: the prose width, or the one an imported
+    /// exhibit centred at (older exhibits centre over a wider line than they wrap at).
+    fn centre_width(&self) -> usize {
+        self.draft
+            .export
+            .layout
+            .centre_width
+            .map_or(self.width, |w| {
+                usize::from(w).clamp(self.width, self.rules.max_width)
+            })
+    }
+
     /// Writes the release's parts in reading order.
     fn release(&mut self) {
         let d = self.draft;
@@ -415,10 +427,18 @@ impl<'a> Writer<'a> {
                     self.prose(&about.text, field, indented);
                 }
                 Part::SafeHarbor(sh) => self.safe_harbor(sh),
-                Part::EndMark(mark) => self.push(vec![centre(mark.text(), self.width)], 1),
-                Part::Trailer(line) => {
-                    let line = self.one_line(&text::one_paragraph(line), FieldRef::EndMark);
-                    self.push(wrap(&line, self.width, "", ""), 1);
+                Part::EndMark(mark) => self.push(vec![centre(mark.text(), self.centre_width())], 1),
+                Part::Trailer(trailer) => {
+                    // Block by block, each line as written where it fits.
+                    for block in trailer.split("\n\n") {
+                        let lines: Vec<String> = trailer_lines(block, self.width)
+                            .iter()
+                            .map(|l| self.convert(l, FieldRef::EndMark))
+                            .collect();
+                        if !lines.is_empty() {
+                            self.push(lines, 1);
+                        }
+                    }
                 }
             }
         }
@@ -428,14 +448,11 @@ impl<'a> Writer<'a> {
     /// exhibits print it; true when there is one.
     fn letterhead(&mut self, gap: usize) -> bool {
         let mut lines = Vec::new();
+        let width = self.centre_width();
         for l in text::lines(&self.draft.release.letterhead) {
             let l = self.one_line(&l, FieldRef::Title);
             // Each line as written; one too long for the page is broken, balanced.
-            lines.extend(
-                balanced_lines(&l, self.width)
-                    .iter()
-                    .map(|l| centre(l, self.width)),
-            );
+            lines.extend(balanced_lines(&l, width).iter().map(|l| centre(l, width)));
         }
         if lines.is_empty() {
             return false;
@@ -463,7 +480,10 @@ impl<'a> Writer<'a> {
         } else {
             balanced_lines(&title, self.width)
         };
-        let lines = lines.iter().map(|l| centre(l, self.width)).collect();
+        let lines = lines
+            .iter()
+            .map(|l| centre(l, self.centre_width()))
+            .collect();
         self.push(lines, gap);
         true
     }
@@ -519,6 +539,24 @@ impl<'a> Writer<'a> {
                 }
             }
             self.push(lines, 1);
+        } else if let Some(n) = self.draft.export.layout.contacts_indent.filter(|n| *n > 0) {
+            // Older exhibits: the label, then each item on a line of its own, indented.
+            let indent = " ".repeat(usize::from(n).min(self.width / 2));
+            let mut lines = Vec::new();
+            for ((i, c), label) in contacts.iter().zip(&labels) {
+                if !lines.is_empty() && self.rules.contacts_spaced {
+                    lines.push(String::new());
+                }
+                if !label.is_empty() {
+                    let label = self.one_line(label, FieldRef::Contact(*i));
+                    lines.extend(wrap(&label, self.width, "", ""));
+                }
+                for item in contact_items(c, self.rules.contact_labels) {
+                    let item = self.one_line(&item, FieldRef::Contact(*i));
+                    lines.extend(wrap(&item, self.width, &indent, &indent));
+                }
+            }
+            self.push(lines, 1);
         } else {
             let mut together = Vec::new();
             for ((i, c), label) in contacts.iter().zip(&labels) {
@@ -551,7 +589,12 @@ impl<'a> Writer<'a> {
 
     fn headline(&mut self, headline: &str) {
         let max = self.headline_max();
-        let mut lines = Vec::new();
+        // A wire's header stands right over the headline, as written.
+        let mut lines: Vec<String> =
+            lines_as_written(&self.draft.release.header, self.width, HEADER_HANG)
+                .iter()
+                .map(|l| self.convert(l, FieldRef::Headline))
+                .collect();
         for line in text::lines(headline) {
             let line = self.one_line(&line, FieldRef::Headline);
             if self.rules.centred_headline {
@@ -563,7 +606,7 @@ impl<'a> Writer<'a> {
                 lines.extend(
                     balanced_lines(&upper, max)
                         .iter()
-                        .map(|l| centre(l, self.width)),
+                        .map(|l| centre(l, self.centre_width())),
                 );
             } else {
                 lines.extend(wrap(&line, self.width, "", ""));
@@ -571,6 +614,13 @@ impl<'a> Writer<'a> {
         }
         if !lines.is_empty() {
             self.push(lines, 1);
+        }
+        let note: Vec<String> = trailer_lines(&self.draft.release.header_note, self.width)
+            .iter()
+            .map(|l| self.convert(l, FieldRef::Headline))
+            .collect();
+        if !note.is_empty() {
+            self.push(note, 1);
         }
     }
 
@@ -585,7 +635,7 @@ impl<'a> Writer<'a> {
                         let max = self.headline_max();
                         balanced_lines(&p, max)
                             .iter()
-                            .map(|l| centre(l, self.width))
+                            .map(|l| centre(l, self.centre_width()))
                             .collect()
                     } else {
                         wrap(&p, self.width, "", "")
@@ -635,7 +685,7 @@ impl<'a> Writer<'a> {
                     lines.extend(
                         balanced_lines(&line, max)
                             .iter()
-                            .map(|l| centre(l, self.width)),
+                            .map(|l| centre(l, self.centre_width())),
                     );
                 }
                 if !lines.is_empty() {
@@ -713,7 +763,7 @@ impl<'a> Writer<'a> {
         let lines = if self.rules.centred_headings {
             balanced_lines(&h.to_uppercase(), HEADLINE_MAX.min(self.width))
                 .iter()
-                .map(|l| centre(l, self.width))
+                .map(|l| centre(l, self.centre_width()))
                 .collect()
         } else {
             wrap(&h, self.width, "", "")
@@ -861,9 +911,10 @@ impl<'a> Writer<'a> {
             page_lines: 0,
             fresh: true,
             page_length,
-            width: self.width,
+            width: self.centre_width(),
             page_tag: self.rules.page_tag,
             page_numbers: self.draft.export.layout.page_numbers == Some(true),
+            more_caps: self.draft.export.layout.more_caps == Some(true),
             fields: Vec::new(),
             page_breaks: Vec::new(),
             tables: Vec::new(),
@@ -1044,6 +1095,8 @@ struct Paginator {
     page_tag: bool,
     /// `<PAGE>  2`: the tag numbers the page it opens, as older exhibits print it.
     page_numbers: bool,
+    /// `-MORE-` rather than `-more-`.
+    more_caps: bool,
     fields: Vec<(FieldRef, usize)>,
     page_breaks: Vec<(usize, BreakCause)>,
     tables: Vec<(FieldRef, Range<usize>)>,
@@ -1064,7 +1117,8 @@ impl Paginator {
     fn break_page(&mut self, cause: BreakCause) {
         self.out.push("");
         self.page_breaks.push((self.out.lines, cause));
-        self.out.push(&centre("-more-", self.width));
+        let mark = if self.more_caps { "-MORE-" } else { "-more-" };
+        self.out.push(&centre(mark, self.width));
         self.page_lines = 0;
         if self.page_tag {
             if self.page_numbers {
@@ -1138,6 +1192,58 @@ pub fn subheadline_items(s: &Subheadline) -> Vec<String> {
 
 /// The lines a contact prints, in order: organisation, name and title, phone, email
 /// (with `Phone:` and `Email:` before them when `labels`).
+/// How much further a wire header's wrapped line is indented than its first.
+pub const HEADER_HANG: usize = 4;
+
+/// Lines kept as written (a wire's header or closing block): each line with its indent
+/// where it fits the width, a longer one wrapped (at its indent); control characters go,
+/// blank lines too (the caller splits blocks at them).
+pub fn trailer_lines(s: &str, width: usize) -> Vec<String> {
+    lines_as_written(s, width, 0)
+}
+
+/// [`trailer_lines`], a wrapped line's continuation indented `hang` more (a wire's header
+/// over the headline: so an import tells its lines from the headline's).
+pub fn lines_as_written(s: &str, width: usize, hang: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in s.lines() {
+        let line = text::clean_line(raw);
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let indent = indent.min(width / 2);
+        let first = " ".repeat(indent);
+        if text::width(line) <= width {
+            out.push(format!("{first}{}", line.trim_start()));
+        } else {
+            let rest = " ".repeat((indent + hang).min(width / 2));
+            out.extend(wrap(line.trim_start(), width, &first, &rest));
+        }
+    }
+    out
+}
+
+/// A contact's items one a line, the name and the title apart (as older exhibits print
+/// them under `FOR FURTHER INFORMATION CONTACT:`).
+fn contact_items(c: &Contact, labels: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    for part in [&c.organisation, &c.name, &c.title] {
+        if !part.trim().is_empty() {
+            lines.push(part.trim().to_string());
+        }
+    }
+    let reach = Contact {
+        organisation: String::new(),
+        name: String::new(),
+        title: String::new(),
+        ..c.clone()
+    };
+    lines.extend(contact_lines(&reach, labels));
+    lines
+}
+
 pub fn contact_lines(c: &Contact, labels: bool) -> Vec<String> {
     let mut lines = Vec::new();
     let org = c.organisation.trim();

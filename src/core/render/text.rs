@@ -182,12 +182,17 @@ pub fn space_sentences(s: &str, spacing: SentenceSpacing) -> String {
     out
 }
 
-fn ends_sentence(word: &str, next: &str) -> bool {
+/// Whether `word` ends a sentence when `next` follows it (see [`space_sentences`]).
+pub fn ends_sentence(word: &str, next: &str) -> bool {
     let core = word.trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{2019}']);
     if !core.ends_with(['.', '?', '!']) {
         return false;
     }
     if ABBREVIATIONS.contains(&core) {
+        return false;
+    }
+    // "8:00 a.m. ET", "5 p.m. Eastern": a time's mark, not a sentence's end.
+    if ["a.m.", "p.m.", "A.M.", "P.M."].contains(&core) {
         return false;
     }
     // "J." in "Judi J. Irving", "U.S." before a name stays one space only when it is an initial.
@@ -393,6 +398,19 @@ mod tests {
             "Sales rose 5%. The Company expects more. Mr. Smith agreed. It is in the U.S. market. \"Yes.\" He left."
         );
         assert_eq!(space_sentences(s, SentenceSpacing::AsTyped), s);
+    }
+
+    #[test]
+    fn a_time_of_day_does_not_end_a_sentence() {
+        assert_eq!(
+            space_sentences(
+                "The call is at 8:00 a.m. ET today. Dial in.",
+                SentenceSpacing::Two
+            ),
+            "The call is at 8:00 a.m. ET today.  Dial in."
+        );
+        assert!(!ends_sentence("p.m.", "Eastern"));
+        assert!(ends_sentence("today.", "Dial"));
     }
 
     #[test]

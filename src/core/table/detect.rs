@@ -25,7 +25,9 @@
 
 use std::ops::Range;
 
-use super::layout::{CONTINUATION, ColumnPlace, DollarPlace, TextLayout, footnote_hang, layout};
+use super::layout::{
+    CONTINUATION, CellPlace, ColumnPlace, DollarPlace, TextLayout, footnote_hang, layout,
+};
 use super::model::{ColumnGroup, Negatives, Row, RowKind, SumPart, Table, Unit, guess_row};
 use super::number::{CellValue, read_cell};
 use crate::core::draft::Style;
@@ -76,7 +78,12 @@ pub fn detect_tables(text: &str) -> Vec<Detected> {
                 lines[j].trim().is_empty() || lines[j].trim().eq_ignore_ascii_case("<TABLE>")
             })
             .unwrap_or(lines.len());
-        if let Some(d) = untagged(&lines, i, end) {
+        let found = match untagged(&lines, i, end) {
+            Some(d) if !d.exact => text_columns(&lines, i, end).or(Some(d)),
+            None => text_columns(&lines, i, end),
+            d => d,
+        };
+        if let Some(d) = found {
             taken = d.lines.end;
             i = d.lines.end.max(i + 1);
             out.push(d);
@@ -899,6 +906,7 @@ fn recorded(
                 numbers_end: numbers_end[j]
                     .map(|e| e.saturating_sub(a))
                     .filter(|&e| e < width),
+                cells: None,
             }
         })
         .collect();
@@ -921,6 +929,7 @@ fn recorded(
             .is_some_and(|l| rule_char(l).is_some())
             && !body.is_empty(),
         flush_numbers: false,
+        untagged: false,
     }
 }
 
@@ -985,10 +994,14 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
             // when rows with amounts follow it after one more blank line.
             // Prose wrapped at a release's width runs past the label column, into the
             // amounts' columns, and its paragraphs end in a full stop.
+            // (An amount without a label stands in its column: the labels end before it.)
             let label_end = all_lines
                 .iter()
                 .filter(|l| number_line(l))
-                .filter_map(|l| chunks(l).get(1).map(|c| c.start))
+                .filter_map(|l| {
+                    let cs = chunks(l);
+                    cs.get(1).or(cs.first()).map(|c| c.start)
+                })
                 .min()
                 .unwrap_or(HEADING_RUN_WIDTH);
             let heading = |run: &[String]| {
@@ -1208,6 +1221,184 @@ fn untagged(lines: &[String], start: usize, end: usize) -> Option<Detected> {
     let exact = settle_layout(&mut table, Style::Newswire, want, found);
     Some(Detected {
         lines: start..stop,
+        table,
+        tagged: false,
+        exact,
+    })
+}
+
+/// The most lines a table of dates or words may have (a dividend's dates and amount, a
+/// meeting's place and time): longer aligned runs of words are lists, not such tables.
+const TEXT_TABLE_ROWS: usize = 12;
+/// The widest a label or a cell of such a table may be.
+const TEXT_TABLE_LABEL: usize = 40;
+const TEXT_TABLE_CELL: usize = 30;
+
+/// A date as releases write it in a table: a month's name and a day or year
+/// ("February 5, 2027", "Feb. 19, 2027", "May 2027") or figures (`05/02/2027`, `2027-02-05`).
+fn date_like(t: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = words
+        .iter()
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)));
+    let figure = words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let numeric_date = t.len() <= 10
+        && t.split(['/', '-', '.']).count() == 3
+        && t.split(['/', '-', '.'])
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    (month && figure && words.len() <= 4) || numeric_date
+}
+
+/// What marks a line as a contact's or an address's rather than a table row: an email
+/// address, a web address or a telephone number.
+fn contact_like(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    lower.contains('@')
+        || lower.contains("www.")
+        || lower.contains("://")
+        || (digits >= 7 && t.contains(['-', '(', ')', '.']) && !t.contains(','))
+}
+
+/// A small table of dates or words beside labels (a dividend's record date, payment date
+/// and amount), which [`untagged`] does not take: every line a label at the margin and the
+/// same number of cells after gaps of two or more spaces, each cell column flush left or
+/// flush right as written (or dates flush left over a flush-right amount), at least one gap of three spaces or more between the labels and
+/// each column, and dates or amounts in at least half the rows. Labels are words (no
+/// sentence's end, no list marker); no line is a contact's; the cells are short.
+fn text_columns(lines: &[String], start: usize, end: usize) -> Option<Detected> {
+    let block = &lines[start..end];
+    if !(2..=TEXT_TABLE_ROWS).contains(&block.len()) {
+        return None;
+    }
+    let split: Vec<Vec<Chunk>> = block.iter().map(|l| chunks(l)).collect();
+    let n = split[0].len().checked_sub(1)?;
+    if !(1..=3).contains(&n) || split.iter().any(|cs| cs.len() != n + 1) {
+        return None;
+    }
+    let margin = split[0][0].start;
+    if margin >= TITLE_INDENT || split.iter().any(|cs| cs[0].start != margin) {
+        return None;
+    }
+    let label_ok = |c: &Chunk| {
+        let t = c.text.trim();
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars().next().is_some_and(char::is_alphanumeric)
+            && !t.ends_with(['.', ',', ';'])
+            && !c.dollar
+            && text::width(t) <= TEXT_TABLE_LABEL
+            && !matches!(read_cell(t), CellValue::Number(_))
+    };
+    let cell_ok = |c: &Chunk| {
+        c.text.chars().any(char::is_alphanumeric) && text::width(&c.text) <= TEXT_TABLE_CELL
+    };
+    if block.iter().any(|l| contact_like(l))
+        || split
+            .iter()
+            .any(|cs| !label_ok(&cs[0]) || !cs[1..].iter().all(cell_ok))
+    {
+        return None;
+    }
+    // Dates or amounts in at least half the rows.
+    let dated = split
+        .iter()
+        .filter(|cs| {
+            cs[1..].iter().any(|c| {
+                c.dollar || date_like(&c.text) || matches!(read_cell(&c.text), CellValue::Number(_))
+            })
+        })
+        .count();
+    if 2 * dated < block.len() {
+        return None;
+    }
+    // Each column flush left or flush right, clear of the one before it by three spaces
+    // somewhere (two spaces everywhere is how sentences are spaced, not columns).
+    let mut places = Vec::with_capacity(n);
+    for j in 1..=n {
+        let from = split.iter().map(|cs| cs[j].start).min().unwrap_or(0);
+        let to = split.iter().map(|cs| cs[j].end).max().unwrap_or(0);
+        let figure = |c: &Chunk| c.dollar || matches!(read_cell(&c.text), CellValue::Number(_));
+        let (figures, words): (Vec<&Chunk>, Vec<&Chunk>) =
+            split.iter().map(|cs| &cs[j]).partition(|c| figure(c));
+        let all = |cs: &[&Chunk], f: &dyn Fn(&Chunk) -> bool| cs.iter().all(|c| f(c));
+        let left = |c: &Chunk| c.start == from;
+        let right = |c: &Chunk| c.end == to;
+        let place = if all(&words, &left) && all(&figures, &left) {
+            CellPlace::Left
+        } else if all(&words, &right) && all(&figures, &right) {
+            CellPlace::Right
+        } else if all(&words, &left) && all(&figures, &right) {
+            CellPlace::LeftText
+        } else {
+            return None;
+        };
+        let widest_gap = split
+            .iter()
+            .map(|cs| cs[j].start - cs[j - 1].end)
+            .max()
+            .unwrap_or(0);
+        if widest_gap < 3 {
+            return None;
+        }
+        // Clear of the column before (see the layout's `gap_before`).
+        if let Some(&(_, _, before)) = places.last()
+            && before + if place == CellPlace::Right { 1 } else { 2 } > from
+        {
+            return None;
+        }
+        places.push((place, from, to));
+    }
+    let mut table = Table::new(n);
+    let mut seen = Seen::default();
+    let mut dollars = Vec::new();
+    for cs in &split {
+        let (label, dots) = strip_dots(&cs[0].text);
+        seen.dots |= dots;
+        let mut row = guess_row(&label);
+        row.kind = RowKind::Ordinary;
+        row.indent = 0;
+        row.cells = cs[1..]
+            .iter()
+            .map(|c| {
+                seen.attached |= c.attached;
+                seen.cells.push(c.text.clone());
+                c.text.clone()
+            })
+            .collect();
+        dollars.push(cs[1..].iter().map(|c| c.dollar).collect::<Vec<bool>>());
+        table.rows.push(row);
+    }
+    settle_units(&mut table.rows, &dollars);
+    seen.dollars = dollars;
+    options_from(&mut table, &seen);
+    let found = TextLayout {
+        margin,
+        columns: places
+            .iter()
+            .map(|&(place, from, to)| ColumnPlace {
+                start: from - margin,
+                width: to - from,
+                numbers_end: None,
+                cells: Some(place),
+            })
+            .collect(),
+        dollar: if seen.attached {
+            DollarPlace::Attached
+        } else {
+            DollarPlace::ColumnLeft
+        },
+        ..TextLayout::default()
+    };
+    let exact = settle_layout(&mut table, Style::Newswire, block, found);
+    exact.then_some(Detected {
+        lines: start..end,
         table,
         tagged: false,
         exact,

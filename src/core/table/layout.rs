@@ -64,6 +64,10 @@ pub struct TextLayout {
     /// Numbers flush right as whole strings (`(812)` ending where `1,234` ends) rather than
     /// aligned on the decimal point with `)` hanging.
     pub flush_numbers: bool,
+    /// EDGAR prints the table without `<TABLE>` tags, as plain aligned columns (an older
+    /// exhibit's small table, imported as it stood).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub untagged: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -75,6 +79,22 @@ pub struct ColumnPlace {
     /// set under the middle of a wide heading).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub numbers_end: Option<usize>,
+    /// Where the column's cells stand when not on the digits' line (the usual place, see
+    /// the module's doc): a dividend's dates flush left or right in their column, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cells: Option<CellPlace>,
+}
+
+/// Where a column's cells stand, recorded from an imported table of dates or words.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CellPlace {
+    /// Every cell, figures included, starts at the column's left edge (`$` against its number).
+    Left,
+    /// Text cells end at the column's right edge, where the figures end.
+    Right,
+    /// Text cells start at the column's left edge; figures stand where they usually do,
+    /// ending at its right edge (dates flush left over a flush-right amount).
+    LeftText,
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -194,6 +214,8 @@ struct Column {
     dollar_w: usize,
     left_w: usize,
     right_w: usize,
+    /// Recorded from an import: where the cells stand (see [`CellPlace`]).
+    place: Option<CellPlace>,
 }
 
 struct Geometry {
@@ -216,6 +238,8 @@ struct Geometry {
     headings_rule: bool,
     attached_dollar: bool,
     unprintable: Vec<char>,
+    /// No `<TABLE>` tags in EDGAR (see [`TextLayout::untagged`]).
+    untagged: bool,
 }
 
 struct Conv {
@@ -243,6 +267,17 @@ impl Conv {
             return Vec::new();
         }
         s.split('\n').map(|l| self.s(l.trim())).collect()
+    }
+}
+
+/// The least room between a recorded column and the one before it. A column of cells
+/// flush right may start one space after the widest cell of the column before: they never
+/// stand on one line so close (as imported, where a heading overhangs its figures).
+fn gap_before(p: &ColumnPlace) -> usize {
+    if p.cells == Some(CellPlace::Right) {
+        1
+    } else {
+        COLUMN_GAP
     }
 }
 
@@ -301,6 +336,7 @@ impl Geometry {
                     dollar_w: 0,
                     left_w: 0,
                     right_w: 0,
+                    place: recorded.and_then(|l| l.columns[c].cells),
                 };
                 for row in &cells {
                     match &row[c] {
@@ -379,7 +415,7 @@ impl Geometry {
                     let numbers = c.dollar_w + c.left_w + c.right_w;
                     let ok = p.width >= c.width
                         && p.numbers_end.is_none_or(|e| e >= numbers && e <= p.width)
-                        && (i == 0 || p.start >= end + COLUMN_GAP);
+                        && (i == 0 || p.start >= end + gap_before(p));
                     end = p.start + p.width;
                     ok
                 })
@@ -467,6 +503,7 @@ impl Geometry {
             footnotes,
             rule: recorded.and_then(|l| l.rule).unwrap_or('-'),
             headings_right: recorded.is_some_and(|l| l.headings_right),
+            untagged: table.text_layout.as_ref().is_some_and(|l| l.untagged),
             headings_rule: recorded.is_some_and(|l| l.headings_rule),
             double_rule: recorded.and_then(|l| l.double_rule).unwrap_or('='),
             attached_dollar,
@@ -579,6 +616,18 @@ impl Geometry {
                 let end = m + col.start + col.numbers_end;
                 let digits_end = end - col.right_w;
                 match cell {
+                    Placed::Text(t)
+                        if matches!(col.place, Some(CellPlace::Left | CellPlace::LeftText)) =>
+                    {
+                        line.put(m + col.start, t)
+                    }
+                    Placed::Text(t) if col.place == Some(CellPlace::Right) => {
+                        line.put(end - w(t), t)
+                    }
+                    Placed::Number { p, dollar } if col.place == Some(CellPlace::Left) => {
+                        let dollar = if *dollar { "$" } else { "" };
+                        line.put(m + col.start, &format!("{dollar}{}{}", p.left, p.right));
+                    }
                     Placed::Text(t) => line.put(digits_end - w(t), t),
                     Placed::Number { p, dollar } => {
                         let left = if *dollar && self.attached_dollar {
@@ -605,6 +654,7 @@ impl Geometry {
 
     fn write(&self, table: &Table, prose_width: usize, rows: Range<usize>) -> TableText {
         let edgar = self.style == Style::Edgar;
+        let tags = edgar && !self.untagged;
         let mut lines = Vec::new();
         // Titles centre over the table as printed (its widest line), which is also what an
         // import can measure.
@@ -632,14 +682,14 @@ impl Geometry {
             }
         }
         let caption = self.caption();
-        if edgar {
+        if tags {
             lines.push("<TABLE>".into());
             if !caption.is_empty() {
                 lines.push("<CAPTION>".into());
             }
         }
         lines.extend(caption);
-        if edgar {
+        if tags {
             let mut s = Line::new();
             s.put(0, "<S>");
             for c in &self.columns {
@@ -656,7 +706,7 @@ impl Geometry {
             self.row_lines(r, table.rows[r].kind, &mut lines);
         }
         let body_end = lines.len();
-        if edgar {
+        if tags {
             lines.push("</TABLE>".into());
         }
         if last && !self.footnotes.is_empty() {

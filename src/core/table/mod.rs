@@ -27,7 +27,8 @@ pub use detect::{Detected, detect_tables};
 pub use edit::{TableEdit, apply as apply_edit};
 pub use footing::{Mismatch, foot};
 pub use layout::{
-    ColumnPlace, DollarPlace, TableText, TextLayout, TooWide, dollar_signs, layout, layout_rows,
+    CellPlace, ColumnPlace, DollarPlace, TableText, TextLayout, TooWide, dollar_signs, layout,
+    layout_rows,
 };
 pub use model::{
     ColumnGroup, Negatives, Row, RowKind, SumPart, Table, TableOptions, Unit, guess_row,

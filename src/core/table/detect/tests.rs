@@ -120,6 +120,87 @@ Dividends are paid to holders of record.
     assert_eq!(relaid(&d, Style::Newswire, 80), lines[2..7]);
 }
 
+/// The lines of `text` from `range`, as a detected table lays them out again.
+fn lays_out_again(text: &str, d: &Detected) {
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(d.exact, "{text}\n{:#?}", d.table.text_layout);
+    assert_eq!(relaid(d, Style::Newswire, 80), lines[d.lines.clone()]);
+}
+
+#[test]
+fn a_dividend_table_of_dates_flush_right_is_a_table_of_text_cells() {
+    let text = "\
+The board declared a quarterly dividend of $0.27 a share.
+
+Record date                 February 5, 2027
+Payment date               February 19, 2027
+Amount per share                       $0.27
+
+The dividend is the company's 40th in a row.
+";
+    let d = one(text);
+    assert_eq!(d.lines, 2..5);
+    let cells: Vec<&str> = d.table.rows.iter().map(|r| r.cells[0].as_str()).collect();
+    assert_eq!(cells, ["February 5, 2027", "February 19, 2027", "0.27"]);
+    assert_eq!(d.table.rows[2].unit, Unit::PerShare);
+    assert_eq!(
+        d.table.text_layout.as_ref().unwrap().columns[0].cells,
+        Some(CellPlace::Right)
+    );
+    lays_out_again(text, &d);
+}
+
+#[test]
+fn labels_with_colons_and_values_flush_left_are_a_table_too() {
+    let text = "\
+Dividend per share:     $0.185
+Frequency:              Quarterly
+Ex-dividend date:       March 16, 2027
+Record date:            March 17, 2027
+Payment date:           April 1, 2027
+";
+    let d = one(text);
+    assert_eq!(d.lines, 0..5);
+    assert_eq!(d.table.rows[1].label, "Frequency:");
+    assert_eq!(d.table.rows[1].kind, RowKind::Ordinary);
+    assert_eq!(
+        d.table.text_layout.as_ref().unwrap().columns[0].cells,
+        Some(CellPlace::Left)
+    );
+    lays_out_again(text, &d);
+    // Two columns: dates flush left, amounts flush right, the heading line a row of words.
+    let text = "\
+Payable              Record date        Per share
+March 31, 2027       March 15, 2027         $0.42
+June 30, 2027        June 15, 2027           0.42
+September 30, 2027   September 15, 2027      0.42
+";
+    let d = one(text);
+    assert_eq!(d.table.columns(), 2);
+    lays_out_again(text, &d);
+}
+
+#[test]
+fn aligned_contacts_lists_and_addresses_are_not_tables_of_words() {
+    for text in [
+        // Contacts, however aligned: telephone numbers and addresses.
+        "Media:          Jane Doe       212-555-0100\nInvestors:      John Roe       212-555-0101\n",
+        "Media:       jdoe@acme.example\nInvestors:   ir@acme.example\nWeb:         www.acme.example\n",
+        // Contacts by name only: no date or amount.
+        "Media contact:       Jane Doe\nInvestor contact:    John Roe\nAgency:              Blue Hill PR\n",
+        // A numbered list.
+        "1.   Opened May 5, 2026\n2.   Expanded June 1, 2026\n3.   Sold March 3, 2027\n",
+        // Sentences spaced two apart, lined up by chance.
+        "Sales rose.  In May 2026 they\nCosts fell.  In June 2026 too\n",
+        // Prose whose lines end in a sentence.
+        "The meeting is on   May 5, 2027.\nThe record date is   April 1, 2027.\n",
+        // One line only.
+        "Record date          February 5, 2027\n",
+    ] {
+        assert_eq!(detect_tables(text), vec![], "{text}");
+    }
+}
+
 #[test]
 fn a_tagged_table_from_another_printer_keeps_its_positions() {
     // Spacing unlike Pressroom's own: wider gaps, `$` against the number, headings flush
@@ -161,12 +242,14 @@ Net loss                                 $(812)       $(1,240)
             ColumnPlace {
                 start: 39,
                 width: 8,
-                numbers_end: None
+                numbers_end: None,
+                cells: None,
             },
             ColumnPlace {
                 start: 54,
                 width: 8,
-                numbers_end: None
+                numbers_end: None,
+                cells: None,
             }
         ]
     );
@@ -621,4 +704,35 @@ fn a_labelless_row_of_a_figure_and_text_between_blank_rows_stays_in_the_table() 
     assert_eq!(found.len(), 1, "{text}");
     assert_eq!(found[0].table.rows.len(), t.rows.len(), "{text}");
     assert!(found[0].exact, "{text}");
+}
+
+#[test]
+fn an_indented_table_of_dates_keeps_its_margin() {
+    let text = "\
+     The board also declared a quarterly dividend:
+
+     Record date                 April 4, 1997
+     Payment date               April 18, 1997
+     Amount per share                     $.12
+
+     Net sales rose.
+";
+    let d = one(text);
+    assert_eq!(d.lines, 2..5);
+    lays_out_again(text, &d);
+}
+
+#[test]
+fn dates_flush_left_over_an_amount_flush_right() {
+    let text = "\
+Record date                  May 8, 1998
+Payment date                 May 29, 1998
+Amount per share                     $.21
+";
+    let d = one(text);
+    assert_eq!(
+        d.table.text_layout.as_ref().unwrap().columns[0].cells,
+        Some(CellPlace::LeftText)
+    );
+    lays_out_again(text, &d);
 }
