@@ -59,6 +59,10 @@ pub enum Part {
     ContactsHeading,
     /// An imported release's timing line or dateline as it was written.
     AsWritten,
+    /// A setting that changes what prints (the timing, the end mark, a layout choice), in
+    /// words: never visited by the walk, only compared by the redline
+    /// (`redline::settings`, which numbers them).
+    Setting(usize),
 }
 
 /// Where a piece of text lives: the field, and the part of it.
