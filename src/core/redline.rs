@@ -151,9 +151,17 @@ impl TextDiff {
         self.moved || self.pieces.iter().any(|p| p.change != Change::Same)
     }
 
-    /// Whether there is anything to show here (a text moved away shows where it went).
+    /// Whether there is anything to show here (a text moved away shows where it went; a
+    /// setting such as a layout choice only when it changed, see [`TextDiff::shown`]).
     pub fn visible(&self) -> bool {
-        self.pieces.iter().any(|p| p.change != Change::MovedAway)
+        self.shown() && self.pieces.iter().any(|p| p.change != Change::MovedAway)
+    }
+
+    /// Whether the text is shown at all: every text is, and of the settings in words those
+    /// that print as words (the timing, the dateline's date, the end mark); the others
+    /// ("export settings, width") only when changed.
+    pub fn shown(&self) -> bool {
+        settings::shown_unchanged(self.at()) || self.changed()
     }
 }
 

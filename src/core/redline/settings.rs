@@ -183,6 +183,19 @@ impl Setting {
     }
 }
 
+/// Whether a text is shown in a redline though unchanged: every text, and the settings that
+/// print as words; the others (a layout choice, the width) would fill a blackline with
+/// settings nobody changed.
+pub(super) fn shown_unchanged(at: TextRef) -> bool {
+    match at.part {
+        Part::Setting(i) => matches!(
+            Setting::of_index(i),
+            Some(Setting::Timing | Setting::DatelineDate | Setting::EndMark)
+        ),
+        _ => true,
+    }
+}
+
 /// The logo's file name (its folder is where the author keeps it, not what prints).
 fn logo_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
@@ -190,7 +203,7 @@ fn logo_name(path: &str) -> &str {
 
 /// The end mark in words: its text, and "spaced" where only its spacing tells it from
 /// another (the redline never counts white space as a change).
-pub(super) fn end_mark_words(m: EndMark) -> &'static str {
+fn end_mark_words(m: EndMark) -> &'static str {
     match m {
         EndMark::Hashes => "###",
         EndMark::SpacedHashes => "# # # (spaced)",

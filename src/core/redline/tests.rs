@@ -562,6 +562,12 @@ fn every_layout_choice_shows_under_its_name() {
         *(choice.field)(&mut set.export.layout) = Some(true);
     }
     assert!(compare(&set, &set.clone()).is_same());
+    // A blackline shows the settings nobody changed only where they print as words.
+    let text = to_text(&compare(&old, &old.clone()));
+    assert!(!text.contains("export settings"), "{text}");
+    assert!(!text.contains("[contacts, placement]"), "{text}");
+    assert!(text.contains("[timing]\nFor Immediate Release\n"), "{text}");
+    assert!(text.contains("[end mark]\n###\n"), "{text}");
 }
 
 #[test]
@@ -618,6 +624,14 @@ fn settings_show_in_html_and_word_too() {
     assert!(xml.contains(">timing</w:t>"), "{xml}");
     assert!(xml.contains(">-30-</w:t>"), "{xml}");
     assert!(xml.contains(">9</w:t>"), "{xml}");
+    assert!(
+        !xml.contains("export settings"),
+        "unchanged, so not shown: {xml}"
+    );
+    assert!(
+        !html.contains("export settings"),
+        "unchanged, so not shown: {html}"
+    );
 }
 
 #[test]
