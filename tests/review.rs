@@ -242,3 +242,62 @@ fn diff_as_word_writes_tracked_changes_that_libreoffice_opens() {
         "the insertion is in the document: {text}"
     );
 }
+
+#[test]
+fn diff_shows_an_embargo_moved_and_a_layout_choice_made() {
+    use chrono::{NaiveDate, NaiveTime};
+    use pressroom::core::draft::{Layout, Timing};
+    let embargo = |hour| Timing::Embargoed {
+        date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        time: NaiveTime::from_hms_opt(hour, 0, 0).unwrap(),
+        zone: Some(chrono_tz::America::New_York),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = draft("Revenue rose 12%.");
+    d.release.timing = embargo(8);
+    let old = write_draft(dir.path(), "old.ron", &d);
+    d.release.timing = embargo(9);
+    let later = write_draft(dir.path(), "later.ron", &d);
+    let diff = |a: &std::path::Path, b: &std::path::Path| {
+        pressroom().arg("diff").arg(a).arg(b).output().unwrap()
+    };
+
+    let out = diff(&old, &old);
+    assert_eq!(out.status.code(), Some(0));
+    let out = diff(&old, &later);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an embargo an hour later prints"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("1 insertion, 1 deletion in 1 field"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[timing]\nEmbargoed Until [-8-] [+9+]:00 a.m. EST, November 20, 2026"),
+        "{text}"
+    );
+
+    let choice = Layout::CHOICES
+        .iter()
+        .find(|c| c.name == "Timing line under the contacts")
+        .unwrap();
+    *(choice.field)(&mut d.export.layout) = Some(true);
+    let laid_out = write_draft(dir.path(), "laid-out.ron", &d);
+    let out = diff(&later, &laid_out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a layout choice changes the print"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "[export settings, Timing line under the contacts]\n\
+             Timing line under the contacts: [-as the style-] [+on+]"
+        ),
+        "{text}"
+    );
+}

@@ -1,6 +1,8 @@
 //! The redline (blackline) of one draft against another: a word-level comparison of every
-//! text the walker visits ([`walk`]), field by field, so a change in the contacts shows in
-//! the contacts and not as a shifted paragraph.
+//! text the walker visits ([`crate::core::walk`]), field by field, so a change in the
+//! contacts shows in the contacts and not as a shifted paragraph; and of every setting that
+//! changes what prints (the timing, the dateline's date, the end mark, the export settings
+//! and layout choices), each put in words where it prints ([`texts`], `settings.rs`).
 //!
 //! - Texts are matched by their place ([`TextRef`]: block, contact and section ids are
 //!   stable across saves); a text whose place is gone is matched with a similar one of the
@@ -14,6 +16,7 @@
 //! Writers: [`to_text`] (`[+inserted+]`, `[-deleted-]`, `[>moved<]`), [`to_html`] and
 //! [`to_docx`] (Word tracked changes).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -22,7 +25,7 @@ use similar::{Algorithm, DiffTag};
 
 use crate::core::draft::{Draft, FieldRef};
 use crate::core::export::html_text::{Charset, push_escaped};
-use crate::core::walk::{self, Part, TextRef};
+use crate::core::walk::{Part, TextRef};
 
 /// A run of at least this many tokens deleted in one place and inserted in another is a
 /// move (a sentence), not a deletion and an insertion.
@@ -148,9 +151,17 @@ impl TextDiff {
         self.moved || self.pieces.iter().any(|p| p.change != Change::Same)
     }
 
-    /// Whether there is anything to show here (a text moved away shows where it went).
+    /// Whether there is anything to show here (a text moved away shows where it went; a
+    /// setting such as a layout choice only when it changed, see [`TextDiff::shown`]).
     pub fn visible(&self) -> bool {
-        self.pieces.iter().any(|p| p.change != Change::MovedAway)
+        self.shown() && self.pieces.iter().any(|p| p.change != Change::MovedAway)
+    }
+
+    /// Whether the text is shown at all: every text is, and of the settings in words those
+    /// that print as words (the timing, the dateline's date, the end mark); the others
+    /// ("export settings, width") only when changed.
+    pub fn shown(&self) -> bool {
+        settings::shown_unchanged(self.at()) || self.changed()
     }
 }
 
@@ -160,6 +171,8 @@ pub struct Summary {
     pub insertions: usize,
     pub deletions: usize,
     pub moves: usize,
+    /// The places changed as the user sees them, one per label ("contact 1, label" and
+    /// "contacts heading" are two, as are the letterhead and the title).
     pub fields: usize,
 }
 
@@ -220,7 +233,7 @@ impl Redline {
                 );
             }
             if any {
-                fields.insert(t.at().field);
+                fields.insert(t.at());
             }
         }
         s.fields = fields.len();
@@ -346,6 +359,7 @@ fn part_name(part: Part) -> Option<String> {
             Part::AsWritten => "as written",
             Part::WireHeader => "wire header",
             Part::HeaderNote => "note under the headline",
+            Part::Setting(i) => return Some(format!("setting {}", i + 1)),
         }
         .to_string(),
     )
@@ -377,6 +391,15 @@ impl Labels {
             Some(i) => format!("{} {}", r.field.section_name(), i + 1),
             None => r.field.section_name().to_string(),
         };
+        if let Part::Setting(i) = r.part
+            && let Some(s) = settings::Setting::of_index(i)
+        {
+            // A body block's setting is named after its block: "body block 4, page break".
+            return match r.field {
+                FieldRef::Body(_) => format!("{field}, {}", s.label()),
+                _ => s.label().into_owned(),
+            };
+        }
         match part_name(r.part) {
             Some(p) => format!("{field}, {p}"),
             None => field,
@@ -391,8 +414,8 @@ fn kind(r: TextRef) -> (std::mem::Discriminant<FieldRef>, Part) {
 
 /// Compares `new` with `old`.
 pub fn compare(old: &Draft, new: &Draft) -> Redline {
-    let old_texts = walk::texts(old);
-    let new_texts = walk::texts(new);
+    let old_texts = texts(old);
+    let new_texts = texts(new);
     let mut new_tokens: Vec<Vec<Token>> = new_texts.iter().map(|(_, t)| tokens(t)).collect();
 
     // Pair texts: same place first, then a similar text of the same kind nearby.
@@ -457,7 +480,7 @@ pub fn compare(old: &Draft, new: &Draft) -> Redline {
     let stayed = longest_increasing(&order.iter().map(|(_, i)| *i).collect::<Vec<_>>());
     let mut moved_new = vec![false; new_texts.len()];
     for (k, (j, i)) in order.iter().enumerate() {
-        if !stayed.contains(&k) && has_words(new_texts[*j].1) && has_words(old_texts[*i].1) {
+        if !stayed.contains(&k) && has_words(&new_texts[*j].1) && has_words(&old_texts[*i].1) {
             moved_new[*j] = true;
         }
     }
@@ -710,7 +733,7 @@ fn longest_increasing(seq: &[usize]) -> HashSet<usize> {
 /// in reading order, normalised). `None` when the edits do not fit the old draft (they
 /// were made from another). For tests and for trusting a redline read from elsewhere.
 pub fn apply(old: &Draft, r: &Redline) -> Option<Vec<(TextRef, String)>> {
-    let old_texts: HashMap<TextRef, &str> = walk::texts(old).into_iter().collect();
+    let old_texts: HashMap<TextRef, Cow<'_, str>> = texts(old).into_iter().collect();
     let mut out = Vec::new();
     for t in &r.texts {
         let mut source = match t.old {
@@ -836,6 +859,8 @@ pub fn to_html(r: &Redline, title: &str) -> String {
 
 mod docx;
 pub use docx::to_docx;
+mod settings;
+pub use settings::texts;
 
 #[cfg(test)]
 mod tests;

@@ -62,6 +62,10 @@ pub enum Part {
     /// A wire's lines over the headline, and its note under it (EQS), as written.
     WireHeader,
     HeaderNote,
+    /// A setting that changes what prints (the timing, the end mark, a layout choice), in
+    /// words: never visited by the walk, only compared by the redline
+    /// (`redline::settings`, which numbers them).
+    Setting(usize),
 }
 
 /// Where a piece of text lives: the field, and the part of it.

@@ -25,7 +25,7 @@ pub fn to_docx(
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(r.summary().to_string())));
     for t in &r.texts {
         // Moved-away words are shown here too: Word's tracked changes must undo to the old text.
-        if t.pieces.is_empty() {
+        if t.pieces.is_empty() || !t.shown() {
             continue;
         }
         let mark = if t.moved { " (moved)" } else { "" };

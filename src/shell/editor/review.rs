@@ -403,6 +403,34 @@ mod tests {
     }
 
     #[test]
+    fn next_change_steps_to_a_setting_and_opens_its_part_of_the_form() {
+        use crate::core::draft::{FieldRef, Layout, Timing};
+        let dir = tempfile::tempdir().unwrap();
+        let (mut e, _) = saved_twice(dir.path());
+        e.run_command(Command::ShowVersions);
+        e.run_command(Command::CompareWithVersion(1));
+        let before = e.redline.as_ref().unwrap().changes.len();
+        e.doc.apply(|d| {
+            d.release.timing =
+                Timing::ReleaseOn(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+            *(Layout::CHOICES[0].field)(&mut d.export.layout) = Some(true);
+        });
+        e.refresh_redline();
+        let n = e.redline.as_ref().unwrap().changes.len();
+        assert_eq!(n, before + 2, "the timing and the layout choice");
+        let mut seen = Vec::new();
+        for _ in 0..n {
+            e.run_command(Command::NextChange);
+            seen.push((e.jump, e.status.clone()));
+        }
+        assert_eq!(seen[0].0, Some(FieldRef::Timing), "the timing reads first");
+        assert!(seen[0].1.ends_with(": timing"), "{}", seen[0].1);
+        let (jump, status) = seen.last().unwrap();
+        assert_eq!(*jump, Some(FieldRef::Export), "the settings read last");
+        assert!(status.ends_with(Layout::CHOICES[0].name), "{status}");
+    }
+
+    #[test]
     fn compare_with_a_text_release_imports_it_first() {
         let dir = tempfile::tempdir().unwrap();
         let (mut e, _) = saved_twice(dir.path());
