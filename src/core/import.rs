@@ -716,6 +716,7 @@ pub fn import(source: &str) -> Imported {
     r.body();
     r.end_matter();
     r.company();
+    r.fiscal_year_end();
     r.layout();
     // Whitespace inside paragraphs is the export's to set.
     normalise_spaces(&mut r.d);
@@ -1410,6 +1411,43 @@ impl<'a> Reader<'a> {
         if self.d.contacts.is_empty() {
             self.d.contacts.push(Contact::default());
             self.note(1, "no contact block found");
+        }
+    }
+
+    /// The company's fiscal year end, where the release names it ("for the fiscal year
+    /// ended January 31, 1997"): the period checks reckon quarters from it.
+    fn fiscal_year_end(&mut self) {
+        static ENDED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i)\bfiscal\s+year\s+(?:ended|ending|ends|that\s+ended)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b",
+            )
+            .expect("valid pattern")
+        });
+        let found = self.d.body.iter().find_map(|b| match &b.block {
+            Block::Paragraph(p) => ENDED
+                .captures(p)
+                .map(|c| (c[1].to_string(), c[2].to_string())),
+            _ => None,
+        });
+        let Some((month, day)) = found else {
+            return;
+        };
+        let month = crate::core::render::dateline::MONTHS
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(&month))
+            .map(|i| i as u32 + 1);
+        let (Some(month), Ok(day)) = (month, day.parse::<u32>()) else {
+            return;
+        };
+        // A real day of that month (February 29 stands for a leap year's last day).
+        if NaiveDate::from_ymd_opt(2024, month, day).is_none() {
+            return;
+        }
+        let end = crate::core::draft::FiscalYearEnd { month, day };
+        if !end.is_december_31() {
+            self.d.company.fiscal_year_end = end;
+            let name = crate::core::render::dateline::MONTHS[month as usize - 1];
+            self.note(1, &format!("fiscal year taken to end {name} {day}"));
         }
     }
 

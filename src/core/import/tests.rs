@@ -361,3 +361,31 @@ fn a_job_title_naming_a_department_is_a_title_not_an_organisation() {
         ("Blue Hill Communications", "Dana Reyes")
     );
 }
+
+#[test]
+fn a_fiscal_year_end_named_in_the_text_is_the_companys() {
+    let release = |para: &str| {
+        format!(
+            "FOR IMMEDIATE RELEASE\n\nAcme Reports Results\n\nDAYTON, Ohio, March 11, 2027 -- {para}\n\n###\n"
+        )
+    };
+    let d = import(&release(
+        "Acme Corp. (NYSE: ACM) today reported results for the fiscal year ended June 30, 2026.",
+    ))
+    .draft;
+    assert_eq!(
+        (
+            d.company.fiscal_year_end.month,
+            d.company.fiscal_year_end.day
+        ),
+        (6, 30)
+    );
+    // A quarter's end, or no end named, leaves December 31.
+    for para in [
+        "Acme Corp. (NYSE: ACM) today reported results for the quarter ended June 30, 2026.",
+        "Acme Corp. (NYSE: ACM) today reported results for fiscal 2026.",
+    ] {
+        let d = import(&release(para)).draft;
+        assert!(d.company.fiscal_year_end.is_december_31(), "{para}");
+    }
+}
