@@ -1447,7 +1447,7 @@ impl<'a> Reader<'a> {
         if !end.is_december_31() {
             self.d.company.fiscal_year_end = end;
             let name = crate::core::render::dateline::MONTHS[month as usize - 1];
-            self.note(1, &format!("fiscal year taken to end {name} {day}"));
+            self.note(1, format!("fiscal year taken to end {name} {day}"));
         }
     }
 
