@@ -1967,3 +1967,34 @@ fn the_wire_html_preview_sets_out_the_page_as_its_export_does() {
     let html = String::from_utf8(html.main).unwrap();
     assert!(html.contains("<p>EXHIBIT 99.1</p>"), "{html}");
 }
+
+#[test]
+fn the_wire_header_and_note_are_asked_for_and_print_round_the_headline() {
+    let (mut h, _) = harness();
+    h.run();
+    type_headline(&mut h, "Vestergaard Logistik AG: Revenue Up 8 Percent");
+    assert!(h.query_by_label("Wire header").is_none(), "rare: not shown");
+    h.get_by_label("+ Wire header and note").click();
+    // The grid takes a few frames to widen its label column for the new labels.
+    h.run_steps(10);
+    h.get_by_label("Wire header").focus();
+    h.run();
+    h.get_by_label("Wire header")
+        .type_text("EQS-News: Vestergaard Logistik AG / Key word(s): Quarterly");
+    h.run();
+    h.get_by_label("Note under the headline").focus();
+    h.run();
+    h.get_by_label("Note under the headline")
+        .type_text("20.11.2026 / 07:30 CET/CEST");
+    h.run();
+    let r = &h.state().editor.doc.draft.release;
+    assert_eq!(
+        r.header,
+        "EQS-News: Vestergaard Logistik AG / Key word(s): Quarterly"
+    );
+    assert_eq!(r.header_note, "20.11.2026 / 07:30 CET/CEST");
+    let text = h.state_mut().editor.preview_text().to_string();
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in\n{text}"));
+    assert!(at("EQS-News") < at("REVENUE UP 8 PERCENT"));
+    assert!(at("REVENUE UP 8 PERCENT") < at("20.11.2026 / 07:30"));
+}

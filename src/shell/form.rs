@@ -749,29 +749,38 @@ impl Form<'_> {
     fn headline(&mut self, ui: &mut Ui) {
         let mut headline = std::mem::take(&mut self.draft.headline);
         let mut sub = std::mem::take(&mut self.draft.subheadline);
+        // A wire's header and note (EQS) are rare: shown when there are some, or asked for.
+        let asked = Id::unique("wire-header-asked");
+        let wire_lines = !self.draft.release.header.is_empty()
+            || !self.draft.release.header_note.is_empty()
+            || ui.data(|d| d.get_temp::<bool>(asked).unwrap_or(false));
         grid(ui, "headline", |ui| {
             // A wire's lines over the headline print with it; a jump lands on the headline.
             self.current = FieldRef::Headline;
             let mut header = std::mem::take(&mut self.draft.release.header);
-            self.multiline_hinted(
-                ui,
-                "Wire header",
-                &mut header,
-                1,
-                "none (EQS: the EQS-News line over the headline)",
-            );
+            if wire_lines {
+                self.multiline_hinted(
+                    ui,
+                    "Wire header",
+                    &mut header,
+                    1,
+                    "none (EQS: the EQS-News line over the headline)",
+                );
+            }
             self.draft.release.header = header;
             self.arrive(FieldRef::Headline);
             self.multiline(ui, "Headline", &mut headline, 2);
             self.current = FieldRef::Headline;
             let mut note = std::mem::take(&mut self.draft.release.header_note);
-            self.multiline_hinted(
-                ui,
-                "Note under the headline",
-                &mut note,
-                1,
-                "none (EQS: date, time and the issuer's note)",
-            );
+            if wire_lines {
+                self.multiline_hinted(
+                    ui,
+                    "Note under the headline",
+                    &mut note,
+                    1,
+                    "none (EQS: date, time and the issuer's note)",
+                );
+            }
             self.draft.release.header_note = note;
             ui.label("Subheadline");
             let mut kind = match &sub {
@@ -812,9 +821,14 @@ impl Form<'_> {
         self.draft.headline = headline;
         self.draft.subheadline = sub;
         let len = self.draft.headline.chars().count();
-        ui.weak(format!(
-            "{len} characters (newswires suggest about {HEADLINE_SUGGESTED_CHARS})"
-        ));
+        ui.horizontal(|ui| {
+            ui.weak(format!(
+                "{len} characters (newswires suggest about {HEADLINE_SUGGESTED_CHARS})"
+            ));
+            if !wire_lines && ui.small_button("+ Wire header and note").clicked() {
+                ui.data_mut(|d| d.insert_temp(asked, true));
+            }
+        });
     }
 
     fn dateline(&mut self, ui: &mut Ui) {
