@@ -944,6 +944,8 @@ fn tab_reaches_the_field_below_the_view() {
     );
     h.get_by_label("Bullet points").focus();
     h.run();
+    h.key_press(Key::Tab); // + Wire header and note
+    h.run();
     h.key_press(Key::Tab); // the dateline section's header
     h.run();
     assert!(h.get_by_label("Dateline").is_focused());
