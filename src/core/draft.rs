@@ -40,7 +40,8 @@ use crate::core::table::Table;
 /// - 4: what import reads from older and plainer releases: the layout may print `-MORE-`
 ///   in capitals (`more_caps`) and indent the contact details one item a line
 ///   (`contacts_indent: Some(5)`) and centre lines over a wider line than it wraps at
-///   (`centre_width: Some(78)`); a table column imported from text may record where its
+///   (`centre_width: Some(78)`), and print the end mark at the left (`end_mark_centred:
+///   Some(false)`); a table column imported from text may record where its
 ///   cells stand (`cells: Some(Left)`, `Some(Right)` or `Some(LeftText)`, for dates and
 ///   words), and a table read from plain columns in an EDGAR exhibit prints without
 ///   `<TABLE>` tags (`untagged: true`); a headline
@@ -739,6 +740,10 @@ pub struct Layout {
     /// centred over, when wider than the wrap width (unset: the wrap width).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub centre_width: Option<u8>,
+    /// The end mark centred (unset: centred); `Some(false)` prints it at the left margin,
+    /// as many wire releases do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_mark_centred: Option<bool>,
 }
 
 impl Layout {
@@ -833,6 +838,11 @@ impl Layout {
             name: "-MORE- in capitals",
             unset: "off",
             field: |l| &mut l.more_caps,
+        },
+        LayoutChoice {
+            name: "End mark centred",
+            unset: "on",
+            field: |l| &mut l.end_mark_centred,
         },
     ];
 

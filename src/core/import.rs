@@ -821,6 +821,8 @@ struct Blocks {
     page_breaks: usize,
     /// The `<PAGE>` tags number their pages (`<PAGE>  2`).
     numbered_pages: bool,
+    /// The end mark stood at the left margin.
+    end_mark_flush: bool,
 }
 
 /// A closing `SOURCE: Company` line (as wires print it), the last line of all: taken out
@@ -965,6 +967,7 @@ fn split_blocks(lines: Vec<Line>, tables: Vec<Detected>) -> Blocks {
         end_mark: EndMark::None,
         page_breaks: 0,
         numbered_pages: false,
+        end_mark_flush: false,
     };
     let mut current: Vec<Line> = Vec::new();
     let mut page_break = false;
@@ -1016,6 +1019,7 @@ fn split_blocks(lines: Vec<Line>, tables: Vec<Detected>) -> Blocks {
         } else if let Some(mark) = is_end_mark(&l.text).filter(|_| out.end_mark == EndMark::None) {
             flush(&mut current, &mut out.blocks, &mut page_break, after_end);
             out.end_mark = mark;
+            out.end_mark_flush = l.indent == 0;
             after_end = true;
         } else {
             current.push(l);
@@ -1082,7 +1086,11 @@ impl<'a> Reader<'a> {
             i: 0,
             d,
             notes: Vec::new(),
-            layout: Layout::default(),
+            layout: Layout {
+                // Every style centres the end mark: say so only where the source did not.
+                end_mark_centred: b.end_mark_flush.then_some(false),
+                ..Layout::default()
+            },
             title_found: false,
             timing_found: false,
             title_spaced: false,
@@ -1370,7 +1378,10 @@ impl<'a> Reader<'a> {
                         {
                             d.body.push(BodyBlock::new(Block::Heading(t)));
                         } else {
-                            if b.lines.len() > 1 || b.first().indent > 0 {
+                            // Lines set in columns (a table read as text) say nothing of how
+                            // paragraphs are indented.
+                            let columns = b.lines.iter().any(|l| l.text.contains("   "));
+                            if (b.lines.len() > 1 || b.first().indent > 0) && !columns {
                                 self.indents.push(b.first().indent);
                             }
                             match parse_quote(&para) {
@@ -1478,6 +1489,23 @@ impl<'a> Reader<'a> {
             }
             d.company.exchange = c[1].to_string();
             d.company.ticker = c[2].to_string();
+        }
+        // An EQS header names the issuer: `EQS-News: Acme AG / Key word(s): ...`.
+        if d.company.name.is_empty()
+            && let Some(issuer) = d
+                .release
+                .header
+                .split_once(':')
+                .filter(|(wire, _)| wire.trim_start().starts_with("EQS"))
+                .and_then(|(_, rest)| rest.split('/').next())
+                .map(str::trim)
+                .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 8)
+        {
+            d.company.name = issuer.to_string();
+            self.notes.push(Note {
+                line: 1,
+                message: format!("company taken to be \"{issuer}\" (the EQS header)"),
+            });
         }
         // No listing: the first name with a legal suffix the opening paragraph mentions.
         if d.company.name.is_empty()
@@ -1831,8 +1859,19 @@ fn infer_centre_width(blocks: &[Blk], source: &str, width: usize, most: usize) -
 }
 
 fn website(lower: &str, contacts: &[Contact]) -> String {
+    // A wire's own address ("Archive at www.eqs-news.com") is not the company's.
+    const WIRES: [&str; 7] = [
+        "eqs-news.",
+        "eqs.com",
+        "prnewswire.",
+        "businesswire.",
+        "globenewswire.",
+        "accesswire.",
+        "newsfilecorp.",
+    ];
     let from_text = lower
         .split(|c: char| c.is_whitespace() || "()<>,;\"".contains(c))
+        .filter(|w| !WIRES.iter().any(|wire| w.contains(wire)))
         .find(|w| w.starts_with("www.") && w.len() > 6)
         .map(|w| w.trim_end_matches('.').to_string());
     from_text

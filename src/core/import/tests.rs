@@ -389,3 +389,29 @@ fn a_fiscal_year_end_named_in_the_text_is_the_companys() {
         assert!(d.company.fiscal_year_end.is_december_31(), "{para}");
     }
 }
+
+#[test]
+fn an_end_mark_at_the_left_margin_stays_there_and_a_centred_one_centred() {
+    let release = |mark: &str| {
+        format!(
+            "FOR IMMEDIATE RELEASE\n\nAcme Reports Results\n\nDAYTON, Ohio, March 11, 2027 /PRNewswire/ -- Acme Corp. (NYSE: ACM) today reported results.\n\n{mark}\n"
+        )
+    };
+    let d = import(&release("###")).draft;
+    assert_eq!(d.export.layout.end_mark_centred, Some(false));
+    let out = render::render(&d).text;
+    assert_eq!(out.trim_end().lines().last(), Some("###"), "{out}");
+    let d = import(&release(&format!("{}###", " ".repeat(36)))).draft;
+    assert_eq!(d.export.layout.end_mark_centred, None);
+    let out = render::render(&d).text;
+    let last = out.trim_end().lines().last().unwrap();
+    assert!(last.starts_with("    ") && last.trim() == "###", "{out}");
+}
+
+#[test]
+fn an_eqs_release_names_its_issuer_in_the_header_and_its_site_is_not_the_wires() {
+    let source = "EQS-News: Brunnhalde Energie SE / Key word(s): AGM\nBrunnhalde Energie SE: Shareholders Approve Dividend\n\n27.05.2027 / 18:00 CET/CEST\nThe issuer is solely responsible for the content of this announcement.\n\nFreiburg, 27 May 2027 - The Annual General Meeting of Brunnhalde Energie SE approved a dividend of EUR 0.80 per share. See www.brunnhalde.example for the votes.\n\nArchive at www.eqs-news.com\n";
+    let d = import(source).draft;
+    assert_eq!(d.company.name, "Brunnhalde Energie SE");
+    assert_eq!(d.company.website, "www.brunnhalde.example");
+}

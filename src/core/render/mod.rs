@@ -427,7 +427,14 @@ impl<'a> Writer<'a> {
                     self.prose(&about.text, field, indented);
                 }
                 Part::SafeHarbor(sh) => self.safe_harbor(sh),
-                Part::EndMark(mark) => self.push(vec![centre(mark.text(), self.centre_width())], 1),
+                Part::EndMark(mark) => {
+                    let line = if self.draft.export.layout.end_mark_centred == Some(false) {
+                        mark.text().to_string()
+                    } else {
+                        centre(mark.text(), self.centre_width())
+                    };
+                    self.push(vec![line], 1)
+                }
                 Part::Trailer(trailer) => {
                     // Block by block, each line as written where it fits.
                     for block in trailer.split("\n\n") {
