@@ -49,6 +49,17 @@ fn saved_twice(dir: &std::path::Path) -> (Harness<'static, PressroomApp>, FakeDi
     (h, dialogs)
 }
 
+/// A comment typed in Review > Comments on the field last typed in.
+fn add_comment(h: &mut Harness<'static, PressroomApp>, text: &str) {
+    click(h, "Review");
+    click(h, "Comments");
+    h.get_by_label("Comment").focus();
+    h.run();
+    h.get_by_label("Comment").type_text(text);
+    h.run();
+    click(h, "Add Comment");
+}
+
 fn open_versions(h: &mut Harness<'static, PressroomApp>) {
     click(h, "File");
     click(h, "Versions...");
@@ -158,13 +169,7 @@ fn a_comment_on_the_field_typed_in_is_marked_counted_and_resolved() {
     let (mut h, _) = harness();
     h.run();
     set_headline(&mut h, "Acme Reports Results");
-    click(&mut h, "Review");
-    click(&mut h, "Comments");
-    h.get_by_label("Comment").focus();
-    h.run();
-    h.get_by_label("Comment").type_text("Is this final?");
-    h.run();
-    click(&mut h, "Add Comment");
+    add_comment(&mut h, "Is this final?");
     let d = &h.state().editor.doc.draft;
     assert_eq!(d.comments.len(), 1);
     assert_eq!(
@@ -249,13 +254,7 @@ fn word_export_includes_comments_when_ticked_and_remembers_the_choice() {
     let (mut h, dialogs) = harness();
     h.run();
     set_headline(&mut h, "Acme Reports Results");
-    click(&mut h, "Review");
-    click(&mut h, "Comments");
-    h.get_by_label("Comment").focus();
-    h.run();
-    h.get_by_label("Comment").type_text("Counsel to confirm");
-    h.run();
-    click(&mut h, "Add Comment");
+    add_comment(&mut h, "Counsel to confirm");
     assert_eq!(h.state().editor.doc.draft.comments.len(), 1);
 
     let export_word =
