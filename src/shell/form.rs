@@ -616,9 +616,13 @@ impl Form<'_> {
                 changed = true;
             }
             // A list of the month's days: a typed 31 in February cannot become another day.
-            let days: Vec<(u32, String)> =
-                (1..=last(end.month)).map(|d| (d, d.to_string())).collect();
-            let days: Vec<(u32, &str)> = days.iter().map(|(d, s)| (*d, s.as_str())).collect();
+            // Made once: the Company section is in view, so drawn, most frames.
+            static DAYS: std::sync::LazyLock<Vec<(u32, String)>> =
+                std::sync::LazyLock::new(|| (1..=31).map(|d| (d, d.to_string())).collect());
+            let days: Vec<(u32, &str)> = DAYS[..last(end.month) as usize]
+                .iter()
+                .map(|(d, s)| (*d, s.as_str()))
+                .collect();
             let day = ui.label("day");
             changed |= combo(ui, day.id, "fiscal-year-end-day", &mut end.day, &days);
         });
@@ -683,16 +687,7 @@ impl Form<'_> {
         }
         let mut contacts = std::mem::take(&mut self.draft.contacts);
         // What each contact's label would be left to its role, for the label field's hint.
-        let derived = {
-            let unlabelled: Vec<Contact> = contacts
-                .iter()
-                .map(|c| Contact {
-                    label: None,
-                    ..c.clone()
-                })
-                .collect();
-            crate::core::render::contact_labels(&unlabelled.iter().collect::<Vec<_>>())
-        };
+        let derived = crate::core::render::role_labels(&contacts.iter().collect::<Vec<_>>());
         let n = contacts.len();
         let mut list = LazyList::begin(ui, "contacts", n, true, |_, _| 250.0);
         for (i, c) in contacts.iter_mut().enumerate() {

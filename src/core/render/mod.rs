@@ -1283,13 +1283,23 @@ pub fn contact_lines(c: &Contact, labels: bool) -> Vec<String> {
 /// none), and the others without one none.
 /// Every writer labels contacts through this.
 pub fn contact_labels(shown: &[&Contact]) -> Vec<String> {
+    labels(shown, true)
+}
+
+/// The labels the contacts' roles alone would give them, their labels as written set aside
+/// (what the form shows greyed in an empty label field).
+pub fn role_labels(shown: &[&Contact]) -> Vec<String> {
+    labels(shown, false)
+}
+
+fn labels(shown: &[&Contact], as_written: bool) -> Vec<String> {
     let unlabelled = shown.iter().filter(|c| c.role.trim().is_empty()).count();
     let mut plain_seen = false;
     shown
         .iter()
         .map(|c| {
             let role = c.role.trim().trim_end_matches(':');
-            if let Some(label) = &c.label {
+            if let Some(label) = c.label.as_ref().filter(|_| as_written) {
                 // As an imported release printed it, colon or none; it stands for the
                 // plain "Contact:" too.
                 plain_seen |= role.is_empty();
